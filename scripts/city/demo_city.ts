@@ -1,0 +1,1 @@
+export { generateDemoCity } from './demo/demo_city';

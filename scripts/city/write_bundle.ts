@@ -1,0 +1,97 @@
+/** Writes a city bundle (data/<id>/) and its basemap (tiles/<id>.pmtiles), and keeps data/cities.json current. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATEGORY_IDS } from '../../src/domain/categories';
+import { BUNDLE_LAYERS, type CityIndexEntry, type CityManifest, type CitySource } from '../../src/domain/city_bundle';
+import { buildBasemapTiles, MAX_ZOOM, MIN_ZOOM } from './basemap_tiles';
+import type { CityContent } from './city_content';
+
+/** Bump when the bundle format changes, so cached bundles are rebuilt. */
+export const BUILDER_VERSION = 1;
+
+export interface BundlePaths { dataDir: string; tilesDir: string }
+export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' };
+
+export function writeBundle(
+  content: CityContent,
+  meta: { id: string; name: { zh: string; en: string }; synthetic: boolean; source: CitySource },
+  paths: BundlePaths = DEFAULT_PATHS,
+  log: (line: string) => void = () => {},
+): CityManifest {
+  const dir = join(paths.dataDir, meta.id);
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(paths.tilesDir, { recursive: true });
+
+  const layers = {} as CityManifest['layers'];
+  for (const layer of BUNDLE_LAYERS) {
+    const file = `${layer}.geojson`;
+    writeFileSync(join(dir, file), stringifyRounded(content.layers[layer]));
+    layers[layer] = { file, count: content.layers[layer].features.length };
+  }
+
+  log('切片 / cutting basemap tiles…');
+  const { pmtiles, tileCount } = buildBasemapTiles(
+    content.basemap,
+    content.bbox,
+    { name: meta.name.zh, attribution: meta.source.attribution, synthetic: meta.synthetic },
+    (done, total) => log(`  tiles ${done}/${total}`),
+  );
+  const tilesFile = `${meta.id}.pmtiles`;
+  writeFileSync(join(paths.tilesDir, tilesFile), pmtiles);
+  log(`  ${tileCount} tiles, ${(pmtiles.length / 1024).toFixed(0)} KiB`);
+
+  const manifest: CityManifest = {
+    id: meta.id,
+    name: meta.name,
+    bbox: content.bbox,
+    bboxMethod: content.bboxMethod,
+    center: [(content.bbox[0] + content.bbox[2]) / 2, (content.bbox[1] + content.bbox[3]) / 2],
+    crs: 'WGS-84',
+    dataDate: content.dataDate,
+    synthetic: meta.synthetic,
+    sources: [meta.source],
+    layers,
+    grids: null,
+    counts: countsOf(content),
+    skipped: content.skipped,
+    tiles: { file: tilesFile, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bytes: pmtiles.length },
+    builtAt: new Date().toISOString(),
+    builderVersion: BUILDER_VERSION,
+  };
+  writeFileSync(join(dir, 'city.json'), JSON.stringify(manifest, null, 2));
+  upsertCityIndex(paths.dataDir, manifest);
+  return manifest;
+}
+
+export function countsOf(content: CityContent): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
+  for (const f of content.layers.facilities.features) counts[f.properties.category] += 1;
+  const streets = content.layers.streets.features;
+  counts.streets = streets.length;
+  counts.alleys = streets.filter((s) => s.properties.alley).length;
+  counts.streetSegments = streets.reduce((sum, s) => sum + segmentCount(s.geometry), 0);
+  counts.streetKm = Math.round(streets.reduce((sum, s) => sum + s.properties.lengthM, 0) / 100) / 10;
+  counts.compounds = content.layers.compounds.features.length;
+  counts.boundaries = content.layers.boundaries.features.length;
+  return counts;
+}
+
+function segmentCount(geometry: { type: string; coordinates: unknown }): number {
+  if (geometry.type === 'LineString') return (geometry.coordinates as unknown[]).length - 1;
+  return (geometry.coordinates as unknown[][]).reduce((sum, part) => sum + part.length - 1, 0);
+}
+
+/** data/cities.json: the cities the app can switch between, real extracts before the demo. */
+export function upsertCityIndex(dataDir: string, manifest: CityManifest): void {
+  const file = join(dataDir, 'cities.json');
+  const entries: CityIndexEntry[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CityIndexEntry[]) : [];
+  const entry: CityIndexEntry = { id: manifest.id, name: manifest.name, synthetic: manifest.synthetic, dataDate: manifest.dataDate };
+  const others = entries.filter((e) => e.id !== manifest.id);
+  const ordered = [...others, entry].sort((a, b) => Number(a.synthetic) - Number(b.synthetic));
+  writeFileSync(file, JSON.stringify(ordered, null, 2));
+}
+
+/** 7 decimals of a degree is about 1 cm: enough, and it keeps files small and diffs stable. */
+function stringifyRounded(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1e7) / 1e7 : v));
+}

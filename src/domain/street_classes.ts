@@ -1,0 +1,47 @@
+import type { OsmTags } from './categories';
+
+/**
+ * Street classes of the bundle. `residential` and `service` are the back-alley (背街小巷) candidates,
+ * matching the assessors' notion of minor streets inside and behind blocks.
+ */
+export const STREET_CLASSES = ['expressway', 'primary', 'secondary', 'tertiary', 'residential', 'service', 'path'] as const;
+export type StreetClass = (typeof STREET_CLASSES)[number];
+
+const HIGHWAY_TO_CLASS: Readonly<Record<string, StreetClass>> = {
+  motorway: 'expressway',
+  motorway_link: 'expressway',
+  trunk: 'expressway',
+  trunk_link: 'expressway',
+  primary: 'primary',
+  primary_link: 'primary',
+  secondary: 'secondary',
+  secondary_link: 'secondary',
+  tertiary: 'tertiary',
+  tertiary_link: 'tertiary',
+  residential: 'residential',
+  unclassified: 'residential',
+  living_street: 'residential',
+  service: 'service',
+  pedestrian: 'path',
+  footway: 'path',
+  path: 'path',
+  steps: 'path',
+  cycleway: 'path',
+  track: 'path',
+};
+
+/** OSM highway=* → street class, or null for things that are not streets (bus stops, construction, areas). */
+export function streetClassOfTags(tags: OsmTags): StreetClass | null {
+  const highway = tags.highway;
+  if (!highway || tags.area === 'yes') return null;
+  return HIGHWAY_TO_CLASS[highway] ?? null;
+}
+
+export function isAlleyClass(streetClass: StreetClass): boolean {
+  return streetClass === 'residential' || streetClass === 'service';
+}
+
+/** Classes wide enough to bound unit grids and carry through traffic. */
+export function isArterialClass(streetClass: StreetClass): boolean {
+  return streetClass === 'expressway' || streetClass === 'primary' || streetClass === 'secondary';
+}

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { serveCityFiles } from './scripts/serve_city_files';
+
+export default defineConfig({
+  plugins: [react(), serveCityFiles(import.meta.dirname)],
+  // a missing file is a 404, not index.html with status 200
+  appType: 'mpa',
+  server: { host: '127.0.0.1', strictPort: true, port: 5173 },
+  preview: { host: '127.0.0.1', strictPort: true, port: 4173 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
+  worker: { format: 'es' },
+});
