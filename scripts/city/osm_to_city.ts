@@ -227,8 +227,8 @@ function clipLines(geometry: Geometry, bbox: BBox): LineString | MultiLineString
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') lines = geometry;
   else if (geometry.type === 'Polygon') lines = { type: 'LineString', coordinates: geometry.coordinates[0] };
   else return null;
-  const clipped = bboxClip({ type: 'Feature', geometry: lines, properties: {} }, bbox).geometry;
-  const parts = (clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates).filter((part) => part.length >= 2);
+  const clipped = bboxClip({ type: 'Feature', geometry: lines, properties: {} }, bbox).geometry as LineString | MultiLineString;
+  const parts: Position[][] = (clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates).filter((part) => part.length >= 2);
   if (parts.length === 0) return null;
   return parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts };
 }

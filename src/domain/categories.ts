@@ -48,7 +48,7 @@ export const CATEGORIES: readonly Category[] = [
   {
     id: 'market',
     zh: '农贸市场',
-    en: 'Farmers’ market',
+    en: "Farmers' market",
     colour: [230, 126, 34],
     osmRule: 'amenity=marketplace',
     matches: (t) => is(t, 'amenity', 'marketplace'),

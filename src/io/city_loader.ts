@@ -1,0 +1,34 @@
+/** Loads the city index and one city bundle from the app's own origin. */
+import type { FeatureCollection } from 'geojson';
+import type { BoundaryFeature, CityIndexEntry, CityLayers, CityManifest, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
+
+export interface LoadedCity { manifest: CityManifest; layers: CityLayers; tilesUrl: string }
+
+const base = (): string => new URL(import.meta.env.BASE_URL, window.location.href).href;
+
+async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(new URL(path, base()), { signal });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function loadCityIndex(signal?: AbortSignal): Promise<CityIndexEntry[]> {
+  try {
+    return await fetchJson<CityIndexEntry[]>('data/cities.json', signal);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    return [];
+  }
+}
+
+export async function loadCity(id: string, signal?: AbortSignal): Promise<LoadedCity> {
+  const manifest = await fetchJson<CityManifest>(`data/${id}/city.json`, signal);
+  const layer = <F>(file: string) => fetchJson<FeatureCollection>(`data/${id}/${file}`, signal) as Promise<{ type: 'FeatureCollection'; features: F[] }>;
+  const [facilities, streets, compounds, boundaries] = await Promise.all([
+    layer<FacilityFeature>(manifest.layers.facilities.file),
+    layer<StreetFeature>(manifest.layers.streets.file),
+    layer<CompoundFeature>(manifest.layers.compounds.file),
+    layer<BoundaryFeature>(manifest.layers.boundaries.file),
+  ]);
+  return { manifest, layers: { facilities, streets, compounds, boundaries }, tilesUrl: new URL(`tiles/${manifest.tiles.file}`, base()).href };
+}

@@ -1,0 +1,144 @@
+/**
+ * Owns MapLibre and the deck.gl overlay. React hands it a city and settings; it never reads React state.
+ *
+ *   React (App) ──setCity/setSettings──▶ MapController ──▶ MapLibre basemap (PMTiles, style from theme)
+ *                ◀──hover/view/idle────                 └─▶ deck.gl overlay (interleaved, below labels)
+ */
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Protocol } from 'pmtiles';
+import type { CategoryId } from '../domain/categories';
+import type { BoundaryFeature, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
+import type { LoadedCity } from '../io/city_loader';
+import type { MapView, OverlayId, Theme } from '../state/url_hash';
+import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
+import { boundariesLayer } from './layers/boundaries_layer';
+import { compoundsLayer } from './layers/compounds_layer';
+import { facilitiesLayer } from './layers/facilities_layer';
+import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
+import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
+import { THEMES } from './style/theme';
+
+export type HoverTarget =
+  | { kind: 'facility'; feature: FacilityFeature }
+  | { kind: 'alley'; feature: StreetFeature }
+  | { kind: 'compound'; feature: CompoundFeature }
+  | { kind: 'boundary'; feature: BoundaryFeature };
+export interface HoverInfo { x: number; y: number; target: HoverTarget }
+
+export interface MapSettings { theme: Theme; overlays: readonly OverlayId[]; hiddenCategories: readonly CategoryId[] }
+
+export interface MapCallbacks {
+  onHover: (info: HoverInfo | null) => void;
+  onViewChange: (view: MapView) => void;
+  /** the map finished drawing the current city (tiles and overlay) */
+  onIdle: (cityId: string) => void;
+}
+
+/** Wall displays reach 3840×2160 and beyond; MapLibre's default canvas cap is 4096. */
+const MAX_CANVAS_SIZE: [number, number] = [8192, 8192];
+
+let pmtilesRegistered = false;
+function registerPmtiles(): void {
+  if (pmtilesRegistered) return;
+  pmtilesRegistered = true;
+  const protocol = new Protocol();
+  maplibregl.addProtocol('pmtiles', protocol.tile);
+}
+
+export class MapController {
+  private readonly map: maplibregl.Map;
+  private readonly overlay: MapboxOverlay;
+  private city: LoadedCity | null = null;
+  private alleys: AlleyPath[] = [];
+  private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
+
+  constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
+    registerPmtiles();
+    registerLocalGlyphs();
+    this.map = new maplibregl.Map({
+      container,
+      style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': THEMES.light.background } }] },
+      center: [118.78, 32.04],
+      zoom: 12,
+      attributionControl: false,
+      localIdeographFontFamily: LOCAL_FONT_FAMILY,
+      maxCanvasSize: MAX_CANVAS_SIZE,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.overlay = new MapboxOverlay({ interleaved: true, layers: [], onHover: (info) => this.handleHover(info) });
+    this.map.addControl(this.overlay);
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+    });
+    this.map.on('idle', () => {
+      if (this.city && this.map.isStyleLoaded()) this.callbacks.onIdle(this.city.manifest.id);
+    });
+  }
+
+  setCity(city: LoadedCity, view: MapView | null): void {
+    this.city = city;
+    this.alleys = alleyPaths(city.layers.streets.features);
+    this.map.setStyle(basemapStyle(city.tilesUrl, THEMES[this.settings.theme]));
+    const [w, s, e, n] = city.manifest.bbox;
+    const padLon = (e - w) * 0.5;
+    const padLat = (n - s) * 0.5;
+    this.map.setMaxBounds([w - padLon, s - padLat, e + padLon, n + padLat]);
+    if (view) this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+    else this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
+    this.renderOverlay();
+  }
+
+  setSettings(settings: MapSettings): void {
+    const themeChanged = settings.theme !== this.settings.theme;
+    this.settings = settings;
+    if (themeChanged && this.city) this.map.setStyle(basemapStyle(this.city.tilesUrl, THEMES[settings.theme]));
+    this.renderOverlay();
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.map.removeControl(this.overlay);
+    this.map.remove();
+  }
+
+  private renderOverlay(): void {
+    if (!this.city) return;
+    const dark = this.settings.theme === 'dark';
+    const shown = new Set(this.settings.overlays);
+    const { layers } = this.city;
+    const deckLayers: Layer[] = [];
+    if (shown.has('compounds')) deckLayers.push(compoundsLayer(layers.compounds.features, dark));
+    if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
+    if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
+    if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
+    // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
+    this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
+  }
+
+  private handleHover(info: PickingInfo): void {
+    if (!info.object || !info.layer) return this.callbacks.onHover(null);
+    const target = hoverTarget(info.layer.id, info.object);
+    this.callbacks.onHover(target ? { x: info.x, y: info.y, target } : null);
+  }
+}
+
+function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
+  switch (layerId) {
+    case 'facilities': return { kind: 'facility', feature: object as FacilityFeature };
+    case 'alleys': return { kind: 'alley', feature: (object as AlleyPath).street };
+    case 'compounds': return { kind: 'compound', feature: object as CompoundFeature };
+    case 'boundaries': return { kind: 'boundary', feature: object as BoundaryFeature };
+    default: return null;
+  }
+}

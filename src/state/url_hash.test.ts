@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, formatHash, parseHash, type HashState } from './url_hash';
+
+describe('url hash', () => {
+  it('round-trips a full state', () => {
+    const state: HashState = {
+      city: 'nanjing',
+      lang: 'en',
+      theme: 'dark',
+      overlays: ['facilities', 'boundaries'],
+      hiddenCategories: ['parking', 'toilet'],
+      view: { lon: 118.78123, lat: 32.04456, zoom: 14.5 },
+    };
+    expect(parseHash(formatHash(state))).toEqual(state);
+  });
+
+  it('writes nothing but the city for the defaults', () => {
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo' })).toBe('#city=demo');
+  });
+
+  it('falls back to defaults for malformed parts', () => {
+    const state = parseHash('#city=../etc&lang=fr&theme=neon&layers=facilities,bogus&view=999,1,2');
+    expect(state).toEqual({ ...DEFAULT_STATE, overlays: ['facilities'] });
+  });
+
+  it('keeps an explicitly empty layer list (everything switched off)', () => {
+    expect(parseHash(formatHash({ ...DEFAULT_STATE, overlays: [] })).overlays).toEqual([]);
+  });
+});

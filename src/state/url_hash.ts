@@ -1,0 +1,71 @@
+/**
+ * The shareable part of the app state lives in the URL hash, e.g.
+ *   #city=nanjing&lang=en&theme=dark&layers=facilities,alleys&hide=parking&view=118.78,32.04,14.5
+ * Unknown or malformed parts fall back to defaults, so an old or hand-edited link still opens.
+ */
+import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
+import type { Lang } from '../i18n/strings';
+
+export const OVERLAY_IDS = ['facilities', 'alleys', 'compounds', 'boundaries'] as const;
+export type OverlayId = (typeof OVERLAY_IDS)[number];
+export type Theme = 'light' | 'dark';
+
+export interface MapView { lon: number; lat: number; zoom: number }
+
+export interface HashState {
+  city: string | null;
+  lang: Lang;
+  theme: Theme;
+  overlays: OverlayId[];
+  hiddenCategories: CategoryId[];
+  view: MapView | null;
+}
+
+export const DEFAULT_STATE: HashState = {
+  city: null,
+  lang: 'zh',
+  theme: 'light',
+  overlays: ['facilities', 'alleys', 'compounds', 'boundaries'],
+  hiddenCategories: [],
+  view: null,
+};
+
+const CITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
+
+export function parseHash(hash: string): HashState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const list = <T extends string>(key: string, allowed: readonly T[]): T[] | null => {
+    const raw = params.get(key);
+    if (raw === null) return null;
+    return raw.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+  };
+  const city = params.get('city');
+  return {
+    city: city && CITY_ID.test(city) ? city : null,
+    lang: params.get('lang') === 'en' ? 'en' : 'zh',
+    theme: params.get('theme') === 'dark' ? 'dark' : 'light',
+    overlays: list('layers', OVERLAY_IDS) ?? DEFAULT_STATE.overlays,
+    hiddenCategories: list('hide', CATEGORY_IDS) ?? [],
+    view: parseView(params.get('view')),
+  };
+}
+
+function parseView(raw: string | null): MapView | null {
+  if (!raw) return null;
+  const [lon, lat, zoom] = raw.split(',').map(Number);
+  if (![lon, lat, zoom].every(Number.isFinite) || Math.abs(lon) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 24) return null;
+  return { lon, lat, zoom };
+}
+
+/** Only what differs from the defaults is written, so links stay short. */
+export function formatHash(state: HashState): string {
+  const params = new URLSearchParams();
+  if (state.city) params.set('city', state.city);
+  if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
+  if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
+  if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
+  if (state.hiddenCategories.length > 0) params.set('hide', state.hiddenCategories.join(','));
+  if (state.view) params.set('view', `${state.view.lon.toFixed(5)},${state.view.lat.toFixed(5)},${state.view.zoom.toFixed(2)}`);
+  // URLSearchParams escapes commas; they are safe in a fragment and easier to read unescaped
+  return `#${params.toString().replace(/%2C/g, ',')}`;
+}
