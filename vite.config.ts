@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { serveCityFiles } from './scripts/serve_city_files';
+import { serveCityFiles } from './scripts/serve_city_files.ts';
 
 export default defineConfig({
   plugins: [react(), serveCityFiles(import.meta.dirname)],

@@ -9,7 +9,7 @@ import type { BBox, CityManifest } from '../src/domain/city_bundle';
 import { generateDemoCity } from './city/demo_city';
 import { osmToCity } from './city/osm_to_city';
 import { OsmReadError, readOsmFile } from './city/read_osm';
-import { writeBundle } from './city/write_bundle';
+import { DEFAULT_PATHS, writeBundle, type BundlePaths } from './city/write_bundle';
 
 const OSM_LICENCE = 'ODbL 1.0';
 const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
@@ -24,7 +24,7 @@ export interface BuildCityArgs {
   demo?: { seed: number; sizeKm: number };
 }
 
-export function buildCity(args: BuildCityArgs, log: (line: string) => void): CityManifest {
+export function buildCity(args: BuildCityArgs, log: (line: string) => void, paths: BundlePaths = DEFAULT_PATHS): CityManifest {
   const started = Date.now();
   if (args.demo) {
     log(`生成示例城市 / generating demo city: seed ${args.demo.seed}, ${args.demo.sizeKm} km`);
@@ -37,7 +37,7 @@ export function buildCity(args: BuildCityArgs, log: (line: string) => void): Cit
         synthetic: true,
         source: { kind: 'demo', input: `demo --seed ${args.demo.seed} --size-km ${args.demo.sizeKm}`, licence: 'CC0 (synthetic)', attribution: '示例数据（合成） / synthetic demo data' },
       },
-      undefined,
+      paths,
       log,
     );
   }
@@ -56,7 +56,7 @@ export function buildCity(args: BuildCityArgs, log: (line: string) => void): Cit
       synthetic: false,
       source: { kind: 'osm', input: basename(args.input), licence: OSM_LICENCE, attribution: OSM_ATTRIBUTION },
     },
-    undefined,
+    paths,
     log,
   );
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { PbfReader } from 'pbf';
 import { SaxesParser } from 'saxes';
 import tinyOsmPbf from 'tiny-osmpbf';
 import type { BBox } from '../../src/domain/city_bundle';
@@ -52,6 +53,7 @@ function isPbf(bytes: Buffer): boolean {
 }
 
 function parsePbf(file: string, bytes: Buffer): OsmExtract {
+  checkPbfFraming(file, bytes);
   let result: { elements: (OsmElement & { timestamp?: string })[] };
   try {
     result = tinyOsmPbf(bytes) as typeof result;
@@ -60,6 +62,28 @@ function parsePbf(file: string, bytes: Buffer): OsmExtract {
   }
   const elements = result.elements.map(stripMetadata);
   return { file, elements, declaredBounds: null, baseDate: null };
+}
+
+/**
+ * Walks the blob framing: [4-byte big-endian BlobHeader length][BlobHeader {1: type, 3: datasize}][Blob].
+ * tiny-osmpbf loops forever on a file cut inside a blob, so a cut file must be caught here first.
+ */
+function checkPbfFraming(file: string, bytes: Buffer): void {
+  let offset = 0;
+  for (let blob = 1; offset < bytes.length; blob++) {
+    const headerLength = offset + 4 <= bytes.length ? bytes.readUInt32BE(offset) : Infinity;
+    if (offset + 4 + headerLength > bytes.length) throw new OsmReadError(file, `truncated in the header of blob ${blob} (byte ${offset} of ${bytes.length}).`);
+    const header = new PbfReader(bytes.subarray(offset + 4, offset + 4 + headerLength)).readFields(
+      (tag, h: { type: string; dataSize: number }, pbf) => {
+        if (tag === 1) h.type = pbf.readString();
+        else if (tag === 3) h.dataSize = pbf.readVarint();
+      },
+      { type: '', dataSize: -1 },
+    );
+    if (header.type !== 'OSMHeader' && header.type !== 'OSMData') throw new OsmReadError(file, `blob ${blob} has type "${header.type}", not OSMHeader or OSMData: not an OSM PBF file.`);
+    offset += 4 + headerLength + header.dataSize;
+    if (header.dataSize < 0 || offset > bytes.length) throw new OsmReadError(file, `not a readable OSM PBF file: truncated inside blob ${blob} (needs ${offset} bytes, has ${bytes.length}).`);
+  }
 }
 
 function stripMetadata(element: OsmElement): OsmElement {

@@ -12,15 +12,13 @@ import { formatHash, parseHash, type HashState, type OverlayId } from '../state/
 import { DataNotes } from './DataNotes';
 import { hoverLines } from './hover_lines';
 
-type MapState = 'loading' | 'idle' | 'error';
-
 export function App() {
   const [state, setState] = useState<HashState>(() => parseHash(window.location.hash));
   const [cities, setCities] = useState<CityIndexEntry[] | null>(null);
   const [city, setCity] = useState<LoadedCity | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ cityId: string; message: string } | null>(null);
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const [mapState, setMapState] = useState<MapState>('loading');
+  /** the city the map last finished drawing */
   const [idleCity, setIdleCity] = useState<string | null>(null);
   const mapContainer = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
@@ -48,10 +46,7 @@ export function App() {
     const map = new MapController(mapContainer.current, {
       onHover: setHover,
       onViewChange: (view) => update({ view }),
-      onIdle: (id) => {
-        setIdleCity(id);
-        setMapState('idle');
-      },
+      onIdle: setIdleCity,
     });
     controller.current = map;
     return () => {
@@ -71,8 +66,6 @@ export function App() {
   useEffect(() => {
     if (!cityId) return;
     const abort = new AbortController();
-    setMapState('loading');
-    setError(null);
     loadCity(cityId, abort.signal).then(
       (loaded) => {
         setCity(loaded);
@@ -81,19 +74,18 @@ export function App() {
       },
       (reason: Error) => {
         if (reason.name === 'AbortError') return;
-        setError(`${t(lang, 'loadFailed')}: ${reason.message}`);
-        setMapState('error');
+        setFailure({ cityId, message: reason.message });
       },
     );
     return () => abort.abort();
-    // the language does not change which city loads
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cityId]);
 
   useEffect(() => {
     controller.current?.setSettings({ theme: state.theme, overlays: state.overlays, hiddenCategories: state.hiddenCategories });
   }, [state.theme, state.overlays, state.hiddenCategories]);
 
+  const error = failure && failure.cityId === cityId ? `${t(lang, 'loadFailed')}: ${failure.message}` : null;
+  const mapState = error ? 'error' : cityId !== null && idleCity === cityId && city?.manifest.id === cityId ? 'idle' : 'loading';
   const counts = city?.manifest.counts ?? {};
   const overlayLabels: Record<OverlayId, string> = {
     facilities: t(lang, 'layerFacilities'),

@@ -8,7 +8,7 @@
  */
 import TinySDF from '@mapbox/tiny-sdf';
 import maplibregl from 'maplibre-gl';
-import Pbf from 'pbf';
+import { PbfWriter } from 'pbf';
 
 export const LOCAL_GLYPHS_URL = 'localglyphs://{fontstack}/{range}';
 export const LOCAL_FONT_FAMILY = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
@@ -40,7 +40,7 @@ export function registerLocalGlyphs(): void {
 }
 
 function encodeRange(sdf: TinySDF, fontstack: string, start: number, end: number): ArrayBuffer {
-  const pbf = new Pbf();
+  const pbf = new PbfWriter();
   pbf.writeMessage(1, () => {
     pbf.writeStringField(1, fontstack);
     pbf.writeStringField(2, `${start}-${end}`);

@@ -1,0 +1,56 @@
+/** Opens the app in Chromium, records every request that leaves the app's origin, and reads the map's pixels. */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export interface AppPage { page: Page; foreignRequests: string[] }
+
+export async function openApp(browser: Browser, baseUrl: string, hash: string, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
+  const page = await browser.newPage({ viewport });
+  const origin = new URL(baseUrl).origin;
+  const foreignRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    // data: and blob: URLs never leave the browser (MapLibre starts its workers from blobs)
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) foreignRequests.push(request.url());
+  });
+  await page.goto(`${baseUrl}${hash}`);
+  return { page, foreignRequests };
+}
+
+export async function waitForMapIdle(page: Page, cityId: string): Promise<void> {
+  await page.waitForSelector(`#map[data-map-state="idle"][data-city="${cityId}"]`, { timeout: 90_000 });
+  // deck.gl draws on the next animation frames after MapLibre reports idle
+  await page.waitForTimeout(700);
+}
+
+export interface Pixels { width: number; height: number; data: Buffer }
+
+export async function mapPixels(page: Page, saveAs?: string): Promise<Pixels> {
+  if (saveAs) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const png = await page.locator('#map').screenshot(saveAs ? { path: `${SCREENSHOT_DIR}/${saveAs}` } : {});
+  return PNG.sync.read(png);
+}
+
+/** How many pixels lie within `tolerance` (per channel) of the colour. */
+export function countNear(pixels: Pixels, rgb: readonly number[], tolerance = 24): number {
+  let n = 0;
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    if (Math.abs(pixels.data[i] - rgb[0]) <= tolerance && Math.abs(pixels.data[i + 1] - rgb[1]) <= tolerance && Math.abs(pixels.data[i + 2] - rgb[2]) <= tolerance) n++;
+  }
+  return n;
+}
+
+/** Pixel positions that differ between two screenshots of the same size. */
+export function changedPixels(a: Pixels, b: Pixels, threshold = 40): { x: number; y: number }[] {
+  const changed: { x: number; y: number }[] = [];
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]);
+    if (d > threshold) changed.push({ x: (i / 4) % a.width, y: Math.floor(i / 4 / a.width) });
+  }
+  return changed;
+}
+
+export const hexToRgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

@@ -1,0 +1,114 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser';
+import { CATEGORIES } from '../../src/domain/categories';
+import { THEMES } from '../../src/map/style/theme';
+import { changedPixels, countNear, hexToRgb, mapPixels, openApp, waitForMapIdle } from './app_page';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the map shell in Chromium', () => {
+  it('opens on the first real city, Nanjing, with the OSM attribution and the thin-data notice', async () => {
+    const { page, foreignRequests } = await openApp(browser, baseUrl, '');
+    await waitForMapIdle(page, 'nanjing');
+    await expect(page.locator('.attribution').textContent()).resolves.toContain('© OpenStreetMap contributors');
+    await expect(page.locator('[data-note="osm-thin"]').textContent()).resolves.toContain('10 座公厕');
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  for (const city of [
+    { id: 'nanjing', minRoadPixels: 2_000 },
+    { id: 'demo', minRoadPixels: 2_000 },
+  ]) {
+    it(`draws streets and facilities for ${city.id}, and asks no other host`, async () => {
+      const { page, foreignRequests } = await openApp(browser, baseUrl, `#city=${city.id}`);
+      await waitForMapIdle(page, city.id);
+      const withFacilities = await mapPixels(page, `${city.id}-desk.png`);
+      // major roads of the basemap, in the light theme's road colour
+      expect(countNear(withFacilities, hexToRgb(THEMES.light.roadMajor))).toBeGreaterThan(city.minRoadPixels);
+
+      await page.locator('input[data-layer="facilities"]').uncheck();
+      await page.waitForTimeout(700);
+      const without = await mapPixels(page);
+      const changed = changedPixels(withFacilities, without);
+      expect(changed.length).toBeGreaterThan(300);
+      // what vanished was drawn in the category colours
+      const inCategoryColour = changed.filter(({ x, y }) => {
+        const i = (y * withFacilities.width + x) * 4;
+        const px = [withFacilities.data[i], withFacilities.data[i + 1], withFacilities.data[i + 2]];
+        return CATEGORIES.some((c) => c.colour.every((v, k) => Math.abs(v - px[k]) <= 30));
+      });
+      expect(inCategoryColour.length).toBeGreaterThan(100);
+
+      // hovering where a facility was drawn shows its name as text
+      await page.locator('input[data-layer="facilities"]').check();
+      await page.waitForTimeout(500);
+      const box = (await page.locator('#map').boundingBox())!;
+      const target = inCategoryColour[Math.floor(inCategoryColour.length / 2)];
+      await page.mouse.move(box.x + target.x, box.y + target.y);
+      await page.waitForSelector('.tooltip', { timeout: 5_000 });
+      const tooltip = page.locator('.tooltip');
+      expect((await tooltip.textContent())?.length).toBeGreaterThan(2);
+      expect(await tooltip.locator('*').evaluateAll((nodes) => nodes.every((n) => n.tagName === 'DIV'))).toBe(true);
+
+      expect(foreignRequests).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('labels the demo city as synthetic data wherever it is shown', async () => {
+    const { page } = await openApp(browser, baseUrl, '#city=demo');
+    await waitForMapIdle(page, 'demo');
+    await expect(page.locator('[data-note="synthetic"]').textContent()).resolves.toContain('示例数据（合成）');
+    await expect(page.locator('.attribution').textContent()).resolves.toContain('示例数据（合成）');
+    await expect(page.locator('.city-switcher select option:checked').textContent()).resolves.toContain('合成');
+    await page.close();
+  });
+
+  it('switches city, language and theme, and keeps them in the URL', async () => {
+    const { page, foreignRequests } = await openApp(browser, baseUrl, '#city=nanjing');
+    await waitForMapIdle(page, 'nanjing');
+    await page.locator('.city-switcher select').selectOption('demo');
+    await waitForMapIdle(page, 'demo');
+    await page.locator('button[data-action="lang"]').click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Chuangcheng Atlas');
+    await expect(page.locator('[data-category="toilet"]').textContent()).resolves.toContain('Public toilet');
+    const light = await mapPixels(page);
+    await page.locator('button[data-action="theme"]').click();
+    await page.waitForSelector('#map[data-map-state="idle"]');
+    await page.waitForTimeout(1_000);
+    const dark = await mapPixels(page, 'demo-dark-en.png');
+    const luminance = (p: { data: Buffer }) => {
+      let sum = 0;
+      for (let i = 0; i < p.data.length; i += 4) sum += p.data[i] + p.data[i + 1] + p.data[i + 2];
+      return sum / (p.data.length / 4) / 3;
+    };
+    expect(luminance(dark)).toBeLessThan(luminance(light) / 2);
+    const hash = new URL(page.url()).hash;
+    expect(hash).toContain('city=demo');
+    expect(hash).toContain('lang=en');
+    expect(hash).toContain('theme=dark');
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a 390 px phone screen with the map above the panel', async () => {
+    const { page } = await openApp(browser, baseUrl, '#city=nanjing', { width: 390, height: 844 });
+    await waitForMapIdle(page, 'nanjing');
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(map.width).toBeGreaterThanOrEqual(380);
+    expect(map.height).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await mapPixels(page, 'nanjing-phone.png');
+    await page.close();
+  });
+});
