@@ -7,7 +7,7 @@ import { buildBasemapTiles, MAX_ZOOM, MIN_ZOOM } from './basemap_tiles';
 import type { CityContent } from './city_content';
 
 /** Bump when the bundle format changes, so cached bundles are rebuilt. */
-export const BUILDER_VERSION = 1;
+export const BUILDER_VERSION = 2;
 
 export interface BundlePaths { dataDir: string; tilesDir: string }
 export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' };

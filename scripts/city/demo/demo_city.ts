@@ -284,7 +284,11 @@ function fillBlock(b: Builder, block: Quad, kind: BlockKind, zone: 0 | 1 | 2, ri
       b.compounds.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { id: newId(b, 'compound'), name, areaM2: 0, source: 'demo' } });
       addPolygon(b, 'landuse', ring, 'residential', name);
       const rows = Math.max(2, Math.round(sizeV / COMPOUND_ALLEY_SPACING_M));
-      for (let r = 1; r < rows; r++) addStreet(b, lineInQuad(inner, 0, r / rows, 1, r / rows, VERTEX_STEP_M), 'service', '', river);
+      // internal alleys run gate to gate, onto the streets around the block
+      for (let r = 1; r < rows; r++) {
+        const v = 0.04 + (0.92 * r) / rows;
+        addStreet(b, lineInQuad(block, 0, v, 1, v, VERTEX_STEP_M), 'service', '', river);
+      }
       for (let r = 0; r < rows; r++) {
         const slabs = Math.max(1, Math.round(sizeU / 70));
         for (let s = 0; s < slabs; s++) addPolygon(b, 'building', quadRing(subQuad(inner, (s + 0.12) / slabs, (r + 0.3) / rows, (s + 0.88) / slabs, (r + 0.62) / rows)), 'residential');

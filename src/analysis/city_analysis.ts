@@ -1,0 +1,265 @@
+/**
+ * One city's analyses. Expensive things (model, indexes, street graph, distance fields) are computed once
+ * and cached; a report for new thresholds only re-classifies them.
+ */
+import Flatbush from 'flatbush';
+import { CATEGORY_IDS, SIX_SURROUNDINGS, type CategoryId, type FacilityProperties } from '../domain/categories';
+import type { BBox, CityLayers } from '../domain/city_bundle';
+import { RULES } from '../domain/rules';
+import { buildCityModel, selectFacilities, type CityModel, type ModelOptions } from './city_model';
+import { classifyCoverage, type CoverageSummary } from './coverage';
+import { DEFAULT_DISTANCE_CAP_M, latticeDistanceField, pointSet, sampleDistanceField, type PointSet } from './distance_field';
+import { pointInPolygon } from './geometry';
+import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
+import { compoundDistances, shareWithin } from './parking_coverage';
+import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
+import { buildStreetGraph, type StreetGraph } from './street_graph';
+
+export interface AnalysisParams {
+  /** metres, default 500 */
+  toiletDistanceM: number;
+  /** use GB 50337 spacing by land use (residential / public) instead of one distance */
+  toiletByLandUse: boolean;
+  /** count institutions' toilets opened to the public, default true */
+  includeInstitutionToilets: boolean;
+  /** metres from a compound to parking, default 300 */
+  parkingRadiusM: number;
+  /** metres, 500–2000, default 500 */
+  zoneRadiusM: number;
+  /** walking-network distance instead of straight-line */
+  network: boolean;
+}
+
+export const DEFAULT_PARAMS: AnalysisParams = {
+  toiletDistanceM: RULES.toiletSpacingM.value,
+  toiletByLandUse: false,
+  includeInstitutionToilets: true,
+  parkingRadiusM: RULES.parkingWalkRadiusM.value,
+  zoneRadiusM: RULES.zoneRadiusM.value,
+  network: false,
+};
+
+export interface DistanceFields { samples: Float32Array; cells: Float32Array }
+
+export interface AreaSummary {
+  id: string;
+  name: string;
+  code?: string;
+  areaM2: number;
+  facilities: Partial<Record<CategoryId, number>>;
+  toilets: CoverageSummary;
+  parking: { compounds: number; served: number; shareServed: number; knownCapacity: number };
+}
+
+export interface AnalysisReport {
+  city: { id: string; name: { zh: string; en: string }; synthetic: boolean; dataDate: string };
+  params: AnalysisParams;
+  counts: Record<string, number>;
+  toilets: CoverageSummary & { distance: 'straight' | 'network'; toiletsCounted: number; straight: CoverageSummary; network?: CoverageSummary };
+  parking: {
+    compounds: number;
+    compoundsServed: number;
+    compoundShareServed: number;
+    ebikeShedShareServed: number;
+    ebikeChargingShareServed: number;
+    knownCapacity: number;
+  };
+  zones: Record<string, { points: number; alleys: number; compounds: number }>;
+  districts: AreaSummary[];
+  grids: AreaSummary[];
+  notes: string[];
+}
+
+export interface CityInfo { id: string; name: { zh: string; en: string }; synthetic: boolean; dataDate: string }
+
+/** largest zone radius, metres: pairs are stored up to here once */
+const MAX_ZONE_RADIUS_M = RULES.zoneRadiusRangeM.value[1];
+
+export class CityAnalysis {
+  readonly model: CityModel;
+  private graph: StreetGraph | null = null;
+  private cellSnaps: CellSnaps | null = null;
+  private readonly fieldCache = new Map<string, DistanceFields>();
+  private zoneCache: Map<CategoryId, { points: number; alleys: ZonePairs; compounds: ZonePairs }> | null = null;
+  private landUse: { sample: Uint8Array; cell: Uint8Array } | null = null;
+  private districtMasks: { samples: Uint8Array; cells: Uint8Array }[] | null = null;
+
+  constructor(
+    readonly info: CityInfo,
+    layers: CityLayers,
+    bbox: BBox,
+    options: ModelOptions = {},
+  ) {
+    this.model = buildCityModel(layers, bbox, options);
+  }
+
+  /** Toilets that count under the current switch. */
+  toiletIndices(includeInstitution: boolean): number[] {
+    const counts = (p: FacilityProperties) => p.access === 'public' || p.access === undefined || (includeInstitution && p.access === 'institution_open');
+    return selectFacilities(this.model, ['toilet'], counts);
+  }
+
+  points(indices: readonly number[]): PointSet {
+    return pointSet(this.model.facilities.x, this.model.facilities.y, indices);
+  }
+
+  /** Distance fields to the nearest counted toilet; computed once per switch setting and mode. */
+  toiletFields(includeInstitution: boolean, network: boolean): DistanceFields {
+    const key = `${includeInstitution}:${network}`;
+    const cached = this.fieldCache.get(key);
+    if (cached) return cached;
+    const points = this.points(this.toiletIndices(includeInstitution));
+    const fields = network
+      ? networkDistanceFields(this.model, this.streetGraph(), this.cellNetworkSnaps(), points)
+      : { samples: sampleDistanceField(this.model.samples, points), cells: latticeDistanceField(this.model.lattice, points) };
+    this.fieldCache.set(key, fields);
+    return fields;
+  }
+
+  streetGraph(): StreetGraph {
+    return (this.graph ??= buildStreetGraph(this.model));
+  }
+
+  private cellNetworkSnaps(): CellSnaps {
+    return (this.cellSnaps ??= snapCells(this.model));
+  }
+
+  /** 1 where a sample or cell lies inside a residential compound, else 0 (public / commercial). */
+  landUseClasses(): { sample: Uint8Array; cell: Uint8Array } {
+    if (this.landUse) return this.landUse;
+    const { samples, lattice } = this.model;
+    const sample = new Uint8Array(samples.x.length);
+    for (let i = 0; i < sample.length; i++) sample[i] = this.inCompound(samples.x[i], samples.y[i]) ? 1 : 0;
+    const cell = new Uint8Array(lattice.count);
+    forEachCellCentre(lattice, (i, x, y) => (cell[i] = this.inCompound(x, y) ? 1 : 0));
+    return (this.landUse = { sample, cell });
+  }
+
+  private inCompound(x: number, y: number): boolean {
+    return this.model.compoundIndex?.search(x, y, x, y).some((c) => this.model.compounds[c].polygons.some((p) => pointInPolygon(x, y, p))) ?? false;
+  }
+
+  classifyToilets(fields: DistanceFields, params: AnalysisParams, sampleMask?: Uint8Array, cellMask?: Uint8Array): CoverageSummary {
+    const { samples, lattice } = this.model;
+    const byLandUse = RULES.toiletSpacingByLandUseM.value;
+    const classes = params.toiletByLandUse ? this.landUseClasses() : null;
+    const threshold = classes ? { values: [byLandUse.public, byLandUse.residential], sampleClass: classes.sample, cellClass: classes.cell } : params.toiletDistanceM;
+    return classifyCoverage(fields.samples, samples.weight, fields.cells, lattice.cellSize ** 2, threshold, sampleMask, cellMask);
+  }
+
+  /** (point, alley) and (point, compound) pairs up to 2 km for one six-surroundings category, computed once. */
+  zonePairs(category: CategoryId): { points: number; alleys: ZonePairs; compounds: ZonePairs } {
+    this.zoneCache ??= new Map();
+    let entry = this.zoneCache.get(category);
+    if (!entry) {
+      const points = this.points(selectFacilities(this.model, [category]));
+      entry = { points: points.count, alleys: alleyPairs(this.model, points, MAX_ZONE_RADIUS_M), compounds: compoundPairs(this.model, points, MAX_ZONE_RADIUS_M) };
+      this.zoneCache.set(category, entry);
+    }
+    return entry;
+  }
+
+  private masksByDistrict(): { samples: Uint8Array; cells: Uint8Array }[] {
+    if (this.districtMasks) return this.districtMasks;
+    const { districts, samples, lattice } = this.model;
+    if (districts.length === 0) return (this.districtMasks = []);
+    const index = new Flatbush(districts.length);
+    for (const d of districts) index.add(...d.bbox);
+    index.finish();
+    const masks = districts.map(() => ({ samples: new Uint8Array(samples.x.length), cells: new Uint8Array(lattice.count) }));
+    const districtAt = (x: number, y: number) => index.search(x, y, x, y).find((d) => districts[d].polygons.some((p) => pointInPolygon(x, y, p)));
+    for (let i = 0; i < samples.x.length; i++) {
+      const d = districtAt(samples.x[i], samples.y[i]);
+      if (d !== undefined) masks[d].samples[i] = 1;
+    }
+    forEachCellCentre(lattice, (i, x, y) => {
+      const d = districtAt(x, y);
+      if (d !== undefined) masks[d].cells[i] = 1;
+    });
+    return (this.districtMasks = masks);
+  }
+
+  report(params: AnalysisParams = DEFAULT_PARAMS): AnalysisReport {
+    const { model } = this;
+    const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
+    for (const c of model.facilities.category) counts[c] += 1;
+    counts.streets = model.streets.length;
+    counts.alleys = model.streets.filter((s) => s.alley).length;
+    counts.compounds = model.compounds.length;
+    counts.grids = 0;
+    counts.streetSamples = model.samples.x.length;
+    counts.latticeCells = model.lattice.count;
+
+    const straightFields = this.toiletFields(params.includeInstitutionToilets, false);
+    const straight = this.classifyToilets(straightFields, params);
+    const network = params.network ? this.classifyToilets(this.toiletFields(params.includeInstitutionToilets, true), params) : undefined;
+    const headline = network ?? straight;
+
+    const parkingDistances = compoundDistances(model.compounds, this.points(selectFacilities(model, ['parking'])));
+    const served = parkingDistances.filter((d) => d <= params.parkingRadiusM).length;
+    const capacityOf = (i: number) => model.facilities.properties[i].capacity ?? 0;
+    const parkingIndices = selectFacilities(model, ['parking']);
+
+    const zones: AnalysisReport['zones'] = {};
+    for (const category of SIX_SURROUNDINGS) {
+      const pairs = this.zonePairs(category);
+      zones[category] = { points: pairs.points, alleys: distinctWithin(pairs.alleys, params.zoneRadiusM).size, compounds: distinctWithin(pairs.compounds, params.zoneRadiusM).size };
+    }
+
+    const notes: string[] = [];
+    if (model.districts.length === 0) notes.push('No complete district boundaries in this city: no per-district breakdown.');
+    notes.push('Grids (网格) are not built yet: no per-grid breakdown.');
+    if (straightFields.cells.some((d) => d === Infinity)) notes.push(`Distances beyond ${DEFAULT_DISTANCE_CAP_M} m are reported as beyond reach (Infinity) and count as gaps.`);
+
+    return {
+      city: this.info,
+      params,
+      counts,
+      toilets: { ...headline, distance: network ? 'network' : 'straight', toiletsCounted: this.toiletIndices(params.includeInstitutionToilets).length, straight, ...(network ? { network } : {}) },
+      parking: {
+        compounds: model.compounds.length,
+        compoundsServed: served,
+        compoundShareServed: model.compounds.length ? served / model.compounds.length : 0,
+        ebikeShedShareServed: shareWithin(compoundDistances(model.compounds, this.points(selectFacilities(model, ['ebike_shed']))), params.parkingRadiusM),
+        ebikeChargingShareServed: shareWithin(compoundDistances(model.compounds, this.points(selectFacilities(model, ['ebike_charging']))), params.parkingRadiusM),
+        knownCapacity: parkingIndices.reduce((sum, i) => sum + capacityOf(i), 0),
+      },
+      zones,
+      districts: this.districtSummaries(params, network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields, parkingDistances),
+      grids: [],
+      notes,
+    };
+  }
+
+  private districtSummaries(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array): AreaSummary[] {
+    const { model } = this;
+    const masks = this.masksByDistrict();
+    return model.districts.map((district, d) => {
+      const inside = (x: number, y: number) => district.polygons.some((p) => pointInPolygon(x, y, p));
+      const facilities: Partial<Record<CategoryId, number>> = {};
+      let knownCapacity = 0;
+      for (let i = 0; i < model.facilities.x.length; i++) {
+        if (!inside(model.facilities.x[i], model.facilities.y[i])) continue;
+        const category = model.facilities.category[i];
+        facilities[category] = (facilities[category] ?? 0) + 1;
+        if (category === 'parking') knownCapacity += model.facilities.properties[i].capacity ?? 0;
+      }
+      let compounds = 0;
+      let served = 0;
+      model.compounds.forEach((c, i) => {
+        if (!inside((c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2)) return;
+        compounds++;
+        if (parkingDistances[i] <= params.parkingRadiusM) served++;
+      });
+      return {
+        id: district.id,
+        name: district.name,
+        ...(district.code ? { code: district.code } : {}),
+        areaM2: Math.round(district.areaM2),
+        facilities,
+        toilets: this.classifyToilets(fields, params, masks[d].samples, masks[d].cells),
+        parking: { compounds, served, shareServed: compounds ? served / compounds : 0, knownCapacity },
+      };
+    });
+  }
+}

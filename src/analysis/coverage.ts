@@ -1,0 +1,59 @@
+/**
+ * Classifying stored distance fields against a threshold. This is all a threshold slider runs: a pass over
+ * typed arrays, never a recomputation of the distances.
+ */
+
+export interface CoverageSummary {
+  /** metres of sampled street */
+  streetMetres: number;
+  /** metres of sampled street farther than the threshold */
+  gapStreetMetres: number;
+  /** share of sampled street length within the threshold, 0..1 */
+  streetShareWithin: number;
+  cells: number;
+  cellsWithin: number;
+  /** share of lattice cells within the threshold, 0..1 */
+  areaShareWithin: number;
+  /** square metres of lattice cells farther than the threshold */
+  gapAreaM2: number;
+}
+
+/**
+ * A distance exactly at the threshold counts as within ("at least one every 500 m" is met at 500 m).
+ * `thresholds` is one value for all, or per-item values by class (e.g. land use) with `classOf`.
+ */
+export function classifyCoverage(
+  sampleDistance: Float32Array,
+  sampleWeight: Float64Array,
+  cellDistance: Float32Array,
+  cellAreaM2: number,
+  threshold: number | { values: readonly number[]; sampleClass: Uint8Array; cellClass: Uint8Array },
+  sampleMask?: Uint8Array,
+  cellMask?: Uint8Array,
+): CoverageSummary {
+  const limitOfSample = typeof threshold === 'number' ? () => threshold : (i: number) => threshold.values[threshold.sampleClass[i]];
+  const limitOfCell = typeof threshold === 'number' ? () => threshold : (i: number) => threshold.values[threshold.cellClass[i]];
+  let streetMetres = 0;
+  let within = 0;
+  for (let i = 0; i < sampleDistance.length; i++) {
+    if (sampleMask && !sampleMask[i]) continue;
+    streetMetres += sampleWeight[i];
+    if (sampleDistance[i] <= limitOfSample(i)) within += sampleWeight[i];
+  }
+  let cells = 0;
+  let cellsWithin = 0;
+  for (let i = 0; i < cellDistance.length; i++) {
+    if (cellMask && !cellMask[i]) continue;
+    cells++;
+    if (cellDistance[i] <= limitOfCell(i)) cellsWithin++;
+  }
+  return {
+    streetMetres,
+    gapStreetMetres: streetMetres - within,
+    streetShareWithin: streetMetres > 0 ? within / streetMetres : 0,
+    cells,
+    cellsWithin,
+    areaShareWithin: cells > 0 ? cellsWithin / cells : 0,
+    gapAreaM2: (cells - cellsWithin) * cellAreaM2,
+  };
+}

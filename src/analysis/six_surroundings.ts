@@ -1,0 +1,73 @@
+/**
+ * Six surroundings (六个周边): which back alleys and compounds reach into the zone around each point.
+ *
+ * For every point, every alley and compound within the largest radius is stored once with its exact distance
+ * (point to nearest segment of the street; point to polygon, 0 inside). Any radius up to that is then a
+ * filter over the pairs. Membership never comes from a union of buffers.
+ */
+import type { CityModel } from './city_model';
+import type { PointSet } from './distance_field';
+import { pointPolygonsDistance, pointSegmentDistance } from './geometry';
+
+/** Parallel arrays, one entry per (point, item) within the largest radius. */
+export interface ZonePairs { point: Uint32Array; item: Uint32Array; distance: Float32Array }
+
+export function alleyPairs(model: CityModel, points: PointSet, maxRadius: number): ZonePairs {
+  const { segments, streets } = model;
+  const point: number[] = [];
+  const item: number[] = [];
+  const distance: number[] = [];
+  const nearest = new Map<number, number>();
+  for (let p = 0; p < points.count; p++) {
+    const px = points.x[p];
+    const py = points.y[p];
+    nearest.clear();
+    for (const s of segments.index?.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius) ?? []) {
+      const street = segments.street[s];
+      if (!streets[street].alley) continue;
+      const d = pointSegmentDistance(px, py, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]).distance;
+      if (d <= maxRadius && d < (nearest.get(street) ?? Infinity)) nearest.set(street, d);
+    }
+    for (const [street, d] of nearest) {
+      point.push(p);
+      item.push(street);
+      distance.push(d);
+    }
+  }
+  return { point: Uint32Array.from(point), item: Uint32Array.from(item), distance: Float32Array.from(distance) };
+}
+
+export function compoundPairs(model: CityModel, points: PointSet, maxRadius: number): ZonePairs {
+  const point: number[] = [];
+  const item: number[] = [];
+  const distance: number[] = [];
+  if (model.compoundIndex) {
+    for (let p = 0; p < points.count; p++) {
+      const px = points.x[p];
+      const py = points.y[p];
+      for (const c of model.compoundIndex.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius)) {
+        const d = pointPolygonsDistance(px, py, model.compounds[c].polygons);
+        if (d <= maxRadius) {
+          point.push(p);
+          item.push(c);
+          distance.push(d);
+        }
+      }
+    }
+  }
+  return { point: Uint32Array.from(point), item: Uint32Array.from(item), distance: Float32Array.from(distance) };
+}
+
+/** Distinct items reaching into any zone of the given radius (reaching = distance ≤ radius). */
+export function distinctWithin(pairs: ZonePairs, radius: number): Set<number> {
+  const items = new Set<number>();
+  for (let i = 0; i < pairs.item.length; i++) if (pairs.distance[i] <= radius) items.add(pairs.item[i]);
+  return items;
+}
+
+/** Items per point within the radius, for the candidate lists assessors sample from. */
+export function itemsByPoint(pairs: ZonePairs, radius: number, pointCount: number): number[][] {
+  const lists: number[][] = Array.from({ length: pointCount }, () => []);
+  for (let i = 0; i < pairs.item.length; i++) if (pairs.distance[i] <= radius) lists[pairs.point[i]].push(pairs.item[i]);
+  return lists;
+}
