@@ -111,9 +111,15 @@ export class CityAnalysis {
     const points = this.points(this.toiletIndices(includeInstitution));
     const fields = network
       ? networkDistanceFields(this.model, this.streetGraph(), this.cellNetworkSnaps(), points)
-      : { samples: sampleDistanceField(this.model.samples, points), cells: latticeDistanceField(this.model.lattice, points) };
+      : this.straightFields(points);
     this.fieldCache.set(key, fields);
     return fields;
+  }
+
+  /** Straight-line fields: the lattice first, which then bounds the street samples' search. */
+  straightFields(points: PointSet): DistanceFields {
+    const cells = latticeDistanceField(this.model.lattice, points);
+    return { cells, samples: sampleDistanceField(this.model.samples, this.model.lattice, cells, points) };
   }
 
   streetGraph(): StreetGraph {

@@ -49,6 +49,12 @@ export interface Samples {
   street: Uint32Array;
   /** null when there are no samples */
   index: KDBush | null;
+  /** samples grouped by lattice cell: those of cell c are byCell[cellStart[c] .. cellStart[c + 1]) */
+  cellStart: Uint32Array;
+  byCell: Uint32Array;
+  /** per cell, the largest distance of its samples from the cell centre (samples past the edge are clamped in) */
+  cellReach: Float32Array;
+  maxCellReach: number;
 }
 
 export interface Lattice {
@@ -92,7 +98,6 @@ export function buildCityModel(layers: CityLayers, bbox: BBox, options: ModelOpt
 
   const streets = layers.streets.features.map((f) => ({ id: f.properties.id, name: f.properties.name, alley: f.properties.alley, lengthM: f.properties.lengthM }));
   const segments = buildSegments(layers, projection);
-  const samples = buildSamples(segments, sampleSpacing);
 
   const x0 = projection.x(bbox[0]);
   const y0 = projection.y(bbox[1]);
@@ -100,6 +105,7 @@ export function buildCityModel(layers: CityLayers, bbox: BBox, options: ModelOpt
   const rows = Math.max(1, Math.ceil((projection.y(bbox[3]) - y0) / cellSize));
   const inside = new Uint8Array(cols * rows).fill(1);
   const lattice: Lattice = { x0, y0, cellSize, cols, rows, inside, count: cols * rows };
+  const samples = buildSamples(segments, sampleSpacing, lattice);
 
   const compounds = layers.compounds.features.map((f) => toArea(f.properties.id, f.properties.name, undefined, projection.polygons(f.geometry)));
   const compoundIndex = indexAreas(compounds);
@@ -156,8 +162,15 @@ function buildSegments(layers: CityLayers, projection: LocalProjection): Segment
   return { ax: Float64Array.from(ax), ay: Float64Array.from(ay), bx: Float64Array.from(bx), by: Float64Array.from(by), length, street: Uint32Array.from(street), index };
 }
 
+/** The lattice cell a point falls in, clamped to the lattice (streets may run just past the managed area). */
+export function cellOf(lattice: Lattice, x: number, y: number): number {
+  const c = Math.min(lattice.cols - 1, Math.max(0, Math.floor((x - lattice.x0) / lattice.cellSize)));
+  const r = Math.min(lattice.rows - 1, Math.max(0, Math.floor((y - lattice.y0) / lattice.cellSize)));
+  return r * lattice.cols + c;
+}
+
 /** Samples at the middles of equal pieces of each segment, each standing for its piece's length. */
-function buildSamples(segments: Segments, spacing: number): Samples {
+function buildSamples(segments: Segments, spacing: number, lattice: Lattice): Samples {
   let total = 0;
   const pieces = new Uint32Array(segments.length.length);
   for (let i = 0; i < pieces.length; i++) {
@@ -186,7 +199,28 @@ function buildSamples(segments: Segments, spacing: number): Samples {
   const index = total > 0 ? new KDBush(total, 64, Float64Array) : null;
   for (let i = 0; i < total; i++) index?.add(x[i], y[i]);
   index?.finish();
-  return { x, y, weight, segment, along, street, index };
+  // counting sort by cell
+  const cellStart = new Uint32Array(lattice.count + 1);
+  const cells = new Uint32Array(total);
+  for (let i = 0; i < total; i++) {
+    cells[i] = cellOf(lattice, x[i], y[i]);
+    cellStart[cells[i] + 1]++;
+  }
+  for (let c = 0; c < lattice.count; c++) cellStart[c + 1] += cellStart[c];
+  const fill = cellStart.slice(0, lattice.count);
+  const byCell = new Uint32Array(total);
+  for (let i = 0; i < total; i++) byCell[fill[cells[i]]++] = i;
+  const cellReach = new Float32Array(lattice.count);
+  let maxCellReach = 0;
+  for (let i = 0; i < total; i++) {
+    const c = cells[i];
+    const cx = lattice.x0 + ((c % lattice.cols) + 0.5) * lattice.cellSize;
+    const cy = lattice.y0 + (Math.floor(c / lattice.cols) + 0.5) * lattice.cellSize;
+    const reach = Math.fround(Math.hypot(x[i] - cx, y[i] - cy)) + 1e-3;
+    if (reach > cellReach[c]) cellReach[c] = reach;
+    if (reach > maxCellReach) maxCellReach = reach;
+  }
+  return { x, y, weight, segment, along, street, index, cellStart, byCell, cellReach, maxCellReach };
 }
 
 /** Indices of facilities of the given categories that pass the filter. */

@@ -31,21 +31,22 @@ export function classifyCoverage(
   sampleMask?: Uint8Array,
   cellMask?: Uint8Array,
 ): CoverageSummary {
-  const limitOfSample = typeof threshold === 'number' ? () => threshold : (i: number) => threshold.values[threshold.sampleClass[i]];
-  const limitOfCell = typeof threshold === 'number' ? () => threshold : (i: number) => threshold.values[threshold.cellClass[i]];
+  // one distance for all: the slider's case, kept free of per-item lookups
+  const uniform = typeof threshold === 'number' ? threshold : -1;
+  const classes = typeof threshold === 'number' ? null : threshold;
   let streetMetres = 0;
   let within = 0;
   for (let i = 0; i < sampleDistance.length; i++) {
     if (sampleMask && !sampleMask[i]) continue;
     streetMetres += sampleWeight[i];
-    if (sampleDistance[i] <= limitOfSample(i)) within += sampleWeight[i];
+    if (sampleDistance[i] <= (classes ? classes.values[classes.sampleClass[i]] : uniform)) within += sampleWeight[i];
   }
   let cells = 0;
   let cellsWithin = 0;
   for (let i = 0; i < cellDistance.length; i++) {
     if (cellMask && !cellMask[i]) continue;
     cells++;
-    if (cellDistance[i] <= limitOfCell(i)) cellsWithin++;
+    if (cellDistance[i] <= (classes ? classes.values[classes.cellClass[i]] : uniform)) cellsWithin++;
   }
   return {
     streetMetres,

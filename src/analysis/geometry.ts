@@ -13,6 +13,18 @@ export function pointSegmentDistance(px: number, py: number, ax: number, ay: num
   return { distance: Math.hypot(px - (ax + t * dx), py - (ay + t * dy)), t };
 }
 
+/** Squared distance from (px, py) to a segment; allocation-free for hot loops. */
+export function segmentDistanceSquared(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const lengthSquared = dx * dx + dy * dy;
+  let t = lengthSquared === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / lengthSquared;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const ex = px - (ax + t * dx);
+  const ey = py - (ay + t * dy);
+  return ex * ex + ey * ey;
+}
+
 /** Even-odd ray casting. */
 export function pointInRing(px: number, py: number, ring: ArrayLike<number>): boolean {
   let inside = false;
@@ -42,12 +54,12 @@ export function pointPolygonsDistance(px: number, py: number, parts: readonly Pl
     if (pointInPolygon(px, py, polygon)) return 0;
     for (const ring of polygon) {
       for (let i = 0; i + 3 < ring.length; i += 2) {
-        const d = pointSegmentDistance(px, py, ring[i], ring[i + 1], ring[i + 2], ring[i + 3]).distance;
+        const d = segmentDistanceSquared(px, py, ring[i], ring[i + 1], ring[i + 2], ring[i + 3]);
         if (d < best) best = d;
       }
     }
   }
-  return best;
+  return Math.sqrt(best);
 }
 
 /** Planar area of a polygon part (outer minus holes), square metres. */

@@ -7,7 +7,7 @@
  */
 import type { CityModel } from './city_model';
 import type { PointSet } from './distance_field';
-import { pointPolygonsDistance, pointSegmentDistance } from './geometry';
+import { pointPolygonsDistance, segmentDistanceSquared } from './geometry';
 
 /** Parallel arrays, one entry per (point, item) within the largest radius. */
 export interface ZonePairs { point: Uint32Array; item: Uint32Array; distance: Float32Array }
@@ -17,22 +17,29 @@ export function alleyPairs(model: CityModel, points: PointSet, maxRadius: number
   const point: number[] = [];
   const item: number[] = [];
   const distance: number[] = [];
-  const nearest = new Map<number, number>();
+  const isAlley = Uint8Array.from(streets, (s) => (s.alley ? 1 : 0));
+  // nearest squared distance per street for the current point, and which streets were touched
+  const nearest = new Float64Array(streets.length).fill(Infinity);
+  const touched: number[] = [];
+  const maxSquared = maxRadius * maxRadius;
   for (let p = 0; p < points.count; p++) {
     const px = points.x[p];
     const py = points.y[p];
-    nearest.clear();
     for (const s of segments.index?.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius) ?? []) {
       const street = segments.street[s];
-      if (!streets[street].alley) continue;
-      const d = pointSegmentDistance(px, py, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]).distance;
-      if (d <= maxRadius && d < (nearest.get(street) ?? Infinity)) nearest.set(street, d);
+      if (!isAlley[street]) continue;
+      const d = segmentDistanceSquared(px, py, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
+      if (d > maxSquared || d >= nearest[street]) continue;
+      if (nearest[street] === Infinity) touched.push(street);
+      nearest[street] = d;
     }
-    for (const [street, d] of nearest) {
+    for (const street of touched) {
       point.push(p);
       item.push(street);
-      distance.push(d);
+      distance.push(Math.sqrt(nearest[street]));
+      nearest[street] = Infinity;
     }
+    touched.length = 0;
   }
   return { point: Uint32Array.from(point), item: Uint32Array.from(item), distance: Float32Array.from(distance) };
 }
