@@ -10,7 +10,9 @@ import { loadCity, loadCityIndex, type LoadedCity } from '../io/city_loader';
 import { MapController, type HoverInfo } from '../map/map_controller';
 import { formatHash, parseHash, type HashState, type OverlayId } from '../state/url_hash';
 import { DataNotes } from './DataNotes';
+import { GapAnalysisSection } from './GapAnalysisSection';
 import { hoverLines } from './hover_lines';
+import { useGapAnalysis } from './use_gap_analysis';
 
 export function App() {
   const [state, setState] = useState<HashState>(() => parseHash(window.location.hash));
@@ -84,16 +86,19 @@ export function App() {
     controller.current?.setSettings({ theme: state.theme, overlays: state.overlays, hiddenCategories: state.hiddenCategories });
   }, [state.theme, state.overlays, state.hiddenCategories]);
 
+  const gaps = useGapAnalysis(cityId, state.analysis);
   const error = failure && failure.cityId === cityId ? `${t(lang, 'loadFailed')}: ${failure.message}` : null;
   const mapState = error ? 'error' : cityId !== null && idleCity === cityId && city?.manifest.id === cityId ? 'idle' : 'loading';
   const counts = city?.manifest.counts ?? {};
   const overlayLabels: Record<OverlayId, string> = {
+    toiletGaps: t(lang, 'layerToiletGaps'),
     facilities: t(lang, 'layerFacilities'),
     alleys: t(lang, 'layerAlleys'),
     compounds: t(lang, 'layerCompounds'),
     boundaries: t(lang, 'layerBoundaries'),
   };
   const overlayCounts: Record<OverlayId, number> = {
+    toiletGaps: counts.toilet ?? 0,
     facilities: city?.layers.facilities.features.length ?? 0,
     alleys: counts.alleys ?? 0,
     compounds: counts.compounds ?? 0,
@@ -123,6 +128,7 @@ export function App() {
       <main className="workspace">
         <aside className="side-panel">
           {city && <DataNotes manifest={city.manifest} lang={lang} />}
+          <GapAnalysisSection lang={lang} gaps={gaps} settings={state.analysis} onSettings={(analysis) => update({ analysis })} controller={controller} />
           <LayerPanel title={t(lang, 'layers')} layers={(Object.keys(overlayLabels) as OverlayId[]).map((id) => ({ id, label: overlayLabels[id], count: overlayCounts[id], checked: state.overlays.includes(id) }))} onToggle={toggleOverlay} />
           <Legend
             title={t(lang, 'legend')}

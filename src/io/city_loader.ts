@@ -4,7 +4,8 @@ import type { BoundaryFeature, CityIndexEntry, CityLayers, CityManifest, Compoun
 
 export interface LoadedCity { manifest: CityManifest; layers: CityLayers; tilesUrl: string }
 
-const base = (): string => new URL(import.meta.env.BASE_URL, window.location.href).href;
+/** works on the page and in the analysis worker, which loads the same files */
+const base = (): string => new URL(import.meta.env.BASE_URL, globalThis.location.href).href;
 
 async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(new URL(path, base()), { signal });

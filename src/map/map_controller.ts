@@ -17,6 +17,7 @@ import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
 import { boundariesLayer } from './layers/boundaries_layer';
 import { compoundsLayer } from './layers/compounds_layer';
 import { facilitiesLayer } from './layers/facilities_layer';
+import { toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
@@ -54,6 +55,7 @@ export class MapController {
   private city: LoadedCity | null = null;
   private alleys: AlleyPath[] = [];
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
+  private gaps: GapOverlay | null = null;
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     registerPmtiles();
@@ -103,6 +105,13 @@ export class MapController {
     this.renderOverlay();
   }
 
+  /** Toilet gaps of the current city, or null while they are being computed. */
+  setGapOverlay(gaps: GapOverlay | null): void {
+    this.gaps = gaps;
+    // a hidden overlay changes nothing on screen: no redraw
+    if (this.settings.overlays.includes('toiletGaps')) this.renderOverlay();
+  }
+
   resize(): void {
     this.map.resize();
   }
@@ -118,9 +127,12 @@ export class MapController {
     const shown = new Set(this.settings.overlays);
     const { layers } = this.city;
     const deckLayers: Layer[] = [];
+    const gaps = shown.has('toiletGaps') ? this.gaps : null;
+    if (gaps) deckLayers.push(toiletGapCellsLayer(gaps));
     if (shown.has('compounds')) deckLayers.push(compoundsLayer(layers.compounds.features, dark));
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
     if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
+    if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
     if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
     this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });

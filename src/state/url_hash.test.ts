@@ -10,6 +10,7 @@ describe('url hash', () => {
       overlays: ['facilities', 'boundaries'],
       hiddenCategories: ['parking', 'toilet'],
       view: { lon: 118.78123, lat: 32.04456, zoom: 14.5 },
+      analysis: { toiletDistanceM: 300, zoneRadiusM: 1500, parkingRadiusM: 200, network: true, includeInstitutionToilets: false },
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });
@@ -19,7 +20,7 @@ describe('url hash', () => {
   });
 
   it('falls back to defaults for malformed parts', () => {
-    const state = parseHash('#city=../etc&lang=fr&theme=neon&layers=facilities,bogus&view=999,1,2');
+    const state = parseHash('#city=../etc&lang=fr&theme=neon&layers=facilities,bogus&view=999,1,2&zone=100&toilet=abc');
     expect(state).toEqual({ ...DEFAULT_STATE, overlays: ['facilities'] });
   });
 

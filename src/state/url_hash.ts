@@ -4,9 +4,10 @@
  * Unknown or malformed parts fall back to defaults, so an old or hand-edited link still opens.
  */
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
+import { RULES } from '../domain/rules';
 import type { Lang } from '../i18n/strings';
 
-export const OVERLAY_IDS = ['facilities', 'alleys', 'compounds', 'boundaries'] as const;
+export const OVERLAY_IDS = ['toiletGaps', 'facilities', 'alleys', 'compounds', 'boundaries'] as const;
 export type OverlayId = (typeof OVERLAY_IDS)[number];
 export type Theme = 'light' | 'dark';
 
@@ -19,15 +20,37 @@ export interface HashState {
   overlays: OverlayId[];
   hiddenCategories: CategoryId[];
   view: MapView | null;
+  analysis: AnalysisSettings;
 }
+
+/** The analysis parameters a user sets; the rest of AnalysisParams keeps its defaults. */
+export interface AnalysisSettings {
+  /** metres, default 500 */
+  toiletDistanceM: number;
+  /** metres, 500–2000 */
+  zoneRadiusM: number;
+  /** metres */
+  parkingRadiusM: number;
+  network: boolean;
+  includeInstitutionToilets: boolean;
+}
+
+export const DEFAULT_ANALYSIS: AnalysisSettings = {
+  toiletDistanceM: RULES.toiletSpacingM.value,
+  zoneRadiusM: RULES.zoneRadiusM.value,
+  parkingRadiusM: RULES.parkingWalkRadiusM.value,
+  network: false,
+  includeInstitutionToilets: true,
+};
 
 export const DEFAULT_STATE: HashState = {
   city: null,
   lang: 'zh',
   theme: 'light',
-  overlays: ['facilities', 'alleys', 'compounds', 'boundaries'],
+  overlays: ['toiletGaps', 'facilities', 'alleys', 'compounds', 'boundaries'],
   hiddenCategories: [],
   view: null,
+  analysis: DEFAULT_ANALYSIS,
 };
 
 const CITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -47,7 +70,19 @@ export function parseHash(hash: string): HashState {
     overlays: list('layers', OVERLAY_IDS) ?? DEFAULT_STATE.overlays,
     hiddenCategories: list('hide', CATEGORY_IDS) ?? [],
     view: parseView(params.get('view')),
+    analysis: {
+      toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
+      zoneRadiusM: bounded(params.get('zone'), RULES.zoneRadiusRangeM.value[0], RULES.zoneRadiusRangeM.value[1], DEFAULT_ANALYSIS.zoneRadiusM),
+      parkingRadiusM: bounded(params.get('parking'), 50, 2000, DEFAULT_ANALYSIS.parkingRadiusM),
+      network: params.get('net') === '1',
+      includeInstitutionToilets: params.get('inst') !== '0',
+    },
   };
+}
+
+function bounded(raw: string | null, min: number, max: number, fallback: number): number {
+  const value = Number(raw);
+  return raw !== null && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
 }
 
 function parseView(raw: string | null): MapView | null {
@@ -65,6 +100,12 @@ export function formatHash(state: HashState): string {
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
   if (state.hiddenCategories.length > 0) params.set('hide', state.hiddenCategories.join(','));
+  const a = state.analysis;
+  if (a.toiletDistanceM !== DEFAULT_ANALYSIS.toiletDistanceM) params.set('toilet', String(a.toiletDistanceM));
+  if (a.zoneRadiusM !== DEFAULT_ANALYSIS.zoneRadiusM) params.set('zone', String(a.zoneRadiusM));
+  if (a.parkingRadiusM !== DEFAULT_ANALYSIS.parkingRadiusM) params.set('parking', String(a.parkingRadiusM));
+  if (a.network) params.set('net', '1');
+  if (!a.includeInstitutionToilets) params.set('inst', '0');
   if (state.view) params.set('view', `${state.view.lon.toFixed(5)},${state.view.lat.toFixed(5)},${state.view.zoom.toFixed(2)}`);
   // URLSearchParams escapes commas; they are safe in a fragment and easier to read unescaped
   return `#${params.toString().replace(/%2C/g, ',')}`;

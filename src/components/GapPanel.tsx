@@ -1,0 +1,66 @@
+/** Gap analysis controls and key figures. Presentational: numbers in, callbacks out. */
+export interface Kpi { id: string; label: string; value: string; raw: number }
+export interface ZoneRow { id: string; label: string; points: number; alleys: number; compounds: number }
+
+export interface GapPanelProps {
+  title: string;
+  status: string | null;
+  busy: boolean;
+  kpis: readonly Kpi[];
+  toiletDistance: { label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void };
+  zoneRadius: { label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void };
+  switches: readonly { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }[];
+  zoneHeader: readonly [string, string, string, string];
+  zones: readonly ZoneRow[];
+}
+
+function Slider({ id, label, value, min, max, step, onChange }: GapPanelProps['toiletDistance'] & { id: string }) {
+  return (
+    <label className="slider">
+      <span>
+        {label} <output>{value} m</output>
+      </span>
+      <input type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} data-slider={id} />
+    </label>
+  );
+}
+
+export function GapPanel(props: GapPanelProps) {
+  return (
+    <section className="panel-section gap-panel" aria-label={props.title} aria-busy={props.busy}>
+      <h2>{props.title}</h2>
+      {props.status && <p className="status" data-status={props.busy ? 'busy' : 'idle'}>{props.status}</p>}
+      <div className="kpis">
+        {props.kpis.map((k) => (
+          <div key={k.id} className="kpi" data-kpi={k.id} data-value={k.raw}>
+            <span className="kpi-value">{k.value}</span>
+            <span className="kpi-label">{k.label}</span>
+          </div>
+        ))}
+      </div>
+      <Slider id="toilet" {...props.toiletDistance} />
+      {props.switches.map((s) => (
+        <label key={s.id} className="layer-toggle">
+          <input type="checkbox" checked={s.checked} onChange={(e) => s.onChange(e.target.checked)} data-switch={s.id} />
+          <span>{s.label}</span>
+        </label>
+      ))}
+      <Slider id="zone" {...props.zoneRadius} />
+      <table className="zones">
+        <thead>
+          <tr>{props.zoneHeader.map((h) => <th key={h}>{h}</th>)}</tr>
+        </thead>
+        <tbody>
+          {props.zones.map((z) => (
+            <tr key={z.id} data-zone={z.id}>
+              <td>{z.label}</td>
+              <td>{z.points}</td>
+              <td data-zone-alleys={z.alleys}>{z.alleys}</td>
+              <td>{z.compounds}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

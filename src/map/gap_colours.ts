@@ -1,0 +1,49 @@
+/**
+ * Colours for distance fields against a threshold: within → transparent, beyond → orange to red by how far
+ * beyond, beyond reach (Infinity) → dark red. Re-run on every slider move, so kept to one pass over arrays.
+ */
+const RAMP: readonly [number, number, number][] = [
+  [253, 174, 97],
+  [244, 109, 67],
+  [215, 48, 39],
+  [165, 0, 38],
+];
+
+function rampColour(distance: number, threshold: number): [number, number, number] {
+  if (!Number.isFinite(distance)) return [103, 0, 31];
+  const excess = Math.min(0.999, (distance - threshold) / threshold);
+  return RAMP[Math.floor(excess * RAMP.length)];
+}
+
+/** RGBA per sample, 0 alpha where the sample is within the threshold. */
+export function sampleColours(distances: Float32Array, threshold: number, alpha = 230): Uint8Array {
+  const colours = new Uint8Array(distances.length * 4);
+  for (let i = 0; i < distances.length; i++) {
+    if (distances[i] <= threshold) continue;
+    const [r, g, b] = rampColour(distances[i], threshold);
+    colours[4 * i] = r;
+    colours[4 * i + 1] = g;
+    colours[4 * i + 2] = b;
+    colours[4 * i + 3] = alpha;
+  }
+  return colours;
+}
+
+/** The lattice as an image (north row first), gap cells tinted. */
+export function cellImageData(distances: Float32Array, cols: number, rows: number, threshold: number, alpha = 80): ImageData {
+  const image = new ImageData(cols, rows);
+  for (let r = 0; r < rows; r++) {
+    const target = (rows - 1 - r) * cols;
+    for (let c = 0; c < cols; c++) {
+      const d = distances[r * cols + c];
+      if (d <= threshold) continue;
+      const [red, green, blue] = rampColour(d, threshold);
+      const o = 4 * (target + c);
+      image.data[o] = red;
+      image.data[o + 1] = green;
+      image.data[o + 2] = blue;
+      image.data[o + 3] = alpha;
+    }
+  }
+  return image;
+}

@@ -1,0 +1,29 @@
+import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
+
+export interface GapOverlay {
+  /** street samples, lon/lat interleaved */
+  positions: Float64Array;
+  /** RGBA per sample */
+  colours: Uint8Array;
+  cells: ImageData;
+  /** [west, south, east, north] of the lattice */
+  bounds: [number, number, number, number];
+}
+
+/** Lattice cells beyond the service distance, as one image: cheap to redraw when the threshold moves. */
+export function toiletGapCellsLayer(overlay: GapOverlay) {
+  return new BitmapLayer({ id: 'toilet-gap-cells', image: overlay.cells, bounds: overlay.bounds, opacity: 1, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
+}
+
+/** Street samples beyond the service distance, from binary attributes (no per-object JavaScript). */
+export function toiletGapSamplesLayer(overlay: GapOverlay) {
+  return new ScatterplotLayer({
+    id: 'toilet-gap-samples',
+    data: { length: overlay.positions.length / 2, attributes: { getPosition: { value: overlay.positions, size: 2 }, getFillColor: { value: overlay.colours, size: 4, normalized: true } } },
+    getRadius: 5,
+    radiusUnits: 'meters',
+    radiusMinPixels: 1.6,
+    radiusMaxPixels: 6,
+    pickable: false,
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The one typed API of the analysis worker. Large arrays come back transferred, not copied.
+ *
+ *   page ──load(cityId)────────────▶ worker: fetch bundle, build model + indexes
+ *        ◀─CityGeometry (transfer)──         sample positions, lattice frame
+ *        ──toiletFields(switches)──▶         distance fields (cached per switch setting)
+ *        ◀─Float32Arrays (transfer)─
+ *        ──report(params)──────────▶         re-classifies cached fields and zone pairs
+ */
+import type { AnalysisParams, AnalysisReport } from '../analysis/city_analysis';
+
+export interface LatticeFrame {
+  /** [west, south, east, north] of the lattice, degrees */
+  bounds: [number, number, number, number];
+  cols: number;
+  rows: number;
+  cellSizeM: number;
+}
+
+export interface CityGeometry {
+  cityId: string;
+  /** street samples, lon/lat interleaved */
+  samplePositions: Float64Array;
+  /** metres of street each sample stands for */
+  sampleWeights: Float64Array;
+  lattice: LatticeFrame;
+}
+
+export interface ToiletFields { cityId: string; network: boolean; includeInstitution: boolean; samples: Float32Array; cells: Float32Array }
+
+export type ProgressStage = 'loading' | 'indexing' | 'distances' | 'network' | 'zones' | 'done';
+
+export interface AnalysisWorkerApi {
+  load(cityId: string, onProgress: (stage: ProgressStage) => void): Promise<CityGeometry>;
+  toiletFields(includeInstitution: boolean, network: boolean, onProgress: (stage: ProgressStage) => void): Promise<ToiletFields>;
+  report(params: AnalysisParams): Promise<AnalysisReport>;
+}

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser';
+import { analyzeBundle } from '../../scripts/analyze';
+import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
+import { SIX_SURROUNDINGS } from '../../src/domain/categories';
+import { mapPixels, openApp, waitForMapIdle } from './app_page';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const kpi = async (page: Page, id: string) => Number(await page.locator(`[data-kpi="${id}"]`).getAttribute('data-value'));
+const analysisDone = (page: Page) => page.waitForSelector('.gap-panel[aria-busy="false"] [data-kpi="parking"]', { timeout: 60_000 });
+
+/** Sets a range input the way a drag ends: value, input and change events. */
+async function setSlider(page: Page, id: string, value: number): Promise<void> {
+  await page.locator(`input[data-slider="${id}"]`).evaluate((input: HTMLInputElement, v) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(input, String(v));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+describe('gap analysis in the browser', () => {
+  it('shows the same figures as `npm run analyze -- demo --json`, and the slider re-classifies to the CLI’s answer', async () => {
+    const { page, foreignRequests } = await openApp(browser, baseUrl, '#city=demo');
+    await waitForMapIdle(page, 'demo');
+    await analysisDone(page);
+    const cli = analyzeBundle('demo', DEFAULT_PARAMS);
+    expect(await kpi(page, 'streetShare')).toBeCloseTo(cli.toilets.streetShareWithin, 9);
+    expect(await kpi(page, 'areaShare')).toBeCloseTo(cli.toilets.areaShareWithin, 9);
+    expect(await kpi(page, 'parking')).toBeCloseTo(cli.parking.compoundShareServed, 9);
+    for (const id of SIX_SURROUNDINGS) {
+      await expect(page.locator(`[data-zone="${id}"] [data-zone-alleys]`).getAttribute('data-zone-alleys')).resolves.toBe(String(cli.zones[id].alleys));
+    }
+    await mapPixels(page, 'demo-gaps.png');
+
+    await setSlider(page, 'toilet', 1000);
+    const wider = analyzeBundle('demo', { ...DEFAULT_PARAMS, toiletDistanceM: 1000 });
+    await expect.poll(() => kpi(page, 'streetShare')).toBeCloseTo(wider.toilets.streetShareWithin, 9);
+    expect(wider.toilets.streetShareWithin).toBeGreaterThan(cli.toilets.streetShareWithin);
+
+    await setSlider(page, 'zone', 2000);
+    const zones2000 = analyzeBundle('demo', { ...DEFAULT_PARAMS, zoneRadiusM: 2000 });
+    await expect.poll(() => page.locator('[data-zone="school"] [data-zone-alleys]').getAttribute('data-zone-alleys')).toBe(String(zones2000.zones.school.alleys));
+    expect(zones2000.zones.school.alleys).toBeGreaterThan(cli.zones.school.alleys);
+    expect(new URL(page.url()).hash).toContain('toilet=1000');
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the main thread free (no task over 50 ms) while the worker computes walking-network distances', async () => {
+    // overlays hidden: SwiftShader draws each frame on the CPU (50–90 ms here), which would measure the
+    // software renderer, not the analysis
+    const { page } = await openApp(browser, baseUrl, '#city=demo&layers=');
+    await waitForMapIdle(page, 'demo');
+    await analysisDone(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    await page.locator('input[data-switch="network"]').check();
+    await page.waitForSelector('.gap-panel[aria-busy="true"]', { timeout: 10_000 }).catch(() => {});
+    await analysisDone(page);
+    await page.waitForTimeout(300);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const cli = analyzeBundle('demo', { ...DEFAULT_PARAMS, network: true });
+    expect(await kpi(page, 'streetShare')).toBeCloseTo(cli.toilets.streetShareWithin, 9);
+    expect(longTasks.filter((ms) => ms > 50)).toEqual([]);
+    await page.close();
+  });
+});
