@@ -2,10 +2,27 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../scripts/browser';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 export interface AppPage { page: Page; foreignRequests: string[] }
+
+/** One Chromium for the test file: launched before its tests, closed after. Call at the file's top level. */
+export function chromiumForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running yet');
+    return browser;
+  };
+}
 
 export async function openApp(browser: Browser, baseUrl: string, hash: string, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
   const page = await browser.newPage({ viewport });

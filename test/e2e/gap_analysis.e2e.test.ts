@@ -1,20 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { analyzeBundle } from '../../scripts/analyze';
 import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import { SIX_SURROUNDINGS } from '../../src/domain/categories';
-import { mapPixels, openApp, waitForMapIdle } from './app_page';
+import { mapPixels, openApp, chromiumForThisFile, waitForMapIdle } from './app_page';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 const kpi = async (page: Page, id: string) => Number(await page.locator(`[data-kpi="${id}"]`).getAttribute('data-value'));
 const analysisDone = (page: Page) => page.waitForSelector('.gap-panel[aria-busy="false"] [data-kpi="parking"]', { timeout: 60_000 });
@@ -31,7 +23,7 @@ async function setSlider(page: Page, id: string, value: number): Promise<void> {
 
 describe('gap analysis in the browser', () => {
   it('shows the same figures as `npm run analyze -- demo --json`, and the slider re-classifies to the CLI’s answer', async () => {
-    const { page, foreignRequests } = await openApp(browser, baseUrl, '#city=demo');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo');
     await waitForMapIdle(page, 'demo');
     await analysisDone(page);
     const cli = analyzeBundle('demo', DEFAULT_PARAMS);
@@ -60,7 +52,7 @@ describe('gap analysis in the browser', () => {
   it('keeps the main thread free (no task over 50 ms) while the worker computes walking-network distances', async () => {
     // overlays hidden: SwiftShader draws each frame on the CPU (50–90 ms here), which would measure the
     // software renderer, not the analysis
-    const { page } = await openApp(browser, baseUrl, '#city=demo&layers=');
+    const { page } = await openApp(browser(), baseUrl, '#city=demo&layers=');
     await waitForMapIdle(page, 'demo');
     await analysisDone(page);
     await page.evaluate(() => {

@@ -1,23 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser';
+import { describe, expect, inject, it } from 'vitest';
 import { CATEGORIES } from '../../src/domain/categories';
 import { THEMES } from '../../src/map/style/theme';
-import { changedPixels, countNear, hexToRgb, mapPixels, openApp, waitForMapIdle } from './app_page';
+import { changedPixels, countNear, hexToRgb, mapPixels, openApp, chromiumForThisFile, waitForMapIdle } from './app_page';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForThisFile();
 
 describe('the map shell in Chromium', () => {
   it('opens on the first real city, Nanjing, with the OSM attribution and the thin-data notice', async () => {
-    const { page, foreignRequests } = await openApp(browser, baseUrl, '');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '');
     await waitForMapIdle(page, 'nanjing');
     await expect(page.locator('.attribution').textContent()).resolves.toContain('© OpenStreetMap contributors');
     await expect(page.locator('[data-note="osm-thin"]').textContent()).resolves.toContain('10 座公厕');
@@ -30,7 +21,7 @@ describe('the map shell in Chromium', () => {
     { id: 'demo', minRoadPixels: 2_000 },
   ]) {
     it(`draws streets and facilities for ${city.id}, and asks no other host`, async () => {
-      const { page, foreignRequests } = await openApp(browser, baseUrl, `#city=${city.id}`);
+      const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=${city.id}`);
       await waitForMapIdle(page, city.id);
       const withFacilities = await mapPixels(page, `${city.id}-desk.png`);
       // major roads of the basemap, in the light theme's road colour
@@ -66,7 +57,7 @@ describe('the map shell in Chromium', () => {
   }
 
   it('labels the demo city as synthetic data wherever it is shown', async () => {
-    const { page } = await openApp(browser, baseUrl, '#city=demo');
+    const { page } = await openApp(browser(), baseUrl, '#city=demo');
     await waitForMapIdle(page, 'demo');
     await expect(page.locator('[data-note="synthetic"]').textContent()).resolves.toContain('示例数据（合成）');
     await expect(page.locator('.attribution').textContent()).resolves.toContain('示例数据（合成）');
@@ -75,7 +66,7 @@ describe('the map shell in Chromium', () => {
   });
 
   it('switches city, language and theme, and keeps them in the URL', async () => {
-    const { page, foreignRequests } = await openApp(browser, baseUrl, '#city=nanjing');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=nanjing');
     await waitForMapIdle(page, 'nanjing');
     await page.locator('.city-switcher select').selectOption('demo');
     await waitForMapIdle(page, 'demo');
@@ -102,7 +93,7 @@ describe('the map shell in Chromium', () => {
   });
 
   it('fits a 390 px phone screen with the map above the panel', async () => {
-    const { page } = await openApp(browser, baseUrl, '#city=nanjing', { width: 390, height: 844 });
+    const { page } = await openApp(browser(), baseUrl, '#city=nanjing', { width: 390, height: 844 });
     await waitForMapIdle(page, 'nanjing');
     const map = (await page.locator('#map').boundingBox())!;
     expect(map.width).toBeGreaterThanOrEqual(380);
