@@ -36,6 +36,9 @@ export interface Segments {
   street: Uint32Array;
   /** null when there are no streets */
   index: Flatbush | null;
+  /** the back-alley segments alone (ids into the arrays above), for six-surroundings membership */
+  alleyIds: Uint32Array;
+  alleyIndex: Flatbush | null;
 }
 
 export interface Samples {
@@ -97,7 +100,7 @@ export function buildCityModel(layers: CityLayers, bbox: BBox, options: ModelOpt
   };
 
   const streets = layers.streets.features.map((f) => ({ id: f.properties.id, name: f.properties.name, alley: f.properties.alley, lengthM: f.properties.lengthM }));
-  const segments = buildSegments(layers, projection);
+  const segments = buildSegments(layers, projection, streets);
 
   const x0 = projection.x(bbox[0]);
   const y0 = projection.y(bbox[1]);
@@ -128,7 +131,7 @@ export function indexAreas(areas: readonly Area[]): Flatbush | null {
   return index;
 }
 
-function buildSegments(layers: CityLayers, projection: LocalProjection): Segments {
+function buildSegments(layers: CityLayers, projection: LocalProjection, streets: readonly { alley: boolean }[]): Segments {
   const ax: number[] = [];
   const ay: number[] = [];
   const bx: number[] = [];
@@ -159,7 +162,11 @@ function buildSegments(layers: CityLayers, projection: LocalProjection): Segment
     index?.add(Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]), Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
   }
   index?.finish();
-  return { ax: Float64Array.from(ax), ay: Float64Array.from(ay), bx: Float64Array.from(bx), by: Float64Array.from(by), length, street: Uint32Array.from(street), index };
+  const alleyIds = Uint32Array.from(street.flatMap((s, i) => (streets[s].alley ? [i] : [])));
+  const alleyIndex = alleyIds.length > 0 ? new Flatbush(alleyIds.length) : null;
+  for (const i of alleyIds) alleyIndex?.add(Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]), Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
+  alleyIndex?.finish();
+  return { ax: Float64Array.from(ax), ay: Float64Array.from(ay), bx: Float64Array.from(bx), by: Float64Array.from(by), length, street: Uint32Array.from(street), index, alleyIds, alleyIndex };
 }
 
 /** The lattice cell a point falls in, clamped to the lattice (streets may run just past the managed area). */

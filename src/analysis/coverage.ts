@@ -31,7 +31,7 @@ export function classifyCoverage(
   sampleMask?: Uint8Array,
   cellMask?: Uint8Array,
 ): CoverageSummary {
-  // one distance for all: the slider's case, kept free of per-item lookups
+  if (typeof threshold === 'number' && !sampleMask && !cellMask) return classifyUniform(sampleDistance, sampleWeight, cellDistance, cellAreaM2, threshold);
   const uniform = typeof threshold === 'number' ? threshold : -1;
   const classes = typeof threshold === 'number' ? null : threshold;
   let streetMetres = 0;
@@ -48,6 +48,29 @@ export function classifyCoverage(
     cells++;
     if (cellDistance[i] <= (classes ? classes.values[classes.cellClass[i]] : uniform)) cellsWithin++;
   }
+  return {
+    streetMetres,
+    gapStreetMetres: streetMetres - within,
+    streetShareWithin: streetMetres > 0 ? within / streetMetres : 0,
+    cells,
+    cellsWithin,
+    areaShareWithin: cells > 0 ? cellsWithin / cells : 0,
+    gapAreaM2: (cells - cellsWithin) * cellAreaM2,
+  };
+}
+
+/** The slider's case: one threshold, no masks; loops with nothing in them but the comparison. */
+function classifyUniform(sampleDistance: Float32Array, sampleWeight: Float64Array, cellDistance: Float32Array, cellAreaM2: number, threshold: number): CoverageSummary {
+  let streetMetres = 0;
+  let within = 0;
+  for (let i = 0; i < sampleDistance.length; i++) {
+    const w = sampleWeight[i];
+    streetMetres += w;
+    if (sampleDistance[i] <= threshold) within += w;
+  }
+  let cellsWithin = 0;
+  for (let i = 0; i < cellDistance.length; i++) if (cellDistance[i] <= threshold) cellsWithin++;
+  const cells = cellDistance.length;
   return {
     streetMetres,
     gapStreetMetres: streetMetres - within,

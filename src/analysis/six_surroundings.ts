@@ -17,7 +17,6 @@ export function alleyPairs(model: CityModel, points: PointSet, maxRadius: number
   const point: number[] = [];
   const item: number[] = [];
   const distance: number[] = [];
-  const isAlley = Uint8Array.from(streets, (s) => (s.alley ? 1 : 0));
   // nearest squared distance per street for the current point, and which streets were touched
   const nearest = new Float64Array(streets.length).fill(Infinity);
   const touched: number[] = [];
@@ -25,14 +24,16 @@ export function alleyPairs(model: CityModel, points: PointSet, maxRadius: number
   for (let p = 0; p < points.count; p++) {
     const px = points.x[p];
     const py = points.y[p];
-    for (const s of segments.index?.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius) ?? []) {
+    // work inside flatbush's filter and keep nothing: no result array per point
+    segments.alleyIndex?.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius, (k) => {
+      const s = segments.alleyIds[k];
       const street = segments.street[s];
-      if (!isAlley[street]) continue;
       const d = segmentDistanceSquared(px, py, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
-      if (d > maxSquared || d >= nearest[street]) continue;
+      if (d > maxSquared || d >= nearest[street]) return false;
       if (nearest[street] === Infinity) touched.push(street);
       nearest[street] = d;
-    }
+      return false;
+    });
     for (const street of touched) {
       point.push(p);
       item.push(street);
