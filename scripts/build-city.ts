@@ -1,5 +1,6 @@
 /**
- * npm run city -- <extract.osm | extract.osm.pbf> --id <id> [--name-zh 南京 --name-en Nanjing] [--bbox w,s,e,n] [--data-date yyyy-mm-dd]
+ * npm run city -- <extract.osm | extract.osm.pbf> --id <id> [--name-zh 南京 --name-en Nanjing] [--bbox w,s,e,n]
+ *                 [--data-date yyyy-mm-dd] [--admin-city 南京市]
  * npm run city -- --demo --seed <n> --size-km <k> --id demo
  */
 import { basename } from 'node:path';
@@ -21,6 +22,8 @@ export interface BuildCityArgs {
   nameEn?: string;
   bbox?: BBox;
   dataDate?: string;
+  /** the prefecture-level city (or municipality) the extract lies in, for national division codes, e.g. 南京市 */
+  adminCity?: string;
   demo?: { seed: number; sizeKm: number };
 }
 
@@ -55,6 +58,7 @@ export function buildCity(args: BuildCityArgs, log: (line: string) => void, path
       name: { zh: args.nameZh ?? args.id, en: args.nameEn ?? args.id },
       synthetic: false,
       source: { kind: 'osm', input: basename(args.input), licence: OSM_LICENCE, attribution: OSM_ATTRIBUTION },
+      adminCity: args.adminCity,
     },
     paths,
     log,
@@ -63,7 +67,7 @@ export function buildCity(args: BuildCityArgs, log: (line: string) => void, path
 
 export function summaryTable(manifest: CityManifest): string {
   const rows: [string, string, number][] = CATEGORIES.map((c) => [c.id, c.zh, manifest.counts[c.id] ?? 0]);
-  rows.push(['streets', '道路', manifest.counts.streets], ['alleys', '背街小巷（候选）', manifest.counts.alleys], ['streetSegments', '道路线段', manifest.counts.streetSegments], ['compounds', '小区', manifest.counts.compounds], ['boundaries', '行政边界', manifest.counts.boundaries]);
+  rows.push(['grids', '单元网格', manifest.counts.grids ?? 0], ['streets', '道路', manifest.counts.streets], ['alleys', '背街小巷（候选）', manifest.counts.alleys], ['streetSegments', '道路线段', manifest.counts.streetSegments], ['compounds', '小区', manifest.counts.compounds], ['boundaries', '行政边界', manifest.counts.boundaries]);
   const lines = [`${manifest.name.zh} (${manifest.id})${manifest.synthetic ? ' 示例数据（合成）' : ''}`, 'layer              名称            count', '-----------------  --------------  -------'];
   for (const [id, zh, count] of rows) lines.push(`${id.padEnd(17)}  ${zh.padEnd(14 - [...zh].filter((ch) => ch.charCodeAt(0) > 255).length)}  ${String(count).padStart(7)}`);
   lines.push(`street length      道路总长         ${manifest.counts.streetKm} km`);
@@ -90,6 +94,7 @@ function main(): void {
       'name-en': { type: 'string' },
       bbox: { type: 'string' },
       'data-date': { type: 'string' },
+      'admin-city': { type: 'string' },
       demo: { type: 'boolean' },
       seed: { type: 'string', default: '1' },
       'size-km': { type: 'string', default: '6' },
@@ -101,7 +106,7 @@ function main(): void {
   if (demo && (!Number.isInteger(demo.seed) || !(demo.sizeKm >= 1 && demo.sizeKm <= 40))) throw new Error('--seed must be an integer and --size-km between 1 and 40.');
   const started = Date.now();
   const manifest = buildCity(
-    { input: positionals[0], id, nameZh: values['name-zh'], nameEn: values['name-en'], bbox: parseBBox(values.bbox), dataDate: values['data-date'], demo },
+    { input: positionals[0], id, nameZh: values['name-zh'], nameEn: values['name-en'], bbox: parseBBox(values.bbox), dataDate: values['data-date'], adminCity: values['admin-city'], demo },
     (line) => process.stderr.write(`${line}\n`),
   );
   console.log(summaryTable(manifest));

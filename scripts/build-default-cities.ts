@@ -10,7 +10,7 @@ import { buildCity, summaryTable, type BuildCityArgs } from './build-city';
 import { BUILDER_VERSION } from './city/write_bundle';
 
 interface Sources {
-  extracts: { id: string; path: string; nameZh: string; nameEn: string; dataDate?: string; bbox?: [number, number, number, number] }[];
+  extracts: { id: string; path: string; nameZh: string; nameEn: string; dataDate?: string; adminCity?: string; bbox?: [number, number, number, number] }[];
   demo: { id: string; seed: number; sizeKm: number };
 }
 
@@ -45,7 +45,7 @@ function main(): void {
       console.log(`– ${extract.id}: skipped, ${extract.path} is not on this machine`);
       continue;
     }
-    built.push(buildCached({ input: extract.path, id: extract.id, nameZh: extract.nameZh, nameEn: extract.nameEn, dataDate: extract.dataDate, bbox: extract.bbox }));
+    built.push(buildCached({ input: extract.path, id: extract.id, nameZh: extract.nameZh, nameEn: extract.nameEn, dataDate: extract.dataDate, adminCity: extract.adminCity, bbox: extract.bbox }));
   }
   const { demo } = sources;
   built.push(buildCached({ id: demo.id, demo: { seed: demo.seed, sizeKm: demo.sizeKm } }));

@@ -15,6 +15,8 @@ import { buildCity } from '../scripts/build-city';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../src/domain/categories';
 import type { CityManifest, FacilityFeature } from '../src/domain/city_bundle';
 import { BytesSource } from './helpers/bytes_source';
+import { partitionErrors, planarGrids } from './helpers/grid_checks';
+import type { GridFeature } from '../src/domain/city_bundle';
 
 const DIR = '../shared/data/nanjing-xuanwu-osm';
 const OSM = `${DIR}/nanjing_xuanwu_2021-06-12.osm`;
@@ -39,7 +41,7 @@ function readRaw(xml: string): RawObject[] {
 
 describe.skipIf(!existsSync(OSM))('Nanjing bundle against the raw OSM file', () => {
   const out = mkdtempSync(join(tmpdir(), 'atlas-nanjing-'));
-  const manifest: CityManifest = buildCity({ input: PBF, id: 'nanjing', dataDate: '2021-06-12' }, () => {}, { dataDir: join(out, 'data'), tilesDir: join(out, 'tiles') });
+  const manifest: CityManifest = buildCity({ input: PBF, id: 'nanjing', dataDate: '2021-06-12', adminCity: '南京市' }, () => {}, { dataDir: join(out, 'data'), tilesDir: join(out, 'tiles') });
   const facilities = (JSON.parse(readFileSync(join(out, 'data/nanjing/facilities.geojson'), 'utf8')) as { features: FacilityFeature[] }).features;
   const raw = readRaw(readFileSync(OSM, 'utf8'));
   const [w, s, e, n] = manifest.bbox;
@@ -102,5 +104,17 @@ describe.skipIf(!existsSync(OSM))('Nanjing bundle against the raw OSM file', () 
     expect(Object.keys(vt.layers)).toEqual(expect.arrayContaining(['road', 'building', 'landuse']));
     const names = new Set(Array.from({ length: vt.layers.road.length }, (_, i) => vt.layers.road.feature(i).properties.name));
     expect(names).toContain('中山路');
+  });
+
+  it('has unit grids with unique 14-digit codes under Nanjing’s real county codes, tiling the managed area', () => {
+    const grids = (JSON.parse(readFileSync(join(out, 'data/nanjing/grids.geojson'), 'utf8')) as { features: GridFeature[] }).features;
+    expect(manifest.grids?.count).toBe(grids.length);
+    const codes = grids.map((g) => g.properties.code);
+    expect(codes.every((c) => /^\d{14}$/.test(c))).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+    // 玄武区 320102, 秦淮区 320104, 鼓楼区 320106 (GB/T 2260), placed by the partial district outlines
+    expect(new Set(grids.map((g) => `${g.properties.districtCode} ${g.properties.district}`))).toEqual(new Set(['320102 玄武区', '320104 秦淮区', '320106 鼓楼区']));
+    expect(grids.every((g) => g.properties.derived.district && g.properties.derived.street && g.properties.derived.community)).toBe(true);
+    expect(partitionErrors(planarGrids(grids, manifest.bbox), manifest.bbox, 4000)).toEqual({ uncovered: 0, overlapped: 0 });
   });
 });

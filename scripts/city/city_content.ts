@@ -1,6 +1,6 @@
 /** What a city source (OSM extract or demo generator) hands to the bundle and tile writers. */
-import type { Feature, Geometry } from 'geojson';
-import type { BBox, CityLayers } from '../../src/domain/city_bundle';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, BoundaryLevel, CityLayers } from '../../src/domain/city_bundle';
 
 export const BASEMAP_LAYERS = ['landuse', 'park', 'water', 'waterway', 'building', 'road', 'boundary', 'place', 'poi'] as const;
 export type BasemapLayerId = (typeof BASEMAP_LAYERS)[number];
@@ -21,6 +21,11 @@ export interface CityContent {
   basemap: Record<BasemapLayerId, BasemapFeature[]>;
   skipped: { reason: string; count: number }[];
   dataDate: string;
+  /**
+   * Partial boundaries closed across the part missing from the extract: right near the extract, rough far
+   * from it. Used to place grids in districts; never written to the bundle.
+   */
+  approximateBoundaries: { level: BoundaryLevel; name: string; code?: string; geometry: Polygon | MultiPolygon }[];
 }
 
 export function emptyBasemap(): Record<BasemapLayerId, BasemapFeature[]> {

@@ -105,6 +105,7 @@ export function osmToCity(extract: OsmExtract, options: { bbox?: BBox; dataDate?
   const streets: StreetFeature[] = [];
   const compounds: CompoundFeature[] = [];
   const boundaries: BoundaryFeature[] = [];
+  const approximateBoundaries: CityContent['approximateBoundaries'] = [];
   const basemap = emptyBasemap();
 
   for (const feature of features) {
@@ -155,6 +156,12 @@ export function osmToCity(extract: OsmExtract, options: { bbox?: BBox; dataDate?
     const level = tags.boundary === 'administrative' ? ADMIN_LEVELS[tags.admin_level ?? ''] : undefined;
     if (level && props.type === 'relation') {
       const boundary = boundaryFeature(feature, level, wayLines, extract.elements, bbox);
+      if (boundary?.properties.partial && isPolygonal(feature.geometry)) {
+        // osmtogeojson leaves the broken rings open: close each across its gap
+        const close = (ring: Position[]) => (ring.length > 2 ? [...ring, ring[0]] : ring);
+        const geometry: Polygon | MultiPolygon = feature.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: feature.geometry.coordinates.map(close) } : { type: 'MultiPolygon', coordinates: feature.geometry.coordinates.map((rings) => rings.map(close)) };
+        approximateBoundaries.push({ level, name: boundary.properties.name, code: boundary.properties.code, geometry });
+      }
       if (boundary) {
         boundaries.push(boundary);
         basemap.boundary.push(basemapFeature(boundary.geometry, level, boundary.properties.name));
@@ -176,6 +183,7 @@ export function osmToCity(extract: OsmExtract, options: { bbox?: BBox; dataDate?
     basemap,
     skipped: skipped.list(),
     dataDate: options.dataDate ?? extract.baseDate ?? 'unknown',
+    approximateBoundaries,
   };
 }
 
@@ -257,14 +265,17 @@ function boundaryFeature(
   bbox: BBox,
 ): BoundaryFeature | null {
   const tags = feature.properties.tags ?? {};
-  const base = { id: `osm:relation/${feature.properties.id}`, name: nameOfTags(tags), level, derived: false, ...(tags['ref:GB'] ? { code: tags['ref:GB'] } : {}) };
+  const relationOf = elements.find((e) => e.type === 'relation' && e.id === feature.properties.id);
+  const labelRef = relationOf?.type === 'relation' ? relationOf.members.find((m) => m.type === 'node' && (m.role === 'label' || m.role === 'admin_centre'))?.ref : undefined;
+  const labelNode = labelRef === undefined ? undefined : elements.find((e) => e.type === 'node' && e.id === labelRef);
+  const label: [number, number] | undefined = labelNode?.type === 'node' ? [labelNode.lon, labelNode.lat] : undefined;
+  const base = { id: `osm:relation/${feature.properties.id}`, name: nameOfTags(tags), level, derived: false, ...(tags['ref:GB'] ? { code: tags['ref:GB'] } : {}), ...(label ? { label } : {}) };
   if (!feature.properties.tainted && isPolygonal(feature.geometry)) {
     return { type: 'Feature', geometry: feature.geometry, properties: { ...base, partial: false } };
   }
-  const relation = elements.find((e) => e.type === 'relation' && e.id === feature.properties.id);
-  if (relation?.type !== 'relation') return null;
+  if (relationOf?.type !== 'relation') return null;
   const parts: Position[][] = [];
-  for (const member of relation.members) {
+  for (const member of relationOf.members) {
     const line = member.type === 'way' ? wayLines.get(member.ref) : undefined;
     const clipped = line ? clipLines({ type: 'LineString', coordinates: line }, bbox) : null;
     if (clipped) parts.push(...(clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates));

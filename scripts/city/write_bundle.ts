@@ -4,17 +4,18 @@ import { join } from 'node:path';
 import { CATEGORY_IDS } from '../../src/domain/categories';
 import { BUNDLE_LAYERS, type CityIndexEntry, type CityManifest, type CitySource } from '../../src/domain/city_bundle';
 import { buildBasemapTiles, MAX_ZOOM, MIN_ZOOM } from './basemap_tiles';
+import { buildGrids } from './build_grids';
 import type { CityContent } from './city_content';
 
 /** Bump when the bundle format changes, so cached bundles are rebuilt. */
-export const BUILDER_VERSION = 2;
+export const BUILDER_VERSION = 4;
 
 export interface BundlePaths { dataDir: string; tilesDir: string }
 export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' };
 
 export function writeBundle(
   content: CityContent,
-  meta: { id: string; name: { zh: string; en: string }; synthetic: boolean; source: CitySource },
+  meta: { id: string; name: { zh: string; en: string }; synthetic: boolean; source: CitySource; adminCity?: string },
   paths: BundlePaths = DEFAULT_PATHS,
   log: (line: string) => void = () => {},
 ): CityManifest {
@@ -28,6 +29,11 @@ export function writeBundle(
     writeFileSync(join(dir, file), stringifyRounded(content.layers[layer]));
     layers[layer] = { file, count: content.layers[layer].features.length };
   }
+
+  log('网格 / generating unit grids…');
+  const grids = buildGrids(content, { cityName: meta.name.zh, adminCity: meta.adminCity });
+  writeFileSync(join(dir, 'grids.geojson'), stringifyRounded({ type: 'FeatureCollection', features: grids.grids }));
+  log(`  ${grids.info.count} grids (${Object.entries(grids.info.origins).map(([k, v]) => `${k} ${v}`).join(', ')})`);
 
   log('切片 / cutting basemap tiles…');
   const { pmtiles, tileCount } = buildBasemapTiles(
@@ -51,8 +57,8 @@ export function writeBundle(
     synthetic: meta.synthetic,
     sources: [meta.source],
     layers,
-    grids: null,
-    counts: countsOf(content),
+    grids: { file: 'grids.geojson', count: grids.info.count, generated: true, origins: grids.info.origins, derivedLevels: grids.info.derivedLevels, notes: grids.info.notes },
+    counts: { ...countsOf(content), grids: grids.info.count },
     skipped: content.skipped,
     tiles: { file: tilesFile, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bytes: pmtiles.length },
     builtAt: new Date().toISOString(),

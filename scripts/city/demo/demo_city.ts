@@ -2,8 +2,8 @@
  * The demo city: a deterministic synthetic Chinese-style city for any machine, for benchmarks and for tests.
  *
  * Layout, in a local metric frame:
- *   - an arterial lattice (~1 km) with jittered crossings; each lattice cell is one community (社区),
- *     2×2 cells make a street (街道), and the city splits into three districts west→east;
+ *   - an arterial lattice (~1 km) with jittered crossings; each lattice cell holds two communities (社区)
+ *     split by its middle branch road, 2×2 cells make a street (街道), three districts west→east;
  *   - each cell is cut into blocks by branch roads (~300 m); a block becomes a walled compound with internal
  *     alleys and slab buildings, an old-town block with a dense alley mesh, commercial, school, industrial or park;
  *   - a river with green banks crosses the city; only arterials bridge it; a lake park sits near the centre;
@@ -69,8 +69,8 @@ export function generateDemoCity(options: DemoOptions): CityContent {
       const cell: Quad = [lattice[i][j], lattice[i + 1][j], lattice[i + 1][j + 1], lattice[i][j + 1]];
       const district = Math.min(2, Math.floor(((i + (j % 2) * 0.5) * 3) / n));
       const isLake = i === lakeCell[0] && j === lakeCell[1];
-      const name = fillCell(b, cell, zoneOf(quadCentre(cell), size), river, isLake);
-      communities.push({ quad: cell, name, district, streetKey: `${district}:${Math.floor(i / 2)}:${Math.floor(j / 2)}` });
+      const streetKey = `${district}:${Math.floor(i / 2)}:${Math.floor(j / 2)}`;
+      for (const half of fillCell(b, cell, zoneOf(quadCentre(cell), size), river, isLake)) communities.push({ ...half, district, streetKey });
     }
   }
   const boundaries = makeBoundaries(b, communities);
@@ -104,6 +104,7 @@ export function generateDemoCity(options: DemoOptions): CityContent {
     basemap,
     skipped: [],
     dataDate: '2026-01-01',
+    approximateBoundaries: [],
   };
 }
 
@@ -231,30 +232,38 @@ function pickBlockKind(prng: Prng, zone: 0 | 1 | 2): BlockKind {
   return r < 0.45 ? 'compound' : r < 0.5 ? 'commercial' : r < 0.55 ? 'school' : r < 0.88 ? 'industrial' : 'park';
 }
 
-/** Fills one lattice cell (one community) and returns the community's name. */
-function fillCell(b: Builder, cell: Quad, zone: 0 | 1 | 2, river: River, isLake: boolean): string {
+/**
+ * Fills one lattice cell and returns its two communities (west and east of the middle branch road). The
+ * split is at u = 0.5 in every cell, so neighbouring communities share their edges exactly.
+ */
+function fillCell(b: Builder, cell: Quad, zone: 0 | 1 | 2, river: River, isLake: boolean): { quad: Quad; name: string }[] {
   const { prng } = b;
   const widthM = Math.hypot(cell[1][0] - cell[0][0], cell[1][1] - cell[0][1]);
   const heightM = Math.hypot(cell[3][0] - cell[0][0], cell[3][1] - cell[0][1]);
-  const ku = Math.max(2, Math.round(widthM / BRANCH_SPACING_M));
+  // an even count puts the middle (tertiary) road at u = 0.5, on the community split
+  const ku = 2 * Math.max(1, Math.round(widthM / (2 * BRANCH_SPACING_M)));
   const kv = Math.max(2, Math.round(heightM / BRANCH_SPACING_M));
   // branch roads: the middle one is a tertiary road, the others residential streets
   for (let k = 1; k < ku; k++) addStreet(b, lineInQuad(cell, k / ku, 0, k / ku, 1, VERTEX_STEP_M), k === Math.floor(ku / 2) ? 'tertiary' : 'residential', b.names.branch(), river);
   for (let k = 1; k < kv; k++) addStreet(b, lineInQuad(cell, 0, k / kv, 1, k / kv, VERTEX_STEP_M), k === Math.floor(kv / 2) ? 'tertiary' : 'residential', b.names.branch(), river);
 
-  const community = b.names.community();
-  const blocks: Quad[] = [];
-  for (let u = 0; u < ku; u++) for (let v = 0; v < kv; v++) blocks.push(subQuad(cell, u / ku, v / kv, (u + 1) / ku, (v + 1) / kv));
-  let placedCommunityOffice = false;
-  blocks.forEach((block, index) => {
-    const nearRiver = quadRing(block).some((p) => inRiver(river, p, 25)) || inRiver(river, quadCentre(block), 60);
-    const kind: BlockKind = nearRiver ? 'riverside' : isLake ? 'park' : pickBlockKind(prng, zone);
-    fillBlock(b, block, kind, zone, river);
-    if (!placedCommunityOffice && kind !== 'riverside' && kind !== 'park' && index >= blocks.length / 3) {
-      addFacility(b, 'community', bilinear(block, 0.5, 0.06), `${community}居委会`);
-      placedCommunityOffice = true;
+  const halves = [
+    { quad: subQuad(cell, 0, 0, 0.5, 1), name: b.names.community(), office: false },
+    { quad: subQuad(cell, 0.5, 0, 1, 1), name: b.names.community(), office: false },
+  ];
+  for (let u = 0; u < ku; u++) {
+    const half = halves[u < ku / 2 ? 0 : 1];
+    for (let v = 0; v < kv; v++) {
+      const block = subQuad(cell, u / ku, v / kv, (u + 1) / ku, (v + 1) / kv);
+      const nearRiver = quadRing(block).some((p) => inRiver(river, p, 25)) || inRiver(river, quadCentre(block), 60);
+      const kind: BlockKind = nearRiver ? 'riverside' : isLake ? 'park' : pickBlockKind(prng, zone);
+      fillBlock(b, block, kind, zone, river);
+      if (!half.office && kind !== 'riverside' && kind !== 'park' && v >= kv / 3) {
+        addFacility(b, 'community', bilinear(block, 0.5, 0.06), `${half.name}居委会`);
+        half.office = true;
+      }
     }
-  });
+  }
   if (isLake) {
     const c = quadCentre(cell);
     const ring: XY[] = [];
@@ -266,8 +275,8 @@ function fillCell(b: Builder, cell: Quad, zone: 0 | 1 | 2, river: River, isLake:
   if (zone < 2 ? prng.chance(0.75) : prng.chance(0.3)) addFacility(b, 'market', bilinear(cell, prng.range(0.2, 0.8), prng.range(0.2, 0.8)), b.names.facility(['农贸市场', '菜市场']));
   if (prng.chance([0.6, 0.4, 0.15][zone])) addFacility(b, 'supermarket_mall', bilinear(cell, prng.range(0.2, 0.8), prng.range(0.2, 0.8)), b.names.facility(['超市', '生鲜超市']));
   if (prng.chance([0.35, 0.2, 0.05][zone])) addFacility(b, 'hospital', bilinear(cell, prng.range(0.2, 0.8), prng.range(0.2, 0.8)), b.names.facility(['医院', '社区卫生服务中心', '诊所']));
-  b.basemap.place.push({ type: 'Feature', geometry: { type: 'Point', coordinates: bilinear(cell, 0.5, 0.5) }, properties: { kind: 'neighbourhood', name: community, rank: 5 } });
-  return community;
+  for (const half of halves) b.basemap.place.push({ type: 'Feature', geometry: { type: 'Point', coordinates: quadCentre(half.quad) }, properties: { kind: 'neighbourhood', name: half.name, rank: 5 } });
+  return halves.map(({ quad, name }) => ({ quad, name }));
 }
 
 function fillBlock(b: Builder, block: Quad, kind: BlockKind, zone: 0 | 1 | 2, river: River): void {

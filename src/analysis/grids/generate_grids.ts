@@ -1,0 +1,205 @@
+/**
+ * Unit grids (网格) from the street network, aiming at about 10,000 m² each (CJ/T 213).
+ *
+ * On a 5 m raster of the managed area:
+ *   1. barriers: arterials and administrative boundaries are hard, other streets, compound walls and water
+ *      edges are soft;
+ *   2. blocks: 4-connected areas between barriers;
+ *   3. slivers below MIN_AREA merge with their smallest neighbour across a soft barrier (never a hard one);
+ *   4. blocks above MAX_AREA are bisected along their longer side at area quantiles into ~target pieces;
+ *      a block too large to be bounded by streets at all becomes a regular grid, marked as such;
+ *   5. barrier pixels go to the nearest block, so grids tile the area with no gap and no overlap.
+ * Outlines are traced from pixel edges. Everything is in the local metric frame.
+ */
+import { drawSegment, growLabels, labelComponents, traceOutlines, type Raster } from './raster';
+
+export interface GridOptions {
+  /** metres a raster pixel, default 5 */
+  resolutionM?: number;
+  /** m², default 10,000 (CJ/T 213) */
+  targetAreaM2?: number;
+}
+
+export interface BarrierLine { points: [number, number][]; hard: boolean }
+
+export type GridOrigin = 'block' | 'merged' | 'split' | 'regular';
+
+export interface GeneratedGrid {
+  /** polygons, each an outer ring (counter-clockwise) then holes, in metres */
+  polygons: [number, number][][][];
+  areaM2: number;
+  origin: GridOrigin;
+  /** centroid of the grid's pixels, metres */
+  centre: [number, number];
+}
+
+const SOFT = 1;
+const HARD = 2;
+/** blocks more than this many targets in size were not bounded by streets: their pieces are a regular grid */
+const REGULAR_FACTOR = 25;
+
+export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: number }, barriers: readonly BarrierLine[], options: GridOptions = {}): { grids: GeneratedGrid[]; raster: Raster; labels: Int32Array } {
+  const res = options.resolutionM ?? 5;
+  const target = options.targetAreaM2 ?? 10_000;
+  const minArea = target * 0.4;
+  const maxArea = target * 1.8;
+  const pixelArea = res * res;
+  const raster: Raster = { x0: extent.x0, y0: extent.y0, res, cols: Math.max(1, Math.ceil((extent.x1 - extent.x0) / res)), rows: Math.max(1, Math.ceil((extent.y1 - extent.y0) / res)) };
+  const n = raster.cols * raster.rows;
+
+  const mask = new Uint8Array(n);
+  for (const line of barriers) for (let i = 0; i + 1 < line.points.length; i++) drawSegment(raster, mask, line.points[i][0], line.points[i][1], line.points[i + 1][0], line.points[i + 1][1], line.hard ? HARD : SOFT);
+  const free = new Uint8Array(n);
+  for (let p = 0; p < n; p++) free[p] = mask[p] === 0 ? 1 : 0;
+  const { labels, count } = labelComponents(raster, free);
+
+  const pixels = new Float64Array(count);
+  for (let p = 0; p < n; p++) if (labels[p] >= 0) pixels[labels[p]]++;
+  const root = mergeSlivers(raster, mask, labels, count, pixels, minArea / pixelArea);
+
+  // compact ids for the merged blocks
+  const blockOf = new Int32Array(count).fill(-1);
+  let blocks = 0;
+  const merged: boolean[] = [];
+  for (let c = 0; c < count; c++) {
+    const r = root(c);
+    if (blockOf[r] === -1) {
+      blockOf[r] = blocks++;
+      merged.push(false);
+    }
+    blockOf[c] = blockOf[r];
+    if (r !== c) merged[blockOf[r]] = true;
+  }
+  for (let p = 0; p < n; p++) if (labels[p] >= 0) labels[p] = blockOf[labels[p]];
+
+  const { count: gridCount, origin } = splitLarge(raster, labels, blocks, merged, target / pixelArea, maxArea / pixelArea);
+  growLabels(raster, labels);
+
+  const area = new Float64Array(gridCount);
+  const sumX = new Float64Array(gridCount);
+  const sumY = new Float64Array(gridCount);
+  for (let p = 0; p < n; p++) {
+    const l = labels[p];
+    area[l]++;
+    sumX[l] += (p % raster.cols) + 0.5;
+    sumY[l] += Math.floor(p / raster.cols) + 0.5;
+  }
+  const outlines = traceOutlines(raster, labels, gridCount);
+  const grids: GeneratedGrid[] = outlines.map((rings, g) => ({
+    polygons: groupRings(rings.map((ring) => ring.map(([c, r]) => [raster.x0 + c * res, raster.y0 + r * res] as [number, number]))),
+    areaM2: area[g] * pixelArea,
+    origin: origin[g],
+    centre: [raster.x0 + (sumX[g] / area[g]) * res, raster.y0 + (sumY[g] / area[g]) * res],
+  }));
+  return { grids, raster, labels };
+}
+
+/** Union-find merging of small blocks into their smallest neighbour across soft barriers. */
+function mergeSlivers(raster: Raster, mask: Uint8Array, labels: Int32Array, count: number, pixels: Float64Array, minPixels: number): (c: number) => number {
+  const parent = Int32Array.from({ length: count }, (_, i) => i);
+  const find = (c: number): number => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]];
+    return c;
+  };
+  // neighbours across one or two soft-barrier pixels, in the four directions
+  const neighbours: Set<number>[] = Array.from({ length: count }, () => new Set());
+  const { cols } = raster;
+  const n = labels.length;
+  for (let p = 0; p < n; p++) {
+    if (mask[p] !== SOFT) continue;
+    const c = p % cols;
+    const found: number[] = [];
+    for (const [step, ok] of [[-1, c > 1], [1, c < cols - 2], [-cols, p >= 2 * cols], [cols, p < n - 2 * cols]] as [number, boolean][]) {
+      if (!ok) continue;
+      const q = p + step;
+      if (labels[q] >= 0) found.push(labels[q]);
+      else if (mask[q] === SOFT && labels[q + step] >= 0) found.push(labels[q + step]);
+    }
+    for (const a of found) for (const b of found) if (a !== b) neighbours[a].add(b);
+  }
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => pixels[a] - pixels[b]);
+  for (const c of order) {
+    let r = find(c);
+    while (pixels[r] < minPixels) {
+      let best = -1;
+      for (const m of neighbours[r]) {
+        const other = find(m);
+        if (other !== r && (best === -1 || pixels[other] < pixels[best])) best = other;
+      }
+      if (best === -1) break;
+      parent[r] = best;
+      pixels[best] += pixels[r];
+      for (const m of neighbours[r]) neighbours[best].add(m);
+      r = best;
+    }
+  }
+  return find;
+}
+
+/** Bisects blocks above maxPixels into about-target pieces; returns the new label count and each grid's origin. */
+function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: boolean[], targetPixels: number, maxPixels: number): { count: number; origin: GridOrigin[] } {
+  const { cols } = raster;
+  const members: number[][] = Array.from({ length: blocks }, () => []);
+  for (let p = 0; p < labels.length; p++) if (labels[p] >= 0) members[labels[p]].push(p);
+  const origin: GridOrigin[] = members.map((_, b) => (merged[b] ? 'merged' : 'block'));
+  let next = blocks;
+  const bisect = (pixels: number[], pieces: number, label: number, kind: GridOrigin): void => {
+    if (pieces <= 1) {
+      for (const p of pixels) labels[p] = label;
+      origin[label] = kind;
+      return;
+    }
+    let minC = Infinity, maxC = -Infinity, minR = Infinity, maxR = -Infinity;
+    for (const p of pixels) {
+      const c = p % cols;
+      const r = (p - c) / cols;
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
+      if (r < minR) minR = r;
+      if (r > maxR) maxR = r;
+    }
+    const byColumn = maxC - minC >= maxR - minR;
+    const lo = byColumn ? minC : minR;
+    const histogram = new Float64Array((byColumn ? maxC : maxR) - lo + 1);
+    for (const p of pixels) histogram[(byColumn ? p % cols : Math.floor(p / cols)) - lo]++;
+    const leftPieces = Math.floor(pieces / 2);
+    const wanted = (pixels.length * leftPieces) / pieces;
+    let cut = 0;
+    for (let sum = 0; cut < histogram.length - 1 && sum + histogram[cut] <= wanted; cut++) sum += histogram[cut];
+    cut = Math.max(1, cut);
+    const left: number[] = [];
+    const right: number[] = [];
+    for (const p of pixels) ((byColumn ? p % cols : Math.floor(p / cols)) - lo < cut ? left : right).push(p);
+    bisect(left, leftPieces, label, kind);
+    bisect(right, pieces - leftPieces, next++, kind);
+  };
+  for (let b = 0; b < blocks; b++) {
+    const size = members[b].length;
+    if (size <= maxPixels) continue;
+    const pieces = Math.max(2, Math.round(size / targetPixels));
+    bisect(members[b], pieces, b, size > REGULAR_FACTOR * targetPixels ? 'regular' : 'split');
+  }
+  return { count: next, origin };
+}
+
+/** Outer rings (counter-clockwise) each with the holes (clockwise) inside them. */
+function groupRings(rings: [number, number][][]): [number, number][][][] {
+  const signedArea = (ring: [number, number][]) => ring.slice(1).reduce((s, p, i) => s + (ring[i][0] * p[1] - p[0] * ring[i][1]) / 2, 0);
+  const outers = rings.filter((r) => signedArea(r) > 0).map((r) => [r]);
+  for (const hole of rings.filter((r) => signedArea(r) < 0)) {
+    const [hx, hy] = hole[0];
+    const owner = outers.find(([outer]) => contains(outer, hx + 0.01, hy + 0.01)) ?? outers[0];
+    owner?.push(hole);
+  }
+  return outers;
+}
+
+function contains(ring: [number, number][], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
