@@ -15,6 +15,7 @@ export function readBundle(cityOrFolder: string): { manifest: CityManifest; laye
     streets: read(manifest.layers.streets.file),
     compounds: read(manifest.layers.compounds.file),
     boundaries: read(manifest.layers.boundaries.file),
+    ...(manifest.grids ? { grids: read(manifest.grids.file) } : {}),
   };
   return { manifest, layers };
 }

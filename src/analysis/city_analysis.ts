@@ -13,7 +13,10 @@ import { pointInPolygon } from './geometry';
 import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
 import { compoundDistances, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
+import { gridScores, placeInGrids, SCORE_FORMULA, type GridPlacement, type GridScore } from './grid_scores';
 import { buildStreetGraph, type StreetGraph } from './street_graph';
+import type { GridProperties } from '../domain/city_bundle';
+import type { PlanarPolygon } from './geometry';
 
 export interface AnalysisParams {
   /** metres, default 500 */
@@ -66,7 +69,9 @@ export interface AnalysisReport {
   };
   zones: Record<string, { points: number; alleys: number; compounds: number }>;
   districts: AreaSummary[];
-  grids: AreaSummary[];
+  /** per unit grid, when the bundle has grids and they were asked for */
+  grids: GridScore[];
+  scoreFormula: string;
   notes: string[];
 }
 
@@ -83,6 +88,9 @@ export class CityAnalysis {
   private zoneCache: Map<CategoryId, { points: number; alleys: ZonePairs; compounds: ZonePairs }> | null = null;
   private landUse: { sample: Uint8Array; cell: Uint8Array } | null = null;
   private districtMasks: { samples: Uint8Array; cells: Uint8Array }[] | null = null;
+  private readonly gridProperties: GridProperties[];
+  private readonly gridPolygons: PlanarPolygon[][];
+  private gridPlacement: GridPlacement | null = null;
 
   constructor(
     readonly info: CityInfo,
@@ -91,6 +99,8 @@ export class CityAnalysis {
     options: ModelOptions = {},
   ) {
     this.model = buildCityModel(layers, bbox, options);
+    this.gridProperties = layers.grids?.features.map((f) => f.properties) ?? [];
+    this.gridPolygons = layers.grids?.features.map((f) => this.model.projection.polygons(f.geometry)) ?? [];
   }
 
   /** Toilets that count under the current switch. */
@@ -185,14 +195,15 @@ export class CityAnalysis {
     return (this.districtMasks = masks);
   }
 
-  report(params: AnalysisParams = DEFAULT_PARAMS): AnalysisReport {
+  /** `grids: false` leaves out the per-grid list (thousands of entries) where it is not shown. */
+  report(params: AnalysisParams = DEFAULT_PARAMS, options: { grids?: boolean } = {}): AnalysisReport {
     const { model } = this;
     const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
     for (const c of model.facilities.category) counts[c] += 1;
     counts.streets = model.streets.length;
     counts.alleys = model.streets.filter((s) => s.alley).length;
     counts.compounds = model.compounds.length;
-    counts.grids = 0;
+    counts.grids = this.gridProperties.length;
     counts.streetSamples = model.samples.x.length;
     counts.latticeCells = model.lattice.count;
 
@@ -207,14 +218,20 @@ export class CityAnalysis {
     const parkingIndices = selectFacilities(model, ['parking']);
 
     const zones: AnalysisReport['zones'] = {};
+    const alleysInZones = new Set<number>();
+    const compoundsInZones = new Set<number>();
     for (const category of SIX_SURROUNDINGS) {
       const pairs = this.zonePairs(category);
-      zones[category] = { points: pairs.points, alleys: distinctWithin(pairs.alleys, params.zoneRadiusM).size, compounds: distinctWithin(pairs.compounds, params.zoneRadiusM).size };
+      const alleys = distinctWithin(pairs.alleys, params.zoneRadiusM);
+      const compounds = distinctWithin(pairs.compounds, params.zoneRadiusM);
+      alleys.forEach((a) => alleysInZones.add(a));
+      compounds.forEach((c) => compoundsInZones.add(c));
+      zones[category] = { points: pairs.points, alleys: alleys.size, compounds: compounds.size };
     }
 
     const notes: string[] = [];
     if (model.districts.length === 0) notes.push('No complete district boundaries in this city: no per-district breakdown.');
-    notes.push('Grids (网格) are not built yet: no per-grid breakdown.');
+    if (this.gridProperties.length === 0) notes.push('This bundle has no unit grids (网格): no per-grid breakdown.');
     if (straightFields.cells.some((d) => d === Infinity)) notes.push(`Distances beyond ${DEFAULT_DISTANCE_CAP_M} m are reported as beyond reach (Infinity) and count as gaps.`);
 
     return {
@@ -232,7 +249,18 @@ export class CityAnalysis {
       },
       zones,
       districts: this.districtSummaries(params, network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields, parkingDistances),
-      grids: [],
+      grids:
+        options.grids === false || this.gridProperties.length === 0
+          ? []
+          : gridScores(model, this.gridProperties, (this.gridPlacement ??= placeInGrids(model, this.gridPolygons)), {
+              sampleDistance: (network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields).samples,
+              cellDistance: (network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields).cells,
+              toiletThreshold: params.toiletDistanceM,
+              compoundServed: (c) => parkingDistances[c] <= params.parkingRadiusM,
+              alleysInZones,
+              compoundsInZones,
+            }),
+      scoreFormula: SCORE_FORMULA,
       notes,
     };
   }

@@ -112,6 +112,8 @@ export interface CityLayers {
   streets: FeatureCollection<LineString | MultiLineString, StreetProperties>;
   compounds: FeatureCollection<Polygon | MultiPolygon, CompoundProperties>;
   boundaries: FeatureCollection<BoundaryFeature['geometry'], BoundaryProperties>;
+  /** unit grids, when the bundle has them */
+  grids?: FeatureCollection<Polygon | MultiPolygon, GridProperties>;
 }
 
 /** The list of cities the app can open, written next to the bundles as `data/cities.json`. */

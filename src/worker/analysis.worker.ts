@@ -48,7 +48,8 @@ const api: AnalysisWorkerApi = {
   },
 
   async report(params: AnalysisParams) {
-    return requireCity().report(params);
+    // the grid list is for the command line and scorecards; the panel does not show it yet
+    return requireCity().report(params, { grids: false });
   },
 };
 
