@@ -38,6 +38,19 @@ describe('unit grids of the demo city', () => {
     expect(deepest).toBeLessThanOrEqual(5 * Math.SQRT2);
   });
 
+  it('makes no thin frame between a compound and its streets (regression: frames of ~10,000 m², 12 m wide)', () => {
+    // compactness = area / (perimeter / 4)²: 1 for a square, about 0.15 for a 12 m wide frame around a block
+    for (const polygons of planar.parts) {
+      const perimeter = polygons.flat().reduce((sum, ring) => {
+        let length = 0;
+        for (let i = 0; i + 3 < ring.length; i += 2) length += Math.hypot(ring[i + 2] - ring[i], ring[i + 3] - ring[i + 1]);
+        return sum + length;
+      }, 0);
+      const area = grids[planar.parts.indexOf(polygons)].properties.areaM2;
+      expect(area / (perimeter / 4) ** 2).toBeGreaterThan(0.25);
+    }
+  });
+
   it('numbers grids west→east in rows north→south inside each community', () => {
     const community = grids.filter((g) => g.properties.communityCode === grids[0].properties.communityCode && g.properties.streetCode === grids[0].properties.streetCode && g.properties.districtCode === grids[0].properties.districtCode);
     const first = community.find((g) => g.properties.seq === 1)!;

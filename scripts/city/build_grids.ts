@@ -103,7 +103,7 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
             geometry: toGeometry(grids[g], projection),
             properties: {
               code: `${district.code}${streetCode}${communityCode}${String(seq).padStart(2, '0')}`,
-              name: `${community.name.replace(/（派生）$/, '')}${String(seq).padStart(2, '0')}号网格`,
+              name: `${community.name.replace(/（派生）$/, '')}·${String(seq).padStart(2, '0')}号网格`,
               district: district.name,
               districtCode: district.code,
               street: street.name,
@@ -130,7 +130,10 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
   return { grids: result, info: { count: result.length, origins, derivedLevels: [...derivedLevels], notes } };
 }
 
-/** Streets (minor ones soft), compound walls and water edges (soft), arterials and boundaries (hard). */
+/**
+ * Streets (minor ones soft), water edges (soft), arterials and boundaries (hard). Compound outlines are not
+ * walls (the data has none) and would cut thin frames between compound and street, so they are no barrier.
+ */
 function barriers(content: CityContent, xy: (p: Position) => [number, number]): BarrierLine[] {
   const lines: BarrierLine[] = [];
   for (const f of content.layers.streets.features) {
@@ -139,7 +142,6 @@ function barriers(content: CityContent, xy: (p: Position) => [number, number]): 
     for (const part of parts) lines.push({ points: part.map(xy), hard: isArterialClass(f.properties.class) });
   }
   const rings = (g: { type: string; coordinates: unknown }): Position[][] => (g.type === 'Polygon' ? (g.coordinates as Position[][]) : g.type === 'MultiPolygon' ? (g.coordinates as Position[][][]).flat() : g.type === 'MultiLineString' ? (g.coordinates as Position[][]) : g.type === 'LineString' ? [g.coordinates as Position[]] : []);
-  for (const f of content.layers.compounds.features) for (const ring of rings(f.geometry)) lines.push({ points: ring.map(xy), hard: false });
   for (const f of content.basemap.water) if (f.geometry.type !== 'GeometryCollection') for (const ring of rings(f.geometry)) lines.push({ points: ring.map(xy), hard: false });
   for (const f of content.layers.boundaries.features) for (const ring of rings(f.geometry)) lines.push({ points: ring.map(xy), hard: true });
   return lines;

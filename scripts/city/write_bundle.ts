@@ -8,7 +8,7 @@ import { buildGrids } from './build_grids';
 import type { CityContent } from './city_content';
 
 /** Bump when the bundle format changes, so cached bundles are rebuilt. */
-export const BUILDER_VERSION = 4;
+export const BUILDER_VERSION = 6;
 
 export interface BundlePaths { dataDir: string; tilesDir: string }
 export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' };

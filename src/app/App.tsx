@@ -11,6 +11,7 @@ import { MapController, type HoverInfo } from '../map/map_controller';
 import { formatHash, parseHash, type HashState, type OverlayId } from '../state/url_hash';
 import { DataNotes } from './DataNotes';
 import { GapAnalysisSection } from './GapAnalysisSection';
+import { GridScorecardSection } from './GridScorecardSection';
 import { hoverLines } from './hover_lines';
 import { useGapAnalysis } from './use_gap_analysis';
 
@@ -64,6 +65,8 @@ export function App() {
   }, []);
 
   const cityId = state.city ?? cities?.[0]?.id ?? null;
+  const gaps = useGapAnalysis(cityId, state.analysis, state.grid);
+  const selectedGrid = useMemo(() => (state.grid && city ? (city.layers.grids?.features.find((g) => g.properties.code === state.grid) ?? null) : null), [state.grid, city]);
 
   useEffect(() => {
     if (!cityId) return;
@@ -82,16 +85,21 @@ export function App() {
     return () => abort.abort();
   }, [cityId]);
 
+  // the district head's view: zoom to the grid of the link once the city is on the map
+  useEffect(() => {
+    controller.current?.selectGrid(selectedGrid);
+  }, [selectedGrid]);
+
   useEffect(() => {
     controller.current?.setSettings({ theme: state.theme, overlays: state.overlays, hiddenCategories: state.hiddenCategories });
   }, [state.theme, state.overlays, state.hiddenCategories]);
 
-  const gaps = useGapAnalysis(cityId, state.analysis);
   const error = failure && failure.cityId === cityId ? `${t(lang, 'loadFailed')}: ${failure.message}` : null;
   const mapState = error ? 'error' : cityId !== null && idleCity === cityId && city?.manifest.id === cityId ? 'idle' : 'loading';
   const counts = city?.manifest.counts ?? {};
   const overlayLabels: Record<OverlayId, string> = {
     toiletGaps: t(lang, 'layerToiletGaps'),
+    grids: t(lang, 'layerGrids'),
     facilities: t(lang, 'layerFacilities'),
     alleys: t(lang, 'layerAlleys'),
     compounds: t(lang, 'layerCompounds'),
@@ -99,6 +107,7 @@ export function App() {
   };
   const overlayCounts: Record<OverlayId, number> = {
     toiletGaps: counts.toilet ?? 0,
+    grids: counts.grids ?? 0,
     facilities: city?.layers.facilities.features.length ?? 0,
     alleys: counts.alleys ?? 0,
     compounds: counts.compounds ?? 0,
@@ -117,7 +126,7 @@ export function App() {
 
   return (
     <div className={`app theme-${state.theme}`}>
-      <TopBar title={t(lang, 'appTitle')} subtitle={t(lang, 'appSubtitle')} cityLabel={t(lang, 'city')} cities={cityOptions} cityId={cityId} onCity={(id) => update({ city: id, view: null })}>
+      <TopBar title={t(lang, 'appTitle')} subtitle={t(lang, 'appSubtitle')} cityLabel={t(lang, 'city')} cities={cityOptions} cityId={cityId} onCity={(id) => update({ city: id, view: null, grid: null })}>
         <button type="button" onClick={() => update({ theme: state.theme === 'light' ? 'dark' : 'light' })} data-action="theme">
           {t(lang, state.theme === 'light' ? 'themeDark' : 'themeLight')}
         </button>
@@ -128,6 +137,7 @@ export function App() {
       <main className="workspace">
         <aside className="side-panel">
           {city && <DataNotes manifest={city.manifest} lang={lang} />}
+          {state.grid && city && <GridScorecardSection lang={lang} code={state.grid} grid={selectedGrid} scorecard={gaps.scorecard} />}
           <GapAnalysisSection lang={lang} gaps={gaps} settings={state.analysis} onSettings={(analysis) => update({ analysis })} controller={controller} />
           <LayerPanel title={t(lang, 'layers')} layers={(Object.keys(overlayLabels) as OverlayId[]).map((id) => ({ id, label: overlayLabels[id], count: overlayCounts[id], checked: state.overlays.includes(id) }))} onToggle={toggleOverlay} />
           <Legend

@@ -28,6 +28,10 @@ export function hoverLines(target: HoverTarget, lang: Lang): string[] {
       const p = target.feature.properties;
       return [name(p.name), t(lang, 'compound'), `${t(lang, 'area')}: ${(p.areaM2 / 10_000).toFixed(2)} ha`];
     }
+    case 'grid': {
+      const p = target.feature.properties;
+      return [p.name, p.code, `${p.district} · ${p.street} · ${p.community}`, `${t(lang, 'area')}: ${Math.round(p.areaM2).toLocaleString()} m²`];
+    }
     case 'boundary': {
       const p = target.feature.properties;
       const lines = [name(p.name), t(lang, LEVEL_KEY[p.level])];

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AnalysisReport } from '../analysis/city_analysis';
+import type { GridScore } from '../analysis/grid_scores';
 import { DEFAULT_PARAMS } from '../analysis/city_analysis';
 import type { AnalysisSettings } from '../state/url_hash';
 import type { CityGeometry, ProgressStage, ToiletFields } from '../worker/analysis_api';
@@ -15,16 +16,19 @@ export interface GapAnalysis {
   geometry: CityGeometry | null;
   fields: ToiletFields | null;
   report: AnalysisReport | null;
+  /** the selected grid's scorecard, when a grid is selected */
+  scorecard: GridScore | null;
   error: string | null;
 }
 
-export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings): GapAnalysis {
+export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings, gridCode: string | null): GapAnalysis {
   const client = useRef<AnalysisClient | null>(null);
   const [stage, setStage] = useState<GapAnalysis['stage']>('loading');
   const [geometry, setGeometry] = useState<CityGeometry | null>(null);
   const [fields, setFields] = useState<ToiletFields | null>(null);
   const [report, setReport] = useState<AnalysisReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [scorecard, setScorecard] = useState<GridScore | null>(null);
   const fail = (reason: unknown) => {
     setError((reason as Error).message ?? String(reason));
     setStage('error');
@@ -73,7 +77,18 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldsKey, zoneRadiusM, parkingRadiusM]);
 
+  useEffect(() => {
+    if (!fieldsKey || !gridCode || !client.current) return;
+    let current = true;
+    const params = { ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM };
+    client.current.gridScorecard(gridCode, params).then((card) => current && setScorecard(card), (reason) => current && fail(reason));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldsKey, gridCode, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
+
   const matches = <T extends { cityId: string } | null>(value: T) => (value && value.cityId === cityId ? value : null);
   const fieldsNow = fields && fields.cityId === cityId && fields.network === network && fields.includeInstitution === includeInstitutionToilets ? fields : null;
-  return { stage, geometry: matches(geometry), fields: fieldsNow, report: report && report.city.id === cityId ? report : null, error };
+  return { stage, geometry: matches(geometry), fields: fieldsNow, report: report && report.city.id === cityId ? report : null, scorecard: scorecard && scorecard.code === gridCode ? scorecard : null, error };
 }

@@ -61,6 +61,22 @@ const STRINGS = {
   stageNetwork: { zh: '正在计算步行路网距离…', en: 'Computing walking-network distances…' },
   stageZones: { zh: '正在计算六个周边…', en: 'Computing six-surroundings zones…' },
   analysisFailed: { zh: '分析失败', en: 'Analysis failed' },
+  layerGrids: { zh: '单元网格', en: 'Unit grids' },
+  gridScorecard: { zh: '网格评分卡', en: 'Grid scorecard' },
+  gridScore: { zh: '综合得分', en: 'Score' },
+  gridNotFound: { zh: '本城市没有这个网格编码', en: 'No grid with this code in this city' },
+  rowToiletStreet: { zh: '道路公厕覆盖率', en: 'Street length covered by toilets' },
+  rowToiletArea: { zh: '面积公厕覆盖率', en: 'Area covered by toilets' },
+  rowGapStreet: { zh: '缺口道路长度', en: 'Street length in toilet gaps' },
+  rowUnservedCompounds: { zh: '无停车的小区', en: 'Compounds without parking' },
+  rowZoneAlleys: { zh: '六个周边内背街小巷', en: 'Alleys in six-surroundings zones' },
+  rowZoneCompounds: { zh: '六个周边内小区', en: 'Compounds in six-surroundings zones' },
+  rowFacilities: { zh: '设施', en: 'Facilities' },
+  derivedLevel: { zh: '（派生）', en: ' (derived)' },
+  scoreFormula: {
+    zh: '得分 = 100 ×（0.5 × 道路公厕覆盖率 + 0.3 × 面积公厕覆盖率 + 0.2 × 有停车小区占比）；无道路的网格以面积覆盖率计道路，无小区的网格停车按达标计',
+    en: 'score = 100 × (0.5 × street toilet coverage + 0.3 × area toilet coverage + 0.2 × share of compounds with parking); a grid without streets uses its area coverage for streets, one without compounds counts parking as met',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,6 +1,6 @@
 /** Loads the city index and one city bundle from the app's own origin. */
 import type { FeatureCollection } from 'geojson';
-import type { BoundaryFeature, CityIndexEntry, CityLayers, CityManifest, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
+import type { BoundaryFeature, CityIndexEntry, CityLayers, CityManifest, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
 
 export interface LoadedCity { manifest: CityManifest; layers: CityLayers; tilesUrl: string }
 
@@ -25,11 +25,12 @@ export async function loadCityIndex(signal?: AbortSignal): Promise<CityIndexEntr
 export async function loadCity(id: string, signal?: AbortSignal): Promise<LoadedCity> {
   const manifest = await fetchJson<CityManifest>(`data/${id}/city.json`, signal);
   const layer = <F>(file: string) => fetchJson<FeatureCollection>(`data/${id}/${file}`, signal) as Promise<{ type: 'FeatureCollection'; features: F[] }>;
-  const [facilities, streets, compounds, boundaries] = await Promise.all([
+  const [facilities, streets, compounds, boundaries, grids] = await Promise.all([
     layer<FacilityFeature>(manifest.layers.facilities.file),
     layer<StreetFeature>(manifest.layers.streets.file),
     layer<CompoundFeature>(manifest.layers.compounds.file),
     layer<BoundaryFeature>(manifest.layers.boundaries.file),
+    manifest.grids ? layer<GridFeature>(manifest.grids.file) : Promise.resolve(undefined),
   ]);
-  return { manifest, layers: { facilities, streets, compounds, boundaries }, tilesUrl: new URL(`tiles/${manifest.tiles.file}`, base()).href };
+  return { manifest, layers: { facilities, streets, compounds, boundaries, ...(grids ? { grids } : {}) }, tilesUrl: new URL(`tiles/${manifest.tiles.file}`, base()).href };
 }

@@ -10,13 +10,14 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import type { CategoryId } from '../domain/categories';
-import type { BoundaryFeature, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
+import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
 import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
 import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
 import { boundariesLayer } from './layers/boundaries_layer';
 import { compoundsLayer } from './layers/compounds_layer';
 import { facilitiesLayer } from './layers/facilities_layer';
+import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
 import { toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
@@ -26,7 +27,8 @@ export type HoverTarget =
   | { kind: 'facility'; feature: FacilityFeature }
   | { kind: 'alley'; feature: StreetFeature }
   | { kind: 'compound'; feature: CompoundFeature }
-  | { kind: 'boundary'; feature: BoundaryFeature };
+  | { kind: 'boundary'; feature: BoundaryFeature }
+  | { kind: 'grid'; feature: GridFeature };
 export interface HoverInfo { x: number; y: number; target: HoverTarget }
 
 export interface MapSettings { theme: Theme; overlays: readonly OverlayId[]; hiddenCategories: readonly CategoryId[] }
@@ -56,6 +58,7 @@ export class MapController {
   private alleys: AlleyPath[] = [];
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
+  private selectedGrid: GridFeature | null = null;
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     registerPmtiles();
@@ -67,6 +70,8 @@ export class MapController {
       zoom: 12,
       attributionControl: false,
       localIdeographFontFamily: LOCAL_FONT_FAMILY,
+      // keeps the last frame readable for printing and export
+      canvasContextAttributes: { preserveDrawingBuffer: true },
       maxCanvasSize: MAX_CANVAS_SIZE,
       dragRotate: false,
       pitchWithRotate: false,
@@ -112,6 +117,18 @@ export class MapController {
     if (this.settings.overlays.includes('toiletGaps')) this.renderOverlay();
   }
 
+  /** Highlights a grid and fits the view to it (the district head's view); null clears the highlight. */
+  selectGrid(grid: GridFeature | null): void {
+    this.selectedGrid = grid;
+    if (grid) {
+      const positions = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates.flatMap((p) => p[0]);
+      const lons = positions.map((p) => p[0]);
+      const lats = positions.map((p) => p[1]);
+      this.map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 60, maxZoom: 17.5, animate: false });
+    }
+    this.renderOverlay();
+  }
+
   resize(): void {
     this.map.resize();
   }
@@ -133,6 +150,8 @@ export class MapController {
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
     if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
     if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
+    if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark));
+    if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
     this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
@@ -151,6 +170,7 @@ function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
     case 'alleys': return { kind: 'alley', feature: (object as AlleyPath).street };
     case 'compounds': return { kind: 'compound', feature: object as CompoundFeature };
     case 'boundaries': return { kind: 'boundary', feature: object as BoundaryFeature };
+    case 'grids': return { kind: 'grid', feature: object as GridFeature };
     default: return null;
   }
 }

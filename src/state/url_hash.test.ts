@@ -11,6 +11,7 @@ describe('url hash', () => {
       hiddenCategories: ['parking', 'toilet'],
       view: { lon: 118.78123, lat: 32.04456, zoom: 14.5 },
       analysis: { toiletDistanceM: 300, zoneRadiusM: 1500, parkingRadiusM: 200, network: true, includeInstitutionToilets: false },
+      grid: '32010490190101',
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });
@@ -20,7 +21,7 @@ describe('url hash', () => {
   });
 
   it('falls back to defaults for malformed parts', () => {
-    const state = parseHash('#city=../etc&lang=fr&theme=neon&layers=facilities,bogus&view=999,1,2&zone=100&toilet=abc');
+    const state = parseHash('#city=../etc&lang=fr&theme=neon&layers=facilities,bogus&view=999,1,2&zone=100&toilet=abc&grid=123');
     expect(state).toEqual({ ...DEFAULT_STATE, overlays: ['facilities'] });
   });
 

@@ -7,7 +7,7 @@ import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { RULES } from '../domain/rules';
 import type { Lang } from '../i18n/strings';
 
-export const OVERLAY_IDS = ['toiletGaps', 'facilities', 'alleys', 'compounds', 'boundaries'] as const;
+export const OVERLAY_IDS = ['toiletGaps', 'facilities', 'alleys', 'compounds', 'boundaries', 'grids'] as const;
 export type OverlayId = (typeof OVERLAY_IDS)[number];
 export type Theme = 'light' | 'dark';
 
@@ -21,6 +21,8 @@ export interface HashState {
   hiddenCategories: CategoryId[];
   view: MapView | null;
   analysis: AnalysisSettings;
+  /** a unit grid's 14-digit code: the district head's view of one grid */
+  grid: string | null;
 }
 
 /** The analysis parameters a user sets; the rest of AnalysisParams keeps its defaults. */
@@ -51,6 +53,7 @@ export const DEFAULT_STATE: HashState = {
   hiddenCategories: [],
   view: null,
   analysis: DEFAULT_ANALYSIS,
+  grid: null,
 };
 
 const CITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -70,6 +73,7 @@ export function parseHash(hash: string): HashState {
     overlays: list('layers', OVERLAY_IDS) ?? DEFAULT_STATE.overlays,
     hiddenCategories: list('hide', CATEGORY_IDS) ?? [],
     view: parseView(params.get('view')),
+    grid: /^\d{14}$/.test(params.get('grid') ?? '') ? params.get('grid') : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
       zoneRadiusM: bounded(params.get('zone'), RULES.zoneRadiusRangeM.value[0], RULES.zoneRadiusRangeM.value[1], DEFAULT_ANALYSIS.zoneRadiusM),
@@ -96,6 +100,7 @@ function parseView(raw: string | null): MapView | null {
 export function formatHash(state: HashState): string {
   const params = new URLSearchParams();
   if (state.city) params.set('city', state.city);
+  if (state.grid) params.set('grid', state.grid);
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));

@@ -51,6 +51,10 @@ const api: AnalysisWorkerApi = {
     // the grid list is for the command line and scorecards; the panel does not show it yet
     return requireCity().report(params, { grids: false });
   },
+
+  async gridScorecard(code, params) {
+    return requireCity().report(params).grids.find((g) => g.code === code) ?? null;
+  },
 };
 
 function requireCity(): CityAnalysis {

@@ -8,6 +8,7 @@
  *        ──report(params)──────────▶         re-classifies cached fields and zone pairs
  */
 import type { AnalysisParams, AnalysisReport } from '../analysis/city_analysis';
+import type { GridScore } from '../analysis/grid_scores';
 
 export interface LatticeFrame {
   /** [west, south, east, north] of the lattice, degrees */
@@ -34,4 +35,6 @@ export interface AnalysisWorkerApi {
   load(cityId: string, onProgress: (stage: ProgressStage) => void): Promise<CityGeometry>;
   toiletFields(includeInstitution: boolean, network: boolean, onProgress: (stage: ProgressStage) => void): Promise<ToiletFields>;
   report(params: AnalysisParams): Promise<AnalysisReport>;
+  /** one grid's scorecard, the same entry `npm run analyze -- --json` lists under `grids` */
+  gridScorecard(code: string, params: AnalysisParams): Promise<GridScore | null>;
 }

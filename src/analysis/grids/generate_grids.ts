@@ -4,14 +4,15 @@
  * On a 5 m raster of the managed area:
  *   1. barriers: arterials and administrative boundaries are hard, other streets, compound walls and water
  *      edges are soft;
- *   2. blocks: 4-connected areas between barriers;
+ *   2. blocks: 4-connected areas between barriers; strips thinner than THIN_PIXELS on each side (between dual
+ *      carriageways, along a wall) are road space and go to the blocks beside them in step 5;
  *   3. slivers below MIN_AREA merge with their smallest neighbour across a soft barrier (never a hard one);
  *   4. blocks above MAX_AREA are bisected along their longer side at area quantiles into ~target pieces;
  *      a block too large to be bounded by streets at all becomes a regular grid, marked as such;
  *   5. barrier pixels go to the nearest block, so grids tile the area with no gap and no overlap.
  * Outlines are traced from pixel edges. Everything is in the local metric frame.
  */
-import { drawSegment, growLabels, labelComponents, traceOutlines, type Raster } from './raster';
+import { distanceToUnlabelled, drawSegment, growLabels, labelComponents, traceOutlines, type Raster } from './raster';
 
 export interface GridOptions {
   /** metres a raster pixel, default 5 */
@@ -37,6 +38,8 @@ const SOFT = 1;
 const HARD = 2;
 /** blocks more than this many targets in size were not bounded by streets: their pieces are a regular grid */
 const REGULAR_FACTOR = 25;
+/** pixels: a component no pixel of which is farther than this from a barrier is a strip, not a block */
+const THIN_PIXELS = 2;
 
 export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: number }, barriers: readonly BarrierLine[], options: GridOptions = {}): { grids: GeneratedGrid[]; raster: Raster; labels: Int32Array } {
   const res = options.resolutionM ?? 5;
@@ -51,7 +54,8 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
   for (const line of barriers) for (let i = 0; i + 1 < line.points.length; i++) drawSegment(raster, mask, line.points[i][0], line.points[i][1], line.points[i + 1][0], line.points[i + 1][1], line.hard ? HARD : SOFT);
   const free = new Uint8Array(n);
   for (let p = 0; p < n; p++) free[p] = mask[p] === 0 ? 1 : 0;
-  const { labels, count } = labelComponents(raster, free);
+  const components = labelComponents(raster, free);
+  const { labels, count } = dissolveThin(raster, components.labels, components.count);
 
   const pixels = new Float64Array(count);
   for (let p = 0; p < n; p++) if (labels[p] >= 0) pixels[labels[p]]++;
@@ -202,4 +206,16 @@ function contains(ring: [number, number][], x: number, y: number): boolean {
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
+}
+
+/** Unlabels components whose widest point is within THIN_PIXELS of a barrier, and renumbers the rest. */
+function dissolveThin(raster: Raster, labels: Int32Array, count: number): { labels: Int32Array; count: number } {
+  const depth = distanceToUnlabelled(raster, labels);
+  const deepest = new Float32Array(count);
+  for (let p = 0; p < labels.length; p++) if (labels[p] >= 0 && depth[p] > deepest[labels[p]]) deepest[labels[p]] = depth[p];
+  const renumber = new Int32Array(count).fill(-1);
+  let kept = 0;
+  for (let c = 0; c < count; c++) if (deepest[c] > THIN_PIXELS) renumber[c] = kept++;
+  for (let p = 0; p < labels.length; p++) if (labels[p] >= 0) labels[p] = renumber[labels[p]];
+  return { labels, count: kept };
 }

@@ -50,6 +50,45 @@ export function labelComponents(raster: Raster, free: Uint8Array): { labels: Int
   return { labels, count };
 }
 
+/**
+ * Chamfer (3-4) distance, in pixels, from each labelled pixel to the nearest unlabelled one: two passes over
+ * the raster. Used to find components too thin to be blocks (the strip between dual carriageways).
+ */
+export function distanceToUnlabelled(raster: Raster, labels: Int32Array): Float32Array {
+  const { cols, rows } = raster;
+  const d = new Float32Array(labels.length);
+  for (let p = 0; p < d.length; p++) d[p] = labels[p] >= 0 ? Infinity : 0;
+  const relax = (p: number, q: number, cost: number) => {
+    if (d[q] + cost < d[p]) d[p] = d[q] + cost;
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const p = r * cols + c;
+      if (d[p] === 0) continue;
+      if (c > 0) relax(p, p - 1, 3);
+      if (r > 0) {
+        relax(p, p - cols, 3);
+        if (c > 0) relax(p, p - cols - 1, 4);
+        if (c < cols - 1) relax(p, p - cols + 1, 4);
+      }
+    }
+  }
+  for (let r = rows - 1; r >= 0; r--) {
+    for (let c = cols - 1; c >= 0; c--) {
+      const p = r * cols + c;
+      if (d[p] === 0) continue;
+      if (c < cols - 1) relax(p, p + 1, 3);
+      if (r < rows - 1) {
+        relax(p, p + cols, 3);
+        if (c < cols - 1) relax(p, p + cols + 1, 4);
+        if (c > 0) relax(p, p + cols - 1, 4);
+      }
+    }
+  }
+  for (let p = 0; p < d.length; p++) d[p] /= 3;
+  return d;
+}
+
 /** Gives every unlabelled pixel the label of its nearest labelled pixel (4-connected breadth-first growth). */
 export function growLabels(raster: Raster, labels: Int32Array): void {
   const { cols } = raster;

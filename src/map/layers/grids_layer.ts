@@ -1,0 +1,33 @@
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { GridFeature } from '../../domain/city_bundle';
+
+/** Unit grid outlines, thin, so gaps stay readable underneath. */
+export function gridsLayer(grids: readonly GridFeature[], dark: boolean) {
+  return new GeoJsonLayer<GridFeature['properties']>({
+    id: 'grids',
+    data: { type: 'FeatureCollection', features: grids as GridFeature[] },
+    filled: true,
+    stroked: true,
+    getFillColor: [0, 0, 0, 0],
+    getLineColor: dark ? [140, 170, 200, 120] : [70, 90, 110, 110],
+    getLineWidth: 0.8,
+    lineWidthUnits: 'pixels',
+    pickable: true,
+    updateTriggers: { getLineColor: dark },
+  });
+}
+
+/** The selected grid: a bold outline and a light fill. */
+export function selectedGridLayer(grid: GridFeature, dark: boolean) {
+  return new GeoJsonLayer<GridFeature['properties']>({
+    id: 'selected-grid',
+    data: { type: 'FeatureCollection', features: [grid] },
+    filled: true,
+    stroked: true,
+    getFillColor: dark ? [255, 220, 80, 50] : [255, 200, 0, 60],
+    getLineColor: dark ? [255, 220, 80, 255] : [220, 120, 0, 255],
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+    updateTriggers: { getFillColor: dark, getLineColor: dark },
+  });
+}
