@@ -48,15 +48,7 @@ export function classifyCoverage(
     cells++;
     if (cellDistance[i] <= (classes ? classes.values[classes.cellClass[i]] : uniform)) cellsWithin++;
   }
-  return {
-    streetMetres,
-    gapStreetMetres: streetMetres - within,
-    streetShareWithin: streetMetres > 0 ? within / streetMetres : 0,
-    cells,
-    cellsWithin,
-    areaShareWithin: cells > 0 ? cellsWithin / cells : 0,
-    gapAreaM2: (cells - cellsWithin) * cellAreaM2,
-  };
+  return summarise(streetMetres, within, cells, cellsWithin, cellAreaM2);
 }
 
 /** The slider's case: one threshold, no masks; loops with nothing in them but the comparison. */
@@ -70,7 +62,10 @@ function classifyUniform(sampleDistance: Float32Array, sampleWeight: Float64Arra
   }
   let cellsWithin = 0;
   for (let i = 0; i < cellDistance.length; i++) if (cellDistance[i] <= threshold) cellsWithin++;
-  const cells = cellDistance.length;
+  return summarise(streetMetres, within, cellDistance.length, cellsWithin, cellAreaM2);
+}
+
+function summarise(streetMetres: number, within: number, cells: number, cellsWithin: number, cellAreaM2: number): CoverageSummary {
   return {
     streetMetres,
     gapStreetMetres: streetMetres - within,
