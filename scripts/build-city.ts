@@ -1,6 +1,6 @@
 /**
  * npm run city -- <extract.osm | extract.osm.pbf> --id <id> [--name-zh 南京 --name-en Nanjing] [--bbox w,s,e,n]
- *                 [--data-date yyyy-mm-dd] [--admin-city 南京市]
+ *                 [--data-date yyyy-mm-dd] [--admin-city 南京市] [--grids city-grids.geojson]
  * npm run city -- --demo --seed <n> --size-km <k> --id demo
  */
 import { basename } from 'node:path';
@@ -24,6 +24,8 @@ export interface BuildCityArgs {
   dataDate?: string;
   /** the prefecture-level city (or municipality) the extract lies in, for national division codes, e.g. 南京市 */
   adminCity?: string;
+  /** the city's own grid layer (GeoJSON), replacing the generated grids */
+  gridsFile?: string;
   demo?: { seed: number; sizeKm: number };
 }
 
@@ -38,6 +40,7 @@ export function buildCity(args: BuildCityArgs, log: (line: string) => void, path
         id: args.id,
         name: { zh: args.nameZh ?? '示例城市（合成）', en: args.nameEn ?? 'Demo city (synthetic)' },
         synthetic: true,
+        gridsFile: args.gridsFile,
         source: { kind: 'demo', input: `demo --seed ${args.demo.seed} --size-km ${args.demo.sizeKm}`, licence: 'CC0 (synthetic)', attribution: '示例数据（合成） / synthetic demo data' },
       },
       paths,
@@ -59,6 +62,7 @@ export function buildCity(args: BuildCityArgs, log: (line: string) => void, path
       synthetic: false,
       source: { kind: 'osm', input: basename(args.input), licence: OSM_LICENCE, attribution: OSM_ATTRIBUTION },
       adminCity: args.adminCity,
+      gridsFile: args.gridsFile,
     },
     paths,
     log,
@@ -95,6 +99,7 @@ function main(): void {
       bbox: { type: 'string' },
       'data-date': { type: 'string' },
       'admin-city': { type: 'string' },
+      grids: { type: 'string' },
       demo: { type: 'boolean' },
       seed: { type: 'string', default: '1' },
       'size-km': { type: 'string', default: '6' },
@@ -106,7 +111,7 @@ function main(): void {
   if (demo && (!Number.isInteger(demo.seed) || !(demo.sizeKm >= 1 && demo.sizeKm <= 40))) throw new Error('--seed must be an integer and --size-km between 1 and 40.');
   const started = Date.now();
   const manifest = buildCity(
-    { input: positionals[0], id, nameZh: values['name-zh'], nameEn: values['name-en'], bbox: parseBBox(values.bbox), dataDate: values['data-date'], adminCity: values['admin-city'], demo },
+    { input: positionals[0], id, nameZh: values['name-zh'], nameEn: values['name-en'], bbox: parseBBox(values.bbox), dataDate: values['data-date'], adminCity: values['admin-city'], gridsFile: values.grids, demo },
     (line) => process.stderr.write(`${line}\n`),
   );
   console.log(summaryTable(manifest));

@@ -124,7 +124,7 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
     }
   }
   if (derivedLevels.has('street') || derivedLevels.has('community')) notes.push('Streets (街道) and communities (社区) without boundaries in the data are derived groupings of grids, coded from 901.');
-  const origins: Record<GridOrigin, number> = { block: 0, merged: 0, split: 0, regular: 0 };
+  const origins: Record<GridOrigin, number> = { block: 0, merged: 0, split: 0, regular: 0, imported: 0 };
   for (const g of grids) origins[g.origin]++;
   if (origins.regular > 0) notes.push(`${origins.regular} grids form a regular grid where streets bound no blocks (parks, water, open land).`);
   return { grids: result, info: { count: result.length, origins, derivedLevels: [...derivedLevels], notes } };

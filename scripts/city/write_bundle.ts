@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { CATEGORY_IDS } from '../../src/domain/categories';
 import { BUNDLE_LAYERS, type CityIndexEntry, type CityManifest, type CitySource } from '../../src/domain/city_bundle';
 import { buildBasemapTiles, MAX_ZOOM, MIN_ZOOM } from './basemap_tiles';
-import { buildGrids } from './build_grids';
+import { buildGrids, type GridBuildInfo } from './build_grids';
+import { importGridFile } from './import_grids';
+import type { GridFeature } from '../../src/domain/city_bundle';
 import type { CityContent } from './city_content';
 
 /** Bump when the bundle format changes, so cached bundles are rebuilt. */
@@ -15,7 +17,7 @@ export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' }
 
 export function writeBundle(
   content: CityContent,
-  meta: { id: string; name: { zh: string; en: string }; synthetic: boolean; source: CitySource; adminCity?: string },
+  meta: { id: string; name: { zh: string; en: string }; synthetic: boolean; source: CitySource; adminCity?: string; gridsFile?: string },
   paths: BundlePaths = DEFAULT_PATHS,
   log: (line: string) => void = () => {},
 ): CityManifest {
@@ -30,10 +32,8 @@ export function writeBundle(
     layers[layer] = { file, count: content.layers[layer].features.length };
   }
 
-  log('网格 / generating unit grids…');
-  const grids = buildGrids(content, { cityName: meta.name.zh, adminCity: meta.adminCity });
+  const grids = meta.gridsFile ? importedGrids(meta.gridsFile, content, dir, log) : generatedGrids(content, meta, log);
   writeFileSync(join(dir, 'grids.geojson'), stringifyRounded({ type: 'FeatureCollection', features: grids.grids }));
-  log(`  ${grids.info.count} grids (${Object.entries(grids.info.origins).map(([k, v]) => `${k} ${v}`).join(', ')})`);
 
   log('切片 / cutting basemap tiles…');
   const { pmtiles, tileCount } = buildBasemapTiles(
@@ -57,7 +57,7 @@ export function writeBundle(
     synthetic: meta.synthetic,
     sources: [meta.source],
     layers,
-    grids: { file: 'grids.geojson', count: grids.info.count, generated: true, origins: grids.info.origins, derivedLevels: grids.info.derivedLevels, notes: grids.info.notes },
+    grids: { file: 'grids.geojson', count: grids.info.count, generated: !meta.gridsFile, origins: grids.info.origins, derivedLevels: grids.info.derivedLevels, notes: grids.info.notes },
     counts: { ...countsOf(content), grids: grids.info.count },
     skipped: content.skipped,
     tiles: { file: tilesFile, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bytes: pmtiles.length },
@@ -67,6 +67,31 @@ export function writeBundle(
   writeFileSync(join(dir, 'city.json'), JSON.stringify(manifest, null, 2));
   upsertCityIndex(paths.dataDir, manifest);
   return manifest;
+}
+
+function generatedGrids(content: CityContent, meta: { name: { zh: string }; adminCity?: string }, log: (line: string) => void): { grids: GridFeature[]; info: GridBuildInfo } {
+  log('网格 / generating unit grids…');
+  const result = buildGrids(content, { cityName: meta.name.zh, adminCity: meta.adminCity });
+  log(`  ${result.info.count} grids (${Object.entries(result.info.origins).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  return result;
+}
+
+/** The city's own grid layer replaces the generated one; rejected rows are printed and kept beside the bundle. */
+function importedGrids(file: string, content: CityContent, dir: string, log: (line: string) => void): { grids: GridFeature[]; info: GridBuildInfo } {
+  log(`网格 / importing unit grids from ${file}…`);
+  const result = importGridFile(file, content.bbox);
+  writeFileSync(join(dir, 'grids-rejected.json'), JSON.stringify(result.rejected, null, 2));
+  log(`  ${result.accepted.length} of ${result.rows} rows accepted, ${result.rejected.length} rejected`);
+  for (const r of result.rejected) log(`  rejected: ${r.reason}`);
+  return {
+    grids: result.accepted,
+    info: {
+      count: result.accepted.length,
+      origins: { block: 0, merged: 0, split: 0, regular: 0, imported: result.accepted.length },
+      derivedLevels: [],
+      notes: [`Imported from ${file}: ${result.accepted.length} of ${result.rows} rows accepted, ${result.rejected.length} rejected (listed in grids-rejected.json).`],
+    },
+  };
 }
 
 export function countsOf(content: CityContent): Record<string, number> {

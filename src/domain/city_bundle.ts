@@ -81,9 +81,9 @@ export interface BoundaryProperties {
 }
 export type BoundaryFeature = Feature<Polygon | MultiPolygon | LineString | MultiLineString, BoundaryProperties>;
 
-/** How a unit grid came about: a street block as it is, slivers merged, a large block split, or a regular
- * grid where streets bound no blocks. */
-export type GridOrigin = 'block' | 'merged' | 'split' | 'regular';
+/** How a unit grid came about: a street block as it is, slivers merged, a large block split, a regular grid
+ * where streets bound no blocks, or imported from the city's own grid layer. */
+export type GridOrigin = 'block' | 'merged' | 'split' | 'regular' | 'imported';
 
 export interface GridProperties {
   /** 14 digits: 6 county + 3 street + 3 community + 2 sequence (CJ/T 213) */
