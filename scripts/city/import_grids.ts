@@ -44,7 +44,7 @@ export function importGridFile(file: string, bbox: BBox): GridImport {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${basename(file)}: not readable GeoJSON (${(error as Error).message}).`);
+    throw new Error(`${basename(file)}: not readable GeoJSON (${(error as Error).message}).`, { cause: error });
   }
   const features = (data as { type?: string; features?: unknown[] }).features;
   if ((data as { type?: string }).type !== 'FeatureCollection' || !Array.isArray(features)) throw new Error(`${basename(file)}: not a GeoJSON FeatureCollection.`);
