@@ -12,6 +12,7 @@ import { formatHash, parseHash, type HashState, type OverlayId } from '../state/
 import { DataNotes } from './DataNotes';
 import { GapAnalysisSection } from './GapAnalysisSection';
 import { GridScorecardSection } from './GridScorecardSection';
+import { RankingSection } from './RankingSection';
 import { hoverLines } from './hover_lines';
 import { useGapAnalysis } from './use_gap_analysis';
 
@@ -126,7 +127,7 @@ export function App() {
 
   return (
     <div className={`app theme-${state.theme}`}>
-      <TopBar title={t(lang, 'appTitle')} subtitle={t(lang, 'appSubtitle')} cityLabel={t(lang, 'city')} cities={cityOptions} cityId={cityId} onCity={(id) => update({ city: id, view: null, grid: null })}>
+      <TopBar title={t(lang, 'appTitle')} subtitle={t(lang, 'appSubtitle')} cityLabel={t(lang, 'city')} cities={cityOptions} cityId={cityId} onCity={(id) => update({ city: id, view: null, grid: null, district: null })}>
         <button type="button" onClick={() => update({ theme: state.theme === 'light' ? 'dark' : 'light' })} data-action="theme">
           {t(lang, state.theme === 'light' ? 'themeDark' : 'themeLight')}
         </button>
@@ -138,6 +139,9 @@ export function App() {
         <aside className="side-panel">
           {city && <DataNotes manifest={city.manifest} lang={lang} />}
           {state.grid && city && <GridScorecardSection lang={lang} code={state.grid} grid={selectedGrid} scorecard={gaps.scorecard} />}
+          {city?.layers.grids && gaps.gridTable && (
+            <RankingSection key={`${city.manifest.id}:${state.district ?? ''}`} lang={lang} grids={city.layers.grids.features} table={gaps.gridTable} district={state.district} onGrid={(grid) => update({ grid })} controller={controller} />
+          )}
           <GapAnalysisSection lang={lang} gaps={gaps} settings={state.analysis} onSettings={(analysis) => update({ analysis })} controller={controller} />
           <LayerPanel title={t(lang, 'layers')} layers={(Object.keys(overlayLabels) as OverlayId[]).map((id) => ({ id, label: overlayLabels[id], count: overlayCounts[id], checked: state.overlays.includes(id) }))} onToggle={toggleOverlay} />
           <Legend

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnalysisReport } from '../analysis/city_analysis';
 import type { GridScore } from '../analysis/grid_scores';
+import type { GridTable } from '../analysis/rankings';
 import { DEFAULT_PARAMS } from '../analysis/city_analysis';
 import type { AnalysisSettings } from '../state/url_hash';
 import type { CityGeometry, ProgressStage, ToiletFields } from '../worker/analysis_api';
@@ -18,6 +19,8 @@ export interface GapAnalysis {
   report: AnalysisReport | null;
   /** the selected grid's scorecard, when a grid is selected */
   scorecard: GridScore | null;
+  /** every grid's figures for rankings and the choropleth, when the city has grids */
+  gridTable: GridTable | null;
   error: string | null;
 }
 
@@ -29,6 +32,7 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
   const [report, setReport] = useState<AnalysisReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scorecard, setScorecard] = useState<GridScore | null>(null);
+  const [gridTable, setGridTable] = useState<GridTable | null>(null);
   const fail = (reason: unknown) => {
     setError((reason as Error).message ?? String(reason));
     setStage('error');
@@ -88,7 +92,18 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldsKey, gridCode, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
 
+  useEffect(() => {
+    if (!fieldsKey || !client.current) return;
+    let current = true;
+    const params = { ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM };
+    client.current.gridTable(params).then((table) => current && setGridTable(table), (reason) => current && fail(reason));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldsKey, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
+
   const matches = <T extends { cityId: string } | null>(value: T) => (value && value.cityId === cityId ? value : null);
   const fieldsNow = fields && fields.cityId === cityId && fields.network === network && fields.includeInstitution === includeInstitutionToilets ? fields : null;
-  return { stage, geometry: matches(geometry), fields: fieldsNow, report: report && report.city.id === cityId ? report : null, scorecard: scorecard && scorecard.code === gridCode ? scorecard : null, error };
+  return { stage, geometry: matches(geometry), fields: fieldsNow, report: report && report.city.id === cityId ? report : null, scorecard: scorecard && scorecard.code === gridCode ? scorecard : null, gridTable: matches(gridTable), error };
 }

@@ -3,7 +3,7 @@ export interface ScorecardRow { id: string; label: string; value: string; raw: n
 
 export function GridScorecard(props: { title: string; code: string; lines: readonly string[]; score: number | null; scoreLabel: string; formula: string; rows: readonly ScorecardRow[]; loading: string | null }) {
   return (
-    <section className="panel-section scorecard" aria-label={props.title} data-grid={props.code}>
+    <section className="panel-section scorecard" aria-label={props.title} data-grid={props.code.length === 14 ? props.code : undefined} data-area={props.code.length === 14 ? undefined : props.code}>
       <h2>{props.title}</h2>
       <p className="scorecard-code">{props.code}</p>
       {props.lines.map((line) => (

@@ -59,6 +59,7 @@ export class MapController {
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
   private selectedGrid: GridFeature | null = null;
+  private gridColours: Uint8Array | null = null;
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     registerPmtiles();
@@ -120,13 +121,29 @@ export class MapController {
   /** Highlights a grid and fits the view to it (the district head's view); null clears the highlight. */
   selectGrid(grid: GridFeature | null): void {
     this.selectedGrid = grid;
-    if (grid) {
-      const positions = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates.flatMap((p) => p[0]);
-      const lons = positions.map((p) => p[0]);
-      const lats = positions.map((p) => p[1]);
-      this.map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 60, maxZoom: 17.5, animate: false });
-    }
+    if (grid) this.fitGrids([grid]);
     this.renderOverlay();
+  }
+
+  /** Fits the view to a set of grids, e.g. a district's. */
+  fitGrids(grids: readonly GridFeature[]): void {
+    if (grids.length === 0) return;
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const grid of grids) {
+      for (const p of grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates.flatMap((poly) => poly[0])) {
+        box[0] = Math.min(box[0], p[0]);
+        box[1] = Math.min(box[1], p[1]);
+        box[2] = Math.max(box[2], p[0]);
+        box[3] = Math.max(box[3], p[1]);
+      }
+    }
+    this.map.fitBounds(box as [number, number, number, number], { padding: 40, maxZoom: 17.5, animate: false });
+  }
+
+  /** Choropleth fill of the grid layer, one RGBA per grid; null for outlines only. */
+  setGridColours(colours: Uint8Array | null): void {
+    this.gridColours = colours;
+    if (this.settings.overlays.includes('grids')) this.renderOverlay();
   }
 
   resize(): void {
@@ -150,7 +167,7 @@ export class MapController {
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
     if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
     if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
-    if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark));
+    if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer

@@ -12,6 +12,7 @@ describe('url hash', () => {
       view: { lon: 118.78123, lat: 32.04456, zoom: 14.5 },
       analysis: { toiletDistanceM: 300, zoneRadiusM: 1500, parkingRadiusM: 200, network: true, includeInstitutionToilets: false },
       grid: '32010490190101',
+      district: '320104',
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });

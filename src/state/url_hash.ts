@@ -23,6 +23,8 @@ export interface HashState {
   analysis: AnalysisSettings;
   /** a unit grid's 14-digit code: the district head's view of one grid */
   grid: string | null;
+  /** a district's 6-digit code: the district head's view of their grids */
+  district: string | null;
 }
 
 /** The analysis parameters a user sets; the rest of AnalysisParams keeps its defaults. */
@@ -54,6 +56,7 @@ export const DEFAULT_STATE: HashState = {
   view: null,
   analysis: DEFAULT_ANALYSIS,
   grid: null,
+  district: null,
 };
 
 const CITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -74,6 +77,7 @@ export function parseHash(hash: string): HashState {
     hiddenCategories: list('hide', CATEGORY_IDS) ?? [],
     view: parseView(params.get('view')),
     grid: /^\d{14}$/.test(params.get('grid') ?? '') ? params.get('grid') : null,
+    district: /^\d{6}$/.test(params.get('district') ?? '') ? params.get('district') : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
       zoneRadiusM: bounded(params.get('zone'), RULES.zoneRadiusRangeM.value[0], RULES.zoneRadiusRangeM.value[1], DEFAULT_ANALYSIS.zoneRadiusM),
@@ -101,6 +105,7 @@ export function formatHash(state: HashState): string {
   const params = new URLSearchParams();
   if (state.city) params.set('city', state.city);
   if (state.grid) params.set('grid', state.grid);
+  if (state.district) params.set('district', state.district);
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));

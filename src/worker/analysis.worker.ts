@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { CityAnalysis, type AnalysisParams } from '../analysis/city_analysis';
 import { loadCity } from '../io/city_loader';
+import { gridTableFromScores } from '../analysis/rankings';
 import type { AnalysisWorkerApi, CityGeometry, ProgressStage, ToiletFields } from './analysis_api';
 
 let analysis: CityAnalysis | null = null;
@@ -50,6 +51,15 @@ const api: AnalysisWorkerApi = {
   async report(params: AnalysisParams) {
     // the grid list is for the command line and scorecards; the panel does not show it yet
     return requireCity().report(params, { grids: false });
+  },
+
+  async gridTable(params) {
+    const current = requireCity();
+    const grids = current.report(params).grids;
+    if (grids.length === 0) return null;
+    const table = gridTableFromScores(current.info.id, grids);
+    const columns = [table.score, table.streetMetres, table.gapStreetMetres, table.areaShare, table.compounds, table.unserved, table.zoneAlleys, table.zoneCompounds];
+    return Comlink.transfer(table, columns.map((c) => c.buffer));
   },
 
   async gridScorecard(code, params) {

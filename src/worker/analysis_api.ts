@@ -9,6 +9,7 @@
  */
 import type { AnalysisParams, AnalysisReport } from '../analysis/city_analysis';
 import type { GridScore } from '../analysis/grid_scores';
+import type { GridTable } from '../analysis/rankings';
 
 export interface LatticeFrame {
   /** [west, south, east, north] of the lattice, degrees */
@@ -37,4 +38,6 @@ export interface AnalysisWorkerApi {
   report(params: AnalysisParams): Promise<AnalysisReport>;
   /** one grid's scorecard, the same entry `npm run analyze -- --json` lists under `grids` */
   gridScorecard(code: string, params: AnalysisParams): Promise<GridScore | null>;
+  /** every grid's figures, in grid order, as transferred columns */
+  gridTable(params: AnalysisParams): Promise<GridTable | null>;
 }

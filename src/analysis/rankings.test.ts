@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildGrids } from '../../scripts/city/build_grids';
+import { generateDemoCity } from '../../scripts/city/demo/demo_city';
+import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
+import { gridTableFromScores, rankLevel, searchGrids } from './rankings';
+
+describe('rankings by level', () => {
+  const city = generateDemoCity({ seed: 4, sizeKm: 4 });
+  const { grids } = buildGrids(city, { cityName: '示例' });
+  const report = new CityAnalysis({ id: 'demo', name: { zh: '示例', en: 'demo' }, synthetic: true, dataDate: '' }, { ...city.layers, grids: { type: 'FeatureCollection', features: grids } }, city.bbox).report(DEFAULT_PARAMS);
+  const table = gridTableFromScores('demo', report.grids);
+  const props = grids.map((g) => g.properties);
+
+  it('ranks districts worst first, and their grids add up to the city', () => {
+    const districts = rankLevel(props, table, 'district', null);
+    expect(districts.map((d) => d.score)).toEqual([...districts.map((d) => d.score)].sort((a, b) => a - b));
+    expect(districts.reduce((n, d) => n + d.grids.length, 0)).toBe(grids.length);
+    expect(districts.reduce((s, d) => s + d.gapStreetMetres, 0)).toBeCloseTo(report.toilets.gapStreetMetres, 0);
+  });
+
+  it('drills down: the streets of one district hold exactly that district’s grids', () => {
+    const [worst] = rankLevel(props, table, 'district', null);
+    const streets = rankLevel(props, table, 'street', worst.key);
+    expect(streets.every((s) => s.key.startsWith(worst.key))).toBe(true);
+    expect(streets.reduce((n, s) => n + s.grids.length, 0)).toBe(worst.grids.length);
+    const gridsOfStreet = rankLevel(props, table, 'grid', streets[0].key);
+    expect(gridsOfStreet.map((g) => g.score)).toEqual(gridsOfStreet.map((g) => table.score[g.grids[0]]));
+  });
+
+  it('finds grids by code prefix and by name', () => {
+    const target = props[Math.floor(props.length / 2)];
+    expect(searchGrids(props, target.code).map((g) => props[g].code)).toEqual([target.code]);
+    expect(searchGrids(props, target.name).map((g) => props[g].name)).toContain(target.name);
+    expect(searchGrids(props, '   ')).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Rankings per level (district → street → community → grid) from per-grid figures: the campaign's red list
+ * (best) and black list (worst). Figures of a level are sums over its grids, and its score uses the grids'
+ * formula on those sums, so a district's score is what its grids add up to.
+ */
+import type { GridProperties } from '../domain/city_bundle';
+import type { GridScore } from './grid_scores';
+
+export const RANK_LEVELS = ['district', 'street', 'community', 'grid'] as const;
+export type RankLevel = (typeof RANK_LEVELS)[number];
+
+/** Per-grid figures in grid order, as columns (they travel from the worker as transferred typed arrays). */
+export interface GridTable {
+  cityId: string;
+  score: Float32Array;
+  streetMetres: Float32Array;
+  gapStreetMetres: Float32Array;
+  areaShare: Float32Array;
+  compounds: Float32Array;
+  unserved: Float32Array;
+  zoneAlleys: Float32Array;
+  zoneCompounds: Float32Array;
+}
+
+export function gridTableFromScores(cityId: string, grids: readonly GridScore[]): GridTable {
+  const column = (f: (g: GridScore) => number) => Float32Array.from(grids, f);
+  return {
+    cityId,
+    score: column((g) => g.score),
+    streetMetres: column((g) => g.toilets.streetMetres),
+    gapStreetMetres: column((g) => g.toilets.gapStreetMetres),
+    areaShare: column((g) => g.toilets.areaShareWithin),
+    compounds: column((g) => g.parking.compounds),
+    unserved: column((g) => g.parking.unserved),
+    zoneAlleys: column((g) => g.zones.alleys),
+    zoneCompounds: column((g) => g.zones.compounds),
+  };
+}
+
+export interface RankRow {
+  /** district code, district+street code, … or the grid code */
+  key: string;
+  level: RankLevel;
+  name: string;
+  grids: number[];
+  areaM2: number;
+  streetShare: number;
+  gapStreetMetres: number;
+  areaShare: number;
+  unserved: number;
+  compounds: number;
+  zoneAlleys: number;
+  score: number;
+}
+
+export function keyAt(p: GridProperties, level: RankLevel): string {
+  switch (level) {
+    case 'district': return p.districtCode;
+    case 'street': return p.districtCode + p.streetCode;
+    case 'community': return p.districtCode + p.streetCode + p.communityCode;
+    case 'grid': return p.code;
+  }
+}
+
+function nameAt(p: GridProperties, level: RankLevel): string {
+  switch (level) {
+    case 'district': return p.district;
+    case 'street': return p.street;
+    case 'community': return p.community;
+    case 'grid': return p.name;
+  }
+}
+
+/** Rows of a level, only those under `parentKey` when given, worst score first. */
+export function rankLevel(grids: readonly GridProperties[], table: GridTable, level: RankLevel, parentKey: string | null): RankRow[] {
+  const rows = new Map<string, RankRow>();
+  const areaWithin = new Map<string, number>();
+  grids.forEach((p, g) => {
+    if (parentKey && !p.code.startsWith(parentKey)) return;
+    const key = keyAt(p, level);
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, level, name: nameAt(p, level), grids: [], areaM2: 0, streetShare: 0, gapStreetMetres: 0, areaShare: 0, unserved: 0, compounds: 0, zoneAlleys: 0, score: 0 };
+      rows.set(key, row);
+      areaWithin.set(key, 0);
+    }
+    row.grids.push(g);
+    row.areaM2 += p.areaM2;
+    row.streetShare += table.streetMetres[g];
+    row.gapStreetMetres += table.gapStreetMetres[g];
+    areaWithin.set(key, areaWithin.get(key)! + table.areaShare[g] * p.areaM2);
+    row.unserved += table.unserved[g];
+    row.compounds += table.compounds[g];
+    row.zoneAlleys += table.zoneAlleys[g];
+  });
+  for (const row of rows.values()) {
+    const streetMetres = row.streetShare;
+    row.areaShare = row.areaM2 > 0 ? areaWithin.get(row.key)! / row.areaM2 : 0;
+    row.streetShare = streetMetres > 0 ? 1 - row.gapStreetMetres / streetMetres : row.areaShare;
+    const parking = row.compounds > 0 ? 1 - row.unserved / row.compounds : 1;
+    row.score = level === 'grid' ? table.score[row.grids[0]] : Math.round(100 * (0.5 * row.streetShare + 0.3 * row.areaShare + 0.2 * parking));
+  }
+  return [...rows.values()].sort((a, b) => a.score - b.score || b.gapStreetMetres - a.gapStreetMetres || a.key.localeCompare(b.key));
+}
+
+/** Grids whose code starts with, or whose name contains, the query; at most `limit`. */
+export function searchGrids(grids: readonly GridProperties[], query: string, limit = 10): number[] {
+  const q = query.trim();
+  if (!q) return [];
+  const hits: number[] = [];
+  for (let g = 0; g < grids.length && hits.length < limit; g++) if (grids[g].code.startsWith(q) || grids[g].name.includes(q)) hits.push(g);
+  return hits;
+}

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { analyzeBundle } from '../../scripts/analyze';
+import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
+import { readBundle } from '../../scripts/read_bundle';
+import { changedPixels, chromiumForThisFile, mapPixels, openApp, waitForMapIdle } from './app_page';
+
+const baseUrl = inject('baseUrl');
+const browser = chromiumForThisFile();
+
+const rankKeys = (page: Page, list: string) => page.locator(`[data-list="${list}"] [data-rank-key]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-rank-key')!));
+
+describe('red and black lists, drill-down and search', () => {
+  const { manifest } = readBundle('demo');
+  const report = analyzeBundle('demo', DEFAULT_PARAMS);
+
+  it('opens a #district= link on that district’s streets, and drills down to a grid’s scorecard', async () => {
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&district=990101&layers=grids,facilities');
+    await waitForMapIdle(page, 'demo');
+    await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
+    const streets = [...(await rankKeys(page, 'black')), ...(await rankKeys(page, 'red'))];
+    expect(streets.length).toBeGreaterThan(1);
+    expect(streets.every((k) => k.startsWith('990101') && k.length === 9)).toBe(true);
+    // the west district: the view moved west of the city's centre
+    await expect.poll(() => Number(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('view')?.split(',')[0])).toBeLessThan(manifest.center[0]);
+
+    // the district's own scorecard sums its grids
+    const districtGrids = report.grids.filter((g) => g.code.startsWith('990101'));
+    const gap = districtGrids.reduce((sum, g) => sum + g.toilets.gapStreetMetres, 0);
+    expect(Number(await page.locator('.scorecard[data-area="990101"] [data-score-row="gapStreet"]').getAttribute('data-value'))).toBeCloseTo(gap, 0);
+
+    // worst street → its worst community → its worst grid
+    await page.locator('[data-list="black"] [data-rank-key]').first().click();
+    const communities = await rankKeys(page, 'black');
+    expect(communities.every((k) => k.startsWith(streets[0]) && k.length === 12)).toBe(true);
+    await page.locator('[data-list="black"] [data-rank-key]').first().click();
+    const worstGrid = (await rankKeys(page, 'black'))[0];
+    expect(worstGrid).toMatch(new RegExp(`^${communities[0]}\\d{2}$`));
+    const score = Number(await page.locator(`[data-rank-key="${worstGrid}"]`).getAttribute('data-score'));
+    expect(score).toBe(report.grids.find((g) => g.code === worstGrid)!.score);
+    await page.locator(`[data-rank-key="${worstGrid}"]`).click();
+    await page.waitForSelector(`.scorecard[data-grid="${worstGrid}"] [data-kpi="gridScore"]`, { timeout: 30_000 });
+    expect(new URL(page.url()).hash).toContain(`grid=${worstGrid}`);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('colours grids by the chosen metric, and finds a grid by its code', async () => {
+    const { page } = await openApp(browser(), baseUrl, '#city=demo&layers=grids');
+    await waitForMapIdle(page, 'demo');
+    await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    // the whole city: scores fall at the edge, while nearly every compound has parking
+    const byScore = await mapPixels(page, 'demo-choropleth-score.png');
+    await page.locator('select[data-metric="choropleth"]').selectOption('unserved');
+    await page.waitForTimeout(1000);
+    expect(changedPixels(byScore, await mapPixels(page, 'demo-choropleth-unserved.png')).length).toBeGreaterThan(5000);
+
+    const target = report.grids[Math.floor(report.grids.length / 3)];
+    await page.locator('input[data-search="grid"]').fill(target.code);
+    await page.locator(`[data-result="${target.code}"]`).click();
+    await page.waitForSelector(`.scorecard[data-grid="${target.code}"] [data-kpi="gridScore"]`, { timeout: 30_000 });
+    expect(Number(await page.locator('[data-kpi="gridScore"]').getAttribute('data-value'))).toBe(target.score);
+    await page.close();
+  });
+});
