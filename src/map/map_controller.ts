@@ -163,11 +163,12 @@ export class MapController {
     const deckLayers: Layer[] = [];
     const gaps = shown.has('toiletGaps') ? this.gaps : null;
     if (gaps) deckLayers.push(toiletGapCellsLayer(gaps));
+    // the choropleth sits low, so alleys, compounds and facilities stay readable on top of it
+    if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
     if (shown.has('compounds')) deckLayers.push(compoundsLayer(layers.compounds.features, dark));
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
     if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
     if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
-    if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
