@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { osmToCity } from './osm_to_city';
 import { readOsmFile } from './read_osm';
 
-const FIXTURE = 'test/in/compound-with-hole-and-two-outers.osm';
+const FIXTURE = 'test/in/compound-with-hole-and-two-outers.osm.xml';
 const city = osmToCity(readOsmFile(FIXTURE), {});
 const compound = (name: string) => city.layers.compounds.features.find((f) => f.properties.name === name)!;
 

@@ -23,7 +23,7 @@ describe('reading OSM extracts', () => {
   });
 
   it('names the file and the line of truncated XML', () => {
-    const text = readFileSync('test/in/compound-with-hole-and-two-outers.osm', 'utf8');
+    const text = readFileSync('test/in/compound-with-hole-and-two-outers.osm.xml', 'utf8');
     const file = write('cut.osm', text.slice(0, Math.floor(text.length * 0.7)));
     expect(() => readOsmFile(file)).toThrow(OsmReadError);
     expect(() => readOsmFile(file)).toThrow(/^cut\.osm: line \d+: .*truncated/);

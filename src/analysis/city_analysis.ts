@@ -163,6 +163,16 @@ export class CityAnalysis {
     return classifyCoverage(fields.samples, samples.weight, fields.cells, lattice.cellSize ** 2, threshold, sampleMask, cellMask);
   }
 
+  /** 1 where a sample / cell is within the toilet service distance, by the same rule as classifyToilets. */
+  withinMasks(fields: DistanceFields, params: AnalysisParams): { samples: Uint8Array; cells: Uint8Array } {
+    const byLandUse = RULES.toiletSpacingByLandUseM.value;
+    const classes = params.toiletByLandUse ? this.landUseClasses() : null;
+    const limits = [byLandUse.public, byLandUse.residential];
+    const mask = (distances: Float32Array, classOf: Uint8Array | undefined) =>
+      Uint8Array.from(distances, (d, i) => (d <= (classOf ? limits[classOf[i]] : params.toiletDistanceM) ? 1 : 0));
+    return { samples: mask(fields.samples, classes?.sample), cells: mask(fields.cells, classes?.cell) };
+  }
+
   /** (point, alley) and (point, compound) pairs up to 2 km for one six-surroundings category, computed once. */
   zonePairs(category: CategoryId): { points: number; alleys: ZonePairs; compounds: ZonePairs } {
     this.zoneCache ??= new Map();
@@ -249,20 +259,23 @@ export class CityAnalysis {
       },
       zones,
       districts: this.districtSummaries(params, network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields, parkingDistances),
-      grids:
-        options.grids === false || this.gridProperties.length === 0
-          ? []
-          : gridScores(model, this.gridProperties, (this.gridPlacement ??= placeInGrids(model, this.gridPolygons)), {
-              sampleDistance: (network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields).samples,
-              cellDistance: (network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields).cells,
-              toiletThreshold: params.toiletDistanceM,
-              compoundServed: (c) => parkingDistances[c] <= params.parkingRadiusM,
-              alleysInZones,
-              compoundsInZones,
-            }),
+      grids: options.grids === false ? [] : this.gridScoresFor(params, network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields, parkingDistances, alleysInZones, compoundsInZones),
       scoreFormula: SCORE_FORMULA,
       notes,
     };
+  }
+
+  private gridScoresFor(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array, alleysInZones: Set<number>, compoundsInZones: Set<number>): GridScore[] {
+    if (this.gridProperties.length === 0) return [];
+    this.gridPlacement ??= placeInGrids(this.model, this.gridPolygons);
+    const within = this.withinMasks(fields, params);
+    return gridScores(this.model, this.gridProperties, this.gridPlacement, {
+      sampleWithin: within.samples,
+      cellWithin: within.cells,
+      compoundServed: (c) => parkingDistances[c] <= params.parkingRadiusM,
+      alleysInZones,
+      compoundsInZones,
+    });
   }
 
   private districtSummaries(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array): AreaSummary[] {

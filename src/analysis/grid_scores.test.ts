@@ -7,7 +7,8 @@ describe('per-grid scorecards', () => {
   const city = generateDemoCity({ seed: 9, sizeKm: 3 });
   const { grids } = buildGrids(city, { cityName: '示例' });
   const layers = { ...city.layers, grids: { type: 'FeatureCollection' as const, features: grids } };
-  const report = new CityAnalysis({ id: 'demo', name: { zh: '示例', en: 'demo' }, synthetic: true, dataDate: '' }, layers, city.bbox).report(DEFAULT_PARAMS);
+  const analysis = new CityAnalysis({ id: 'demo', name: { zh: '示例', en: 'demo' }, synthetic: true, dataDate: '' }, layers, city.bbox);
+  const report = analysis.report(DEFAULT_PARAMS);
 
   it('has one entry per grid, keyed by its code', () => {
     expect(report.grids.map((g) => g.code)).toEqual(grids.map((g) => g.properties.code));
@@ -20,6 +21,13 @@ describe('per-grid scorecards', () => {
     expect(sum((g) => Object.values(g.facilities).reduce((a, b) => a + (b ?? 0), 0))).toBe(city.layers.facilities.features.length);
     expect(sum((g) => g.parking.compounds)).toBe(report.parking.compounds);
     expect(sum((g) => g.parking.unserved)).toBe(report.parking.compounds - report.parking.compoundsServed);
+  });
+
+  it('follows the per-land-use spacing when it is switched on, as the city figures do', () => {
+    const byLandUse = analysis.report({ ...DEFAULT_PARAMS, toiletByLandUse: true });
+    const gap = byLandUse.grids.reduce((s, g) => s + g.toilets.gapStreetMetres, 0);
+    expect(gap).toBeCloseTo(byLandUse.toilets.gapStreetMetres, 3);
+    expect(byLandUse.toilets.gapStreetMetres).not.toBeCloseTo(report.toilets.gapStreetMetres, 0);
   });
 
   it('scores 0–100 by the stated formula', () => {

@@ -50,7 +50,14 @@ export function gridScores(
   model: CityModel,
   grids: readonly GridProperties[],
   placement: GridPlacement,
-  inputs: { sampleDistance: Float32Array; cellDistance: Float32Array; toiletThreshold: number; compoundServed: (c: number) => boolean; alleysInZones: ReadonlySet<number>; compoundsInZones: ReadonlySet<number> },
+  inputs: {
+    /** 1 where a sample / cell is within the toilet service distance (one distance, or by land use) */
+    sampleWithin: Uint8Array;
+    cellWithin: Uint8Array;
+    compoundServed: (c: number) => boolean;
+    alleysInZones: ReadonlySet<number>;
+    compoundsInZones: ReadonlySet<number>;
+  },
 ): GridScore[] {
   const n = grids.length;
   const streetMetres = new Float64Array(n);
@@ -63,14 +70,14 @@ export function gridScores(
     const g = placement.gridOfSample[i];
     if (g < 0) continue;
     streetMetres[g] += samples.weight[i];
-    if (inputs.sampleDistance[i] <= inputs.toiletThreshold) within[g] += samples.weight[i];
+    if (inputs.sampleWithin[i]) within[g] += samples.weight[i];
     if (inputs.alleysInZones.has(samples.street[i])) alleys[g].add(samples.street[i]);
   }
   for (let i = 0; i < placement.gridOfCell.length; i++) {
     const g = placement.gridOfCell[i];
     if (g < 0) continue;
     cells[g]++;
-    if (inputs.cellDistance[i] <= inputs.toiletThreshold) cellsWithin[g]++;
+    if (inputs.cellWithin[i]) cellsWithin[g]++;
   }
   const facilities: Partial<Record<CategoryId, number>>[] = Array.from({ length: n }, () => ({}));
   placement.gridOfFacility.forEach((g, i) => {

@@ -1,11 +1,20 @@
 /** The analysis worker: the same pure engine as the command line, behind the typed API of analysis_api.ts. */
 import * as Comlink from 'comlink';
-import { CityAnalysis, type AnalysisParams } from '../analysis/city_analysis';
+import { CityAnalysis, type AnalysisParams, type AnalysisReport } from '../analysis/city_analysis';
 import { loadCity } from '../io/city_loader';
 import { gridTableFromScores } from '../analysis/rankings';
 import type { AnalysisWorkerApi, CityGeometry, ProgressStage, ToiletFields } from './analysis_api';
 
 let analysis: CityAnalysis | null = null;
+/** the last full report: the panel, the grid table and a scorecard all come from it for one setting */
+let lastReport: { key: string; report: AnalysisReport } | null = null;
+
+function fullReport(params: AnalysisParams): AnalysisReport {
+  const current = requireCity();
+  const key = `${current.info.id}:${JSON.stringify(params)}`;
+  if (lastReport?.key !== key) lastReport = { key, report: current.report(params) };
+  return lastReport.report;
+}
 
 const api: AnalysisWorkerApi = {
   async load(cityId, onProgress) {
@@ -13,6 +22,7 @@ const api: AnalysisWorkerApi = {
     const city = await loadCity(cityId);
     onProgress('indexing');
     const { manifest, layers } = city;
+    lastReport = null;
     analysis = new CityAnalysis({ id: manifest.id, name: manifest.name, synthetic: manifest.synthetic, dataDate: manifest.dataDate }, layers, manifest.bbox);
     const { samples, lattice, projection } = analysis.model;
     const samplePositions = new Float64Array(samples.x.length * 2);
@@ -49,21 +59,20 @@ const api: AnalysisWorkerApi = {
   },
 
   async report(params: AnalysisParams) {
-    // the grid list is for the command line and scorecards; the panel does not show it yet
-    return requireCity().report(params, { grids: false });
+    // the panel does not show the per-grid list; it travels as columns (gridTable) instead
+    return { ...fullReport(params), grids: [] };
   },
 
   async gridTable(params) {
-    const current = requireCity();
-    const grids = current.report(params).grids;
+    const grids = fullReport(params).grids;
     if (grids.length === 0) return null;
-    const table = gridTableFromScores(current.info.id, grids);
+    const table = gridTableFromScores(requireCity().info.id, grids);
     const columns = [table.score, table.streetMetres, table.gapStreetMetres, table.areaShare, table.compounds, table.unserved, table.zoneAlleys, table.zoneCompounds];
     return Comlink.transfer(table, columns.map((c) => c.buffer));
   },
 
   async gridScorecard(code, params) {
-    return requireCity().report(params).grids.find((g) => g.code === code) ?? null;
+    return fullReport(params).grids.find((g) => g.code === code) ?? null;
   },
 };
 
