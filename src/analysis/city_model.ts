@@ -66,8 +66,6 @@ export interface Lattice {
   cellSize: number;
   cols: number;
   rows: number;
-  /** 1 where the cell centre is in the managed area */
-  inside: Uint8Array;
   count: number;
 }
 
@@ -106,8 +104,7 @@ export function buildCityModel(layers: CityLayers, bbox: BBox, options: ModelOpt
   const y0 = projection.y(bbox[1]);
   const cols = Math.max(1, Math.ceil((projection.x(bbox[2]) - x0) / cellSize));
   const rows = Math.max(1, Math.ceil((projection.y(bbox[3]) - y0) / cellSize));
-  const inside = new Uint8Array(cols * rows).fill(1);
-  const lattice: Lattice = { x0, y0, cellSize, cols, rows, inside, count: cols * rows };
+  const lattice: Lattice = { x0, y0, cellSize, cols, rows, count: cols * rows };
   const samples = buildSamples(segments, sampleSpacing, lattice);
 
   const compounds = layers.compounds.features.map((f) => toArea(f.properties.id, f.properties.name, undefined, projection.polygons(f.geometry)));

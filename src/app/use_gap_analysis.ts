@@ -3,7 +3,7 @@
  * a report when zone or parking settings change. The toilet threshold is not here: the page re-classifies
  * the fields it holds, without asking the worker.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisReport } from '../analysis/city_analysis';
 import type { GridScore } from '../analysis/grid_scores';
 import type { GridTable } from '../analysis/rankings';
@@ -22,6 +22,21 @@ export interface GapAnalysis {
   /** every grid's figures for rankings and the choropleth, when the city has grids */
   gridTable: GridTable | null;
   error: string | null;
+}
+
+/**
+ * Asks the worker and delivers its answer (and progress) only while the effect that asked is still current,
+ * so a slow answer for an old setting never overwrites a newer one. Returns the effect's cleanup.
+ */
+function askLatest<T>(ask: (isCurrent: () => boolean) => Promise<T>, onValue: (value: T) => void, onError: (reason: unknown) => void): () => void {
+  let current = true;
+  ask(() => current).then(
+    (value) => current && onValue(value),
+    (reason) => current && onError(reason),
+  );
+  return () => {
+    current = false;
+  };
 }
 
 export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings, gridCode: string | null): GapAnalysis {
@@ -48,58 +63,47 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
   }, []);
 
   useEffect(() => {
-    if (!cityId || !client.current) return;
-    let current = true;
-    client.current.load(cityId, progressProxy((s) => current && setStage(s))).then((g) => current && setGeometry(g), (reason) => current && fail(reason));
-    return () => {
-      current = false;
-    };
+    const worker = client.current;
+    if (!cityId || !worker) return;
+    return askLatest((isCurrent) => worker.load(cityId, progressProxy((s) => isCurrent() && setStage(s))), setGeometry, fail);
   }, [cityId]);
 
   const { network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM } = settings;
   const loadedCity = geometry?.cityId ?? null;
 
   useEffect(() => {
-    if (!loadedCity || loadedCity !== cityId || !client.current) return;
-    let current = true;
-    client.current.toiletFields(includeInstitutionToilets, network, progressProxy((s) => current && setStage(s))).then((f) => current && setFields(f), (reason) => current && fail(reason));
-    return () => {
-      current = false;
-    };
+    const worker = client.current;
+    if (!loadedCity || loadedCity !== cityId || !worker) return;
+    return askLatest((isCurrent) => worker.toiletFields(includeInstitutionToilets, network, progressProxy((s) => isCurrent() && setStage(s))), setFields, fail);
   }, [loadedCity, cityId, network, includeInstitutionToilets]);
 
   const fieldsKey = fields ? `${fields.cityId}:${fields.network}:${fields.includeInstitution}` : null;
+  const params = useMemo(
+    () => ({ ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM }),
+    [network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM],
+  );
+
   useEffect(() => {
-    if (!fieldsKey || !client.current) return;
-    let current = true;
-    const params = { ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM };
-    client.current.report(params).then((r) => current && setReport(r), (reason) => current && fail(reason));
-    return () => {
-      current = false;
-    };
-    // the toilet threshold is re-classified on the page; a new report for it is only needed with new fields
+    const worker = client.current;
+    if (!fieldsKey || !worker) return;
+    return askLatest(() => worker.report(params), setReport, fail);
+    // the toilet threshold is re-classified on the page; the panel needs a new report only for new fields,
+    // zones or parking (params changes with the threshold too, so it is not a dependency here)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldsKey, zoneRadiusM, parkingRadiusM]);
 
   useEffect(() => {
-    if (!fieldsKey || !gridCode || !client.current) return;
-    let current = true;
-    const params = { ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM };
-    client.current.gridScorecard(gridCode, params).then((card) => current && setScorecard(card), (reason) => current && fail(reason));
-    return () => {
-      current = false;
-    };
+    const worker = client.current;
+    if (!fieldsKey || !gridCode || !worker) return;
+    return askLatest(() => worker.gridScorecard(gridCode, params), setScorecard, fail);
+    // as before: asked once the fields for the current switches are in (fieldsKey), not when a switch flips
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldsKey, gridCode, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
 
   useEffect(() => {
-    if (!fieldsKey || !client.current) return;
-    let current = true;
-    const params = { ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM };
-    client.current.gridTable(params).then((table) => current && setGridTable(table), (reason) => current && fail(reason));
-    return () => {
-      current = false;
-    };
+    const worker = client.current;
+    if (!fieldsKey || !worker) return;
+    return askLatest(() => worker.gridTable(params), setGridTable, fail);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldsKey, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
 

@@ -12,6 +12,7 @@
  *   5. barrier pixels go to the nearest block, so grids tile the area with no gap and no overlap.
  * Outlines are traced from pixel edges. Everything is in the local metric frame.
  */
+import type { GridOrigin as BundleGridOrigin } from '../../domain/city_bundle';
 import { distanceToUnlabelled, drawSegment, growLabels, labelComponents, traceOutlines, type Raster } from './raster';
 
 export interface GridOptions {
@@ -23,7 +24,8 @@ export interface GridOptions {
 
 export interface BarrierLine { points: [number, number][]; hard: boolean }
 
-export type GridOrigin = 'block' | 'merged' | 'split' | 'regular';
+/** a generated grid's origin; `imported` is for grid layers a city supplies */
+export type GridOrigin = Exclude<BundleGridOrigin, 'imported'>;
 
 export interface GeneratedGrid {
   /** polygons, each an outer ring (counter-clockwise) then holes, in metres */
