@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { BBox, CityLayers, CompoundFeature, FacilityFeature } from '../../src/domain/city_bundle';
 import { LocalProjection } from '../../src/analysis/projection';
 import { generateDemoCity } from '../city/demo/demo_city';
-import { Prng } from '../city/demo/prng';
+import { Prng } from '../../src/analysis/prng';
 import { osmToCity } from '../city/osm_to_city';
 import { readOsmFile } from '../city/read_osm';
 

@@ -15,6 +15,8 @@ import { compoundDistances, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
 import { gridScores, placeInGrids, SCORE_FORMULA, type GridPlacement, type GridScore } from './grid_scores';
 import { buildStreetGraph, type StreetGraph } from './street_graph';
+import { streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
+import { mockInspection, streetToiletStatus, type InspectionOptions, type MockInspection } from './mock_inspection';
 import type { GridProperties } from '../domain/city_bundle';
 import type { PlanarPolygon } from './geometry';
 
@@ -68,6 +70,10 @@ export interface AnalysisReport {
     knownCapacity: number;
   };
   zones: Record<string, { points: number; alleys: number; compounds: number }>;
+  /** distinct alleys and compounds inside any zone of any category */
+  zoneTotals: { alleys: number; compounds: number };
+  /** work lists: the worst streets (at most GAP_STREETS_LISTED) and every compound without parking */
+  gaps: { streets: StreetGap[]; streetsWithGap: number; compounds: CompoundGap[] };
   districts: AreaSummary[];
   /** per unit grid, when the bundle has grids and they were asked for */
   grids: GridScore[];
@@ -76,6 +82,9 @@ export interface AnalysisReport {
 }
 
 export interface CityInfo { id: string; name: { zh: string; en: string }; synthetic: boolean; dataDate: string }
+
+/** streets listed in the report's gap list; the count of all streets with a gap is given beside it */
+export const GAP_STREETS_LISTED = 100;
 
 /** largest zone radius, metres: pairs are stored up to here once */
 const MAX_ZONE_RADIUS_M = RULES.zoneRadiusRangeM.value[1];
@@ -91,6 +100,7 @@ export class CityAnalysis {
   private readonly gridProperties: GridProperties[];
   private readonly gridPolygons: PlanarPolygon[][];
   private gridPlacement: GridPlacement | null = null;
+  private parkingCache: Float32Array | null = null;
 
   constructor(
     readonly info: CityInfo,
@@ -222,7 +232,9 @@ export class CityAnalysis {
     const network = params.network ? this.classifyToilets(this.toiletFields(params.includeInstitutionToilets, true), params) : undefined;
     const headline = network ?? straight;
 
-    const parkingDistances = compoundDistances(model.compounds, this.points(selectFacilities(model, ['parking'])));
+    const headlineFields = network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields;
+    const headlineWithin = this.withinMasks(headlineFields, params);
+    const parkingDistances = this.parkingDistances();
     const served = parkingDistances.filter((d) => d <= params.parkingRadiusM).length;
     const capacityOf = (i: number) => model.facilities.properties[i].capacity ?? 0;
     const parkingIndices = selectFacilities(model, ['parking']);
@@ -239,6 +251,7 @@ export class CityAnalysis {
       zones[category] = { points: pairs.points, alleys: alleys.size, compounds: compounds.size };
     }
 
+    const allStreetGaps = streetGaps(model, headlineFields.samples, headlineWithin.samples);
     const notes: string[] = [];
     if (model.districts.length === 0) notes.push('No complete district boundaries in this city: no per-district breakdown.');
     if (this.gridProperties.length === 0) notes.push('This bundle has no unit grids (网格): no per-grid breakdown.');
@@ -258,17 +271,45 @@ export class CityAnalysis {
         knownCapacity: parkingIndices.reduce((sum, i) => sum + capacityOf(i), 0),
       },
       zones,
-      districts: this.districtSummaries(params, network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields, parkingDistances),
-      grids: options.grids === false ? [] : this.gridScoresFor(params, network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields, parkingDistances, alleysInZones, compoundsInZones),
+      zoneTotals: { alleys: alleysInZones.size, compounds: compoundsInZones.size },
+      gaps: { streets: allStreetGaps.slice(0, GAP_STREETS_LISTED), streetsWithGap: allStreetGaps.length, compounds: unservedCompounds(model, parkingDistances, params.parkingRadiusM) },
+      districts: this.districtSummaries(params, headlineFields, parkingDistances),
+      grids: options.grids === false ? [] : this.gridScoresFor(params, headlineWithin, parkingDistances, alleysInZones, compoundsInZones),
       scoreFormula: SCORE_FORMULA,
       notes,
     };
   }
 
-  private gridScoresFor(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array, alleysInZones: Set<number>, compoundsInZones: Set<number>): GridScore[] {
+  /** Every street with a toilet gap under the params, most gap first (the report lists the first 100). */
+  streetGapList(params: AnalysisParams): StreetGap[] {
+    const fields = this.toiletFields(params.includeInstitutionToilets, params.network);
+    return streetGaps(this.model, fields.samples, this.withinMasks(fields, params).samples);
+  }
+
+  /** Distance from every compound to the nearest parking lot, computed once. */
+  parkingDistances(): Float32Array {
+    return (this.parkingCache ??= compoundDistances(this.model.compounds, this.points(selectFacilities(this.model, ['parking']))));
+  }
+
+  /** The assessors' draw around every six-surroundings point, with the status of what was drawn. */
+  mockInspection(params: AnalysisParams, options: Omit<InspectionOptions, 'zoneRadiusM'>): MockInspection {
+    const fields = this.toiletFields(params.includeInstitutionToilets, params.network);
+    const within = this.withinMasks(fields, params);
+    return mockInspection(
+      this.model,
+      {
+        zonePairs: (category) => this.zonePairs(category),
+        pointIndices: (category) => selectFacilities(this.model, [category]),
+        street: streetToiletStatus(this.model, fields.samples, within.samples),
+        compound: { toiletM: compoundDistances(this.model.compounds, this.points(this.toiletIndices(params.includeInstitutionToilets))), parkingM: this.parkingDistances(), parkingRadiusM: params.parkingRadiusM },
+      },
+      { ...options, zoneRadiusM: params.zoneRadiusM },
+    );
+  }
+
+  private gridScoresFor(params: AnalysisParams, within: { samples: Uint8Array; cells: Uint8Array }, parkingDistances: Float32Array, alleysInZones: Set<number>, compoundsInZones: Set<number>): GridScore[] {
     if (this.gridProperties.length === 0) return [];
     this.gridPlacement ??= placeInGrids(this.model, this.gridPolygons);
-    const within = this.withinMasks(fields, params);
     return gridScores(this.model, this.gridProperties, this.gridPlacement, {
       sampleWithin: within.samples,
       cellWithin: within.cells,

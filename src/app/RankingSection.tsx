@@ -2,19 +2,16 @@
  * Rankings by level with drill-down (district → street → community → grid), search, and the grid choropleth.
  * A `#district=` link opens on that district's streets with the map fitted to its grids.
  */
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useMemo, useState } from 'react';
 import { keyAt, rankLevel, RANK_LEVELS, searchGrids, type GridTable, type RankLevel } from '../analysis/rankings';
 import type { GridFeature } from '../domain/city_bundle';
 import { GridScorecard } from '../components/GridScorecard';
 import { RankingPanel } from '../components/RankingPanel';
 import { t, type Lang, type StringKey } from '../i18n/strings';
-import { choroplethColours } from '../map/choropleth';
-import type { MapController } from '../map/map_controller';
+import { CHOROPLETH_METRICS, type ChoroplethMetric } from '../state/url_hash';
 
 const LEVEL_LABEL: Record<RankLevel, StringKey> = { district: 'levelDistrict', street: 'levelStreet', community: 'levelCommunity', grid: 'layerGrids' };
-const METRICS = ['score', 'streetShare', 'gapStreet', 'unserved'] as const;
-type Metric = (typeof METRICS)[number];
-const METRIC_LABEL: Record<Metric, StringKey> = { score: 'metricScore', streetShare: 'metricStreetShare', gapStreet: 'metricGapStreet', unserved: 'metricUnserved' };
+const METRIC_LABEL: Record<ChoroplethMetric, StringKey> = { score: 'metricScore', streetShare: 'metricStreetShare', gapStreet: 'metricGapStreet', unserved: 'metricUnserved' };
 const RED_ROWS = 5;
 const BLACK_ROWS = 10;
 
@@ -24,32 +21,15 @@ export function RankingSection(props: {
   table: GridTable;
   district: string | null;
   onGrid: (code: string) => void;
-  controller: RefObject<MapController | null>;
+  metric: ChoroplethMetric;
+  onMetric: (metric: ChoroplethMetric) => void;
 }) {
-  const { lang, grids, table, district, onGrid, controller } = props;
+  const { lang, grids, table, district, onGrid, metric, onMetric } = props;
   const properties = useMemo(() => grids.map((g) => g.properties), [grids]);
   const [path, setPath] = useState<{ level: RankLevel; parent: string | null }>(() => (district ? { level: 'street', parent: district } : { level: 'district', parent: null }));
   const [query, setQuery] = useState('');
-  const [metric, setMetric] = useState<Metric>('score');
-
-  // a district head's link: the map shows their grids
-  useEffect(() => {
-    if (district) controller.current?.fitGrids(grids.filter((g) => g.properties.districtCode === district));
-  }, [district, grids, controller]);
 
   const rows = useMemo(() => rankLevel(properties, table, path.level, path.parent), [properties, table, path]);
-  useEffect(() => {
-    const maxGap = Math.max(1, ...table.gapStreetMetres);
-    const colours =
-      metric === 'score'
-        ? choroplethColours(table.score, (v) => v / 100)
-        : metric === 'streetShare'
-          ? choroplethColours(table.gapStreetMetres.map((gap, g) => (table.streetMetres[g] > 0 ? 1 - gap / table.streetMetres[g] : 1)), (v) => v)
-          : metric === 'gapStreet'
-            ? choroplethColours(table.gapStreetMetres, (v) => 1 - v / maxGap)
-            : choroplethColours(table.unserved, (v) => (v === 0 ? 1 : 0.15));
-    controller.current?.setGridColours(colours);
-  }, [table, metric, controller]);
 
   // with few rows the lists split them, worst half black and best half red, never listing a row twice
   const black = rows.slice(0, Math.min(BLACK_ROWS, Math.ceil(rows.length / 2)));
@@ -110,9 +90,9 @@ export function RankingSection(props: {
       onQuery={setQuery}
       results={searchGrids(properties, query).map((g) => ({ key: properties[g].code, name: properties[g].name }))}
       metricLabel={t(lang, 'choroplethMetric')}
-      metrics={METRICS.map((id) => ({ id, label: t(lang, METRIC_LABEL[id]) }))}
+      metrics={CHOROPLETH_METRICS.map((id) => ({ id, label: t(lang, METRIC_LABEL[id]) }))}
       metric={metric}
-      onMetric={(id) => setMetric(id as Metric)}
+      onMetric={(id) => onMetric(id as ChoroplethMetric)}
       />
     </>
   );

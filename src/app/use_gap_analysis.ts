@@ -8,7 +8,9 @@ import type { AnalysisReport } from '../analysis/city_analysis';
 import type { GridScore } from '../analysis/grid_scores';
 import type { GridTable } from '../analysis/rankings';
 import { DEFAULT_PARAMS } from '../analysis/city_analysis';
-import type { AnalysisSettings } from '../state/url_hash';
+import type { MockInspection } from '../analysis/mock_inspection';
+import type { StreetGap } from '../analysis/gap_lists';
+import type { AnalysisSettings, MockSettings } from '../state/url_hash';
 import type { CityGeometry, ProgressStage, ToiletFields } from '../worker/analysis_api';
 import { progressProxy, startAnalysisWorker, type AnalysisClient } from '../worker/analysis_client';
 
@@ -21,8 +23,17 @@ export interface GapAnalysis {
   scorecard: GridScore | null;
   /** every grid's figures for rankings and the choropleth, when the city has grids */
   gridTable: GridTable | null;
+  /** per sample and cell, 1 inside a residential compound; only while spacing by land use is on */
+  landUse: { samples: Uint8Array; cells: Uint8Array } | null;
+  /** the mock inspection's draw, when one is asked for */
+  mock: MockInspection | null;
   error: string | null;
+  /** every street with a gap under the current settings (the report lists the first 100), for export */
+  allStreetGaps: () => Promise<StreetGap[]>;
 }
+
+/** What the hook is asked for besides the settings. `dataVersion` changes when the wall reloads new data. */
+export interface GapAnalysisRequest { cityId: string | null; dataVersion: string | null; gridCode: string | null; mock: MockSettings | null }
 
 /**
  * Asks the worker and delivers its answer (and progress) only while the effect that asked is still current,
@@ -39,7 +50,8 @@ function askLatest<T>(ask: (isCurrent: () => boolean) => Promise<T>, onValue: (v
   };
 }
 
-export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings, gridCode: string | null): GapAnalysis {
+export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSettings): GapAnalysis {
+  const { cityId, dataVersion, gridCode, mock: mockSettings } = request;
   const client = useRef<AnalysisClient | null>(null);
   const [stage, setStage] = useState<GapAnalysis['stage']>('loading');
   const [geometry, setGeometry] = useState<CityGeometry | null>(null);
@@ -48,6 +60,10 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
   const [error, setError] = useState<string | null>(null);
   const [scorecard, setScorecard] = useState<GridScore | null>(null);
   const [gridTable, setGridTable] = useState<GridTable | null>(null);
+  const [landUse, setLandUse] = useState<(GapAnalysis['landUse'] & { cityId: string }) | null>(null);
+  const [mock, setMock] = useState<(MockInspection & { cityId: string }) | null>(null);
+  /** the first load of a city uses the HTTP cache; later loads (new data) revalidate */
+  const loadedVersions = useRef(new Map<string, string | null>());
   const fail = (reason: unknown) => {
     setError((reason as Error).message ?? String(reason));
     setStage('error');
@@ -65,32 +81,51 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
   useEffect(() => {
     const worker = client.current;
     if (!cityId || !worker) return;
-    return askLatest((isCurrent) => worker.load(cityId, progressProxy((s) => isCurrent() && setStage(s))), setGeometry, fail);
-  }, [cityId]);
+    const fresh = loadedVersions.current.has(cityId) && loadedVersions.current.get(cityId) !== dataVersion;
+    loadedVersions.current.set(cityId, dataVersion);
+    return askLatest((isCurrent) => worker.load(cityId, fresh, progressProxy((s) => isCurrent() && setStage(s))), setGeometry, fail);
+  }, [cityId, dataVersion]);
 
-  const { network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM } = settings;
-  const loadedCity = geometry?.cityId ?? null;
+  const { network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse } = settings;
+  // a new geometry (new city or reloaded data) asks for everything again
+  const loadedKey = geometry && geometry.cityId === cityId ? `${geometry.cityId}@${geometry.version}` : null;
 
   useEffect(() => {
     const worker = client.current;
-    if (!loadedCity || loadedCity !== cityId || !worker) return;
+    if (!loadedKey || !worker) return;
     return askLatest((isCurrent) => worker.toiletFields(includeInstitutionToilets, network, progressProxy((s) => isCurrent() && setStage(s))), setFields, fail);
-  }, [loadedCity, cityId, network, includeInstitutionToilets]);
+  }, [loadedKey, network, includeInstitutionToilets]);
 
-  const fieldsKey = fields ? `${fields.cityId}:${fields.network}:${fields.includeInstitution}` : null;
+  useEffect(() => {
+    const worker = client.current;
+    if (!loadedKey || !toiletByLandUse || !worker) return;
+    return askLatest(() => worker.landUseClasses(), setLandUse, fail);
+  }, [loadedKey, toiletByLandUse]);
+
+  // fields are new objects after every load, so the key follows the load too
+  const fieldsKey = fields && loadedKey ? `${loadedKey}:${fields.network}:${fields.includeInstitution}:${fields.samples.length}` : null;
   const params = useMemo(
-    () => ({ ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM }),
-    [network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM],
+    () => ({ ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse }),
+    [network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse],
   );
 
   useEffect(() => {
     const worker = client.current;
     if (!fieldsKey || !worker) return;
     return askLatest(() => worker.report(params), setReport, fail);
-    // the toilet threshold is re-classified on the page; the panel needs a new report only for new fields,
-    // zones or parking (params changes with the threshold too, so it is not a dependency here)
+    // the report's gap lists follow the threshold too; its KPIs are re-classified on the page meanwhile
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fieldsKey, zoneRadiusM, parkingRadiusM]);
+  }, [fieldsKey, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse]);
+
+  const mockSeed = mockSettings?.seed ?? null;
+  const mockPicks = mockSettings ? `${mockSettings.min}-${mockSettings.max}` : null;
+  useEffect(() => {
+    const worker = client.current;
+    if (!fieldsKey || mockSeed === null || !mockPicks || !worker) return;
+    const [min, max] = mockPicks.split('-').map(Number);
+    return askLatest(() => worker.mockInspection(params, mockSeed, { min, max }), setMock, fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldsKey, mockSeed, mockPicks, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse]);
 
   useEffect(() => {
     const worker = client.current;
@@ -98,16 +133,28 @@ export function useGapAnalysis(cityId: string | null, settings: AnalysisSettings
     return askLatest(() => worker.gridScorecard(gridCode, params), setScorecard, fail);
     // as before: asked once the fields for the current switches are in (fieldsKey), not when a switch flips
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fieldsKey, gridCode, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
+  }, [fieldsKey, gridCode, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse]);
 
   useEffect(() => {
     const worker = client.current;
     if (!fieldsKey || !worker) return;
     return askLatest(() => worker.gridTable(params), setGridTable, fail);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fieldsKey, zoneRadiusM, parkingRadiusM, toiletDistanceM]);
+  }, [fieldsKey, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse]);
 
   const matches = <T extends { cityId: string } | null>(value: T) => (value && value.cityId === cityId ? value : null);
   const fieldsNow = fields && fields.cityId === cityId && fields.network === network && fields.includeInstitution === includeInstitutionToilets ? fields : null;
-  return { stage, geometry: matches(geometry), fields: fieldsNow, report: report && report.city.id === cityId ? report : null, scorecard: scorecard && scorecard.code === gridCode ? scorecard : null, gridTable: matches(gridTable), error };
+  const mockNow = mock && mock.cityId === cityId && mockSettings && mock.seed === mockSettings.seed && mock.picks.alleys.min === mockSettings.min && mock.picks.alleys.max === mockSettings.max ? mock : null;
+  return {
+    stage,
+    geometry: matches(geometry),
+    fields: fieldsNow,
+    report: report && report.city.id === cityId ? report : null,
+    scorecard: scorecard && scorecard.code === gridCode ? scorecard : null,
+    gridTable: matches(gridTable),
+    landUse: toiletByLandUse ? matches(landUse) : null,
+    mock: mockNow,
+    error,
+    allStreetGaps: () => client.current?.streetGaps(params) ?? Promise.resolve([]),
+  };
 }

@@ -7,20 +7,24 @@ export interface GapPanelProps {
   status: string | null;
   busy: boolean;
   kpis: readonly Kpi[];
-  toiletDistance: { label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void };
-  zoneRadius: { label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void };
+  toiletDistance: SliderProps;
+  zoneRadius: SliderProps;
+  parkingRadius: SliderProps;
   switches: readonly { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }[];
   zoneHeader: readonly [string, string, string, string];
   zones: readonly ZoneRow[];
+  rulesTitle: string;
 }
 
-function Slider({ id, label, value, min, max, step, onChange }: GapPanelProps['toiletDistance'] & { id: string }) {
+export interface SliderProps { label: string; value: number; min: number; max: number; step: number; onChange: (value: number) => void; disabled?: boolean }
+
+function Slider({ id, label, value, min, max, step, onChange, disabled }: SliderProps & { id: string }) {
   return (
-    <label className="slider">
+    <label className={disabled ? 'slider disabled' : 'slider'}>
       <span>
         {label} <output>{value} m</output>
       </span>
-      <input type="range" min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} data-slider={id} />
+      <input type="range" min={min} max={max} step={step} value={value} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))} data-slider={id} />
     </label>
   );
 }
@@ -38,6 +42,7 @@ export function GapPanel(props: GapPanelProps) {
           </div>
         ))}
       </div>
+      <h3>{props.rulesTitle}</h3>
       <Slider id="toilet" {...props.toiletDistance} />
       {props.switches.map((s) => (
         <label key={s.id} className="layer-toggle">
@@ -45,6 +50,7 @@ export function GapPanel(props: GapPanelProps) {
           <span>{s.label}</span>
         </label>
       ))}
+      <Slider id="parking" {...props.parkingRadius} />
       <Slider id="zone" {...props.zoneRadius} />
       <table className="zones">
         <thead>

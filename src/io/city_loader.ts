@@ -7,8 +7,9 @@ export interface LoadedCity { manifest: CityManifest; layers: CityLayers; tilesU
 /** works on the page and in the analysis worker, which loads the same files */
 const base = (): string => new URL(import.meta.env.BASE_URL, globalThis.location.href).href;
 
-async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(new URL(path, base()), { signal });
+/** `fresh` revalidates with the server instead of trusting the HTTP cache: the wall's periodic reload. */
+async function fetchJson<T>(path: string, signal?: AbortSignal, fresh = false): Promise<T> {
+  const response = await fetch(new URL(path, base()), { signal, cache: fresh ? 'no-cache' : 'default' });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -22,9 +23,14 @@ export async function loadCityIndex(signal?: AbortSignal): Promise<CityIndexEntr
   }
 }
 
-export async function loadCity(id: string, signal?: AbortSignal): Promise<LoadedCity> {
-  const manifest = await fetchJson<CityManifest>(`data/${id}/city.json`, signal);
-  const layer = <F>(file: string) => fetchJson<FeatureCollection>(`data/${id}/${file}`, signal) as Promise<{ type: 'FeatureCollection'; features: F[] }>;
+/** The manifest alone, always fresh: its builtAt tells whether the city's data changed. */
+export function loadManifest(id: string, signal?: AbortSignal): Promise<CityManifest> {
+  return fetchJson<CityManifest>(`data/${id}/city.json`, signal, true);
+}
+
+export async function loadCity(id: string, signal?: AbortSignal, fresh = false): Promise<LoadedCity> {
+  const manifest = await fetchJson<CityManifest>(`data/${id}/city.json`, signal, fresh);
+  const layer = <F>(file: string) => fetchJson<FeatureCollection>(`data/${id}/${file}`, signal, fresh) as Promise<{ type: 'FeatureCollection'; features: F[] }>;
   const [facilities, streets, compounds, boundaries, grids] = await Promise.all([
     layer<FacilityFeature>(manifest.layers.facilities.file),
     layer<StreetFeature>(manifest.layers.streets.file),

@@ -15,12 +15,18 @@ function rampColour(distance: number, threshold: number): [number, number, numbe
   return RAMP[Math.floor(excess * RAMP.length)];
 }
 
+/** One service distance for all, or per item (spacing by land use). */
+export type Threshold = number | ((index: number) => number);
+
+const thresholdAt = (threshold: Threshold, i: number) => (typeof threshold === 'number' ? threshold : threshold(i));
+
 /** RGBA per sample, 0 alpha where the sample is within the threshold. */
-export function sampleColours(distances: Float32Array, threshold: number, alpha = 230): Uint8Array {
+export function sampleColours(distances: Float32Array, threshold: Threshold, alpha = 230): Uint8Array {
   const colours = new Uint8Array(distances.length * 4);
   for (let i = 0; i < distances.length; i++) {
-    if (distances[i] <= threshold) continue;
-    const [r, g, b] = rampColour(distances[i], threshold);
+    const limit = thresholdAt(threshold, i);
+    if (distances[i] <= limit) continue;
+    const [r, g, b] = rampColour(distances[i], limit);
     colours[4 * i] = r;
     colours[4 * i + 1] = g;
     colours[4 * i + 2] = b;
@@ -30,14 +36,15 @@ export function sampleColours(distances: Float32Array, threshold: number, alpha 
 }
 
 /** The lattice as an image (north row first), gap cells tinted. */
-export function cellImageData(distances: Float32Array, cols: number, rows: number, threshold: number, alpha = 80): ImageData {
+export function cellImageData(distances: Float32Array, cols: number, rows: number, threshold: Threshold, alpha = 80): ImageData {
   const image = new ImageData(cols, rows);
   for (let r = 0; r < rows; r++) {
     const target = (rows - 1 - r) * cols;
     for (let c = 0; c < cols; c++) {
       const d = distances[r * cols + c];
-      if (d <= threshold) continue;
-      const [red, green, blue] = rampColour(d, threshold);
+      const limit = thresholdAt(threshold, r * cols + c);
+      if (d <= limit) continue;
+      const [red, green, blue] = rampColour(d, limit);
       const o = 4 * (target + c);
       image.data[o] = red;
       image.data[o + 1] = green;

@@ -10,10 +10,12 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import type { CategoryId } from '../domain/categories';
+import { SIX_SURROUNDINGS, type CategoryId as Category } from '../domain/categories';
 import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
 import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
 import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
+import { focusAreaLayer, highlightLayer, mockLayers, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
 import { boundariesLayer } from './layers/boundaries_layer';
 import { compoundsLayer } from './layers/compounds_layer';
 import { facilitiesLayer } from './layers/facilities_layer';
@@ -33,8 +35,25 @@ export interface HoverInfo { x: number; y: number; target: HoverTarget }
 
 export interface MapSettings { theme: Theme; overlays: readonly OverlayId[]; hiddenCategories: readonly CategoryId[] }
 
+/** What the analysis adds to the map; ids refer to the open city's bundle. */
+export interface AnalysisOverlays {
+  /** compounds with no parking within the walk radius */
+  unservedCompoundIds: ReadonlySet<string>;
+  zoneRadiusM: number;
+  mock: {
+    points: { lon: number; lat: number }[];
+    alleyIds: readonly string[];
+    compoundIds: readonly string[];
+    focus: { lon: number; lat: number; radiusM: number; alleyIds: readonly string[]; compoundIds: readonly string[] } | null;
+  } | null;
+  /** the street or compound picked in a list */
+  highlight: { kind: 'street' | 'compound'; id: string } | null;
+}
+
 export interface MapCallbacks {
   onHover: (info: HoverInfo | null) => void;
+  /** a click on a grid, alley or compound of the map */
+  onPick?: (target: HoverTarget) => void;
   onViewChange: (view: MapView) => void;
   /** the map finished drawing the current city (tiles and overlay) */
   onIdle: (cityId: string) => void;
@@ -42,6 +61,15 @@ export interface MapCallbacks {
 
 /** Wall displays reach 3840×2160 and beyond; MapLibre's default canvas cap is 4096. */
 const MAX_CANVAS_SIZE: [number, number] = [8192, 8192];
+
+/**
+ * Native resolution, but never a drawing buffer past the canvas cap: a 4K wall at devicePixelRatio 2 would ask
+ * for 7680 px, which some GPUs refuse. MapLibre and deck.gl (interleaved, one canvas) get the same ratio.
+ */
+export function cappedPixelRatio(cssWidth: number, cssHeight: number, devicePixelRatio: number): number {
+  const longest = Math.max(1, cssWidth, cssHeight);
+  return Math.min(devicePixelRatio, MAX_CANVAS_SIZE[0] / longest);
+}
 
 let pmtilesRegistered = false;
 function registerPmtiles(): void {
@@ -60,6 +88,12 @@ export class MapController {
   private gaps: GapOverlay | null = null;
   private selectedGrid: GridFeature | null = null;
   private gridColours: Uint8Array | null = null;
+  private analysis: AnalysisOverlays = { unservedCompoundIds: new Set(), zoneRadiusM: 500, mock: null, highlight: null };
+  private streetById = new Map<string, StreetFeature>();
+  private compoundById = new Map<string, CompoundFeature>();
+  private overlayVersion = 0;
+  private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     registerPmtiles();
@@ -74,13 +108,20 @@ export class MapController {
       // keeps the last frame readable for printing and export
       canvasContextAttributes: { preserveDrawingBuffer: true },
       maxCanvasSize: MAX_CANVAS_SIZE,
+      pixelRatio: cappedPixelRatio(container.clientWidth, container.clientHeight, window.devicePixelRatio),
       dragRotate: false,
       pitchWithRotate: false,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    this.overlay = new MapboxOverlay({ interleaved: true, layers: [], onHover: (info) => this.handleHover(info) });
+    this.overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      useDevicePixels: this.map.getPixelRatio(),
+      onHover: (info) => this.handleHover(info),
+      onClick: (info) => this.handleClick(info),
+    });
     this.map.addControl(this.overlay);
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
@@ -89,19 +130,56 @@ export class MapController {
     this.map.on('idle', () => {
       if (this.city && this.map.isStyleLoaded()) this.callbacks.onIdle(this.city.manifest.id);
     });
+    // the frame after an overlay change: browser tests and the slider benchmark wait for this
+    this.map.on('render', () => {
+      container.dataset.overlayDrawn = String(this.overlayVersion);
+    });
+    // layouts change size without a window resize (wall mode, phone panel)
+    this.resizeObserver = new ResizeObserver(() => {
+      const ratio = cappedPixelRatio(container.clientWidth, container.clientHeight, window.devicePixelRatio);
+      if (ratio !== this.map.getPixelRatio()) {
+        this.map.setPixelRatio(ratio);
+        this.overlay.setProps({ useDevicePixels: ratio });
+      }
+      this.map.resize();
+    });
+    this.resizeObserver.observe(container);
   }
 
-  setCity(city: LoadedCity, view: MapView | null): void {
+  /** `keepView` for new data of the same city (the wall's reload): no jump, no flicker. */
+  setCity(city: LoadedCity, view: MapView | null, keepView = false): void {
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
+    this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
+    this.compoundById = new Map(city.layers.compounds.features.map((f) => [f.properties.id, f]));
+    // setStyle diffs against the current style: the same tiles and theme change nothing on screen
     this.map.setStyle(basemapStyle(city.tilesUrl, THEMES[this.settings.theme]));
-    const [w, s, e, n] = city.manifest.bbox;
-    const padLon = (e - w) * 0.5;
-    const padLat = (n - s) * 0.5;
-    this.map.setMaxBounds([w - padLon, s - padLat, e + padLon, n + padLat]);
-    if (view) this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
-    else this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
+    if (!keepView) {
+      const [w, s, e, n] = city.manifest.bbox;
+      // generous: a wide wall fits a tall city by its height and must still be free to centre a district
+      const padLon = (e - w) * 1.5;
+      const padLat = (n - s) * 0.5;
+      this.map.setMaxBounds([w - padLon, s - padLat, e + padLon, n + padLat]);
+      if (view) this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+      else this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
+    }
     this.renderOverlay();
+  }
+
+  setAnalysisOverlays(analysis: AnalysisOverlays): void {
+    this.analysis = analysis;
+    this.renderOverlay();
+  }
+
+  /** Outlines an area (a district on the wall's tour); null clears it. */
+  setFocusArea(features: readonly (BoundaryFeature | GridFeature)[] | null): void {
+    this.focusArea = features;
+    this.renderOverlay();
+  }
+
+  /** Fits the view to a box in degrees, e.g. a gap street's stretches; `duration` 0 jumps. */
+  fitBox(box: [number, number, number, number], duration = 600): void {
+    this.map.fitBounds(box, { padding: 80, maxZoom: 17, duration });
   }
 
   setSettings(settings: MapSettings): void {
@@ -151,6 +229,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.resizeObserver.disconnect();
     this.map.removeControl(this.overlay);
     this.map.remove();
   }
@@ -166,13 +245,51 @@ export class MapController {
     // the choropleth sits low, so alleys, compounds and facilities stay readable on top of it
     if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
     if (shown.has('compounds')) deckLayers.push(compoundsLayer(layers.compounds.features, dark));
+    if (shown.has('parkingGaps')) deckLayers.push(parkingGapsLayer(this.byIds(this.compoundById, this.analysis.unservedCompoundIds), dark));
+    if (shown.has('zones')) {
+      const hidden = new Set<Category>(this.settings.hiddenCategories);
+      const six = new Set<Category>(SIX_SURROUNDINGS);
+      deckLayers.push(zoneRingsLayer(layers.facilities.features.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
+    }
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
     if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
     if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
+    if (this.focusArea) deckLayers.push(focusAreaLayer(this.focusArea, dark));
+    const { mock, highlight } = this.analysis;
+    if (mock) {
+      const { focus } = mock;
+      const draw: MockDraw = {
+        points: mock.points,
+        alleys: this.byIds(this.streetById, mock.alleyIds),
+        compounds: this.byIds(this.compoundById, mock.compoundIds),
+        focus: focus && { ...focus, alleys: this.byIds(this.streetById, focus.alleyIds), compounds: this.byIds(this.compoundById, focus.compoundIds) },
+      };
+      deckLayers.push(...mockLayers(draw));
+    }
+    const picked = highlight ? (highlight.kind === 'street' ? this.streetById.get(highlight.id) : this.compoundById.get(highlight.id)) : undefined;
+    if (picked) deckLayers.push(highlightLayer(picked, dark));
     if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
     this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
+    this.overlayVersion++;
+    this.map.getContainer().dataset.overlayVersion = String(this.overlayVersion);
+    this.map.triggerRepaint();
+  }
+
+  private byIds<F>(features: Map<string, F>, ids: Iterable<string>): F[] {
+    const found: F[] = [];
+    for (const id of ids) {
+      const f = features.get(id);
+      if (f) found.push(f);
+    }
+    return found;
+  }
+
+  private handleClick(info: PickingInfo): void {
+    if (!info.object || !info.layer) return;
+    const target = hoverTarget(info.layer.id, info.object);
+    if (target) this.callbacks.onPick?.(target);
   }
 
   private handleHover(info: PickingInfo): void {
@@ -186,7 +303,8 @@ function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
   switch (layerId) {
     case 'facilities': return { kind: 'facility', feature: object as FacilityFeature };
     case 'alleys': return { kind: 'alley', feature: (object as AlleyPath).street };
-    case 'compounds': return { kind: 'compound', feature: object as CompoundFeature };
+    case 'compounds':
+    case 'parking-gaps': return { kind: 'compound', feature: object as CompoundFeature };
     case 'boundaries': return { kind: 'boundary', feature: object as BoundaryFeature };
     case 'grids': return { kind: 'grid', feature: object as GridFeature };
     default: return null;

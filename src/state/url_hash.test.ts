@@ -10,9 +10,13 @@ describe('url hash', () => {
       overlays: ['facilities', 'boundaries'],
       hiddenCategories: ['parking', 'toilet'],
       view: { lon: 118.78123, lat: 32.04456, zoom: 14.5 },
-      analysis: { toiletDistanceM: 300, zoneRadiusM: 1500, parkingRadiusM: 200, network: true, includeInstitutionToilets: false },
+      analysis: { toiletDistanceM: 300, zoneRadiusM: 1500, parkingRadiusM: 200, network: true, includeInstitutionToilets: false, toiletByLandUse: true },
       grid: '32010490190101',
       district: '320104',
+      tab: 'mock',
+      metric: 'unserved',
+      mock: { seed: 20261122, min: 2, max: 2 },
+      wall: { cycleS: 5, reloadS: 60 },
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });
@@ -24,6 +28,13 @@ describe('url hash', () => {
   it('falls back to defaults for malformed parts', () => {
     const state = parseHash('#city=../etc&lang=fr&theme=neon&layers=facilities,bogus&view=999,1,2&zone=100&toilet=abc&grid=123');
     expect(state).toEqual({ ...DEFAULT_STATE, overlays: ['facilities'] });
+  });
+
+  it('opens the wall from a bare #wall with its default timers', () => {
+    expect(parseHash('#city=demo&wall').wall).toEqual({ cycleS: 20, reloadS: 300 });
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo', wall: { cycleS: 20, reloadS: 300 } })).toBe('#city=demo&wall');
+    expect(parseHash('#mock=7&pick=1-2').mock).toEqual({ seed: 7, min: 1, max: 2 });
+    expect(parseHash('#mock=x').mock).toBeNull();
   });
 
   it('keeps an explicitly empty layer list (everything switched off)', () => {

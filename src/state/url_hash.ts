@@ -7,11 +7,23 @@ import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { RULES } from '../domain/rules';
 import type { Lang } from '../i18n/strings';
 
-export const OVERLAY_IDS = ['toiletGaps', 'facilities', 'alleys', 'compounds', 'boundaries', 'grids'] as const;
+export const OVERLAY_IDS = ['toiletGaps', 'parkingGaps', 'zones', 'facilities', 'alleys', 'compounds', 'boundaries', 'grids'] as const;
 export type OverlayId = (typeof OVERLAY_IDS)[number];
 export type Theme = 'light' | 'dark';
 
 export interface MapView { lon: number; lat: number; zoom: number }
+
+export const CHOROPLETH_METRICS = ['score', 'streetShare', 'gapStreet', 'unserved'] as const;
+export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
+
+export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'layers'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+/** The mock inspection's draw: a seed and how many alleys and compounds per point (1–2 by the rules). */
+export interface MockSettings { seed: number; min: number; max: number }
+
+/** Command-centre wall (大屏): seconds per district and between data reloads. */
+export interface WallSettings { cycleS: number; reloadS: number }
 
 export interface HashState {
   city: string | null;
@@ -25,6 +37,13 @@ export interface HashState {
   grid: string | null;
   /** a district's 6-digit code: the district head's view of their grids */
   district: string | null;
+  tab: PanelTab;
+  /** what colours the grid choropleth */
+  metric: ChoroplethMetric;
+  /** the mock inspection on show, or null */
+  mock: MockSettings | null;
+  /** wall mode, or null for the desk layout */
+  wall: WallSettings | null;
 }
 
 /** The analysis parameters a user sets; the rest of AnalysisParams keeps its defaults. */
@@ -37,6 +56,8 @@ export interface AnalysisSettings {
   parkingRadiusM: number;
   network: boolean;
   includeInstitutionToilets: boolean;
+  /** GB 50337 spacing by land use instead of one distance */
+  toiletByLandUse: boolean;
 }
 
 export const DEFAULT_ANALYSIS: AnalysisSettings = {
@@ -45,18 +66,25 @@ export const DEFAULT_ANALYSIS: AnalysisSettings = {
   parkingRadiusM: RULES.parkingWalkRadiusM.value,
   network: false,
   includeInstitutionToilets: true,
+  toiletByLandUse: false,
 };
+
+export const DEFAULT_WALL: WallSettings = { cycleS: 20, reloadS: 300 };
 
 export const DEFAULT_STATE: HashState = {
   city: null,
   lang: 'zh',
   theme: 'light',
-  overlays: ['toiletGaps', 'facilities', 'alleys', 'compounds', 'boundaries'],
+  overlays: ['toiletGaps', 'parkingGaps', 'facilities', 'alleys', 'compounds', 'boundaries'],
   hiddenCategories: [],
   view: null,
   analysis: DEFAULT_ANALYSIS,
   grid: null,
   district: null,
+  tab: 'overview',
+  metric: 'score',
+  mock: null,
+  wall: null,
 };
 
 const CITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -78,12 +106,17 @@ export function parseHash(hash: string): HashState {
     view: parseView(params.get('view')),
     grid: /^\d{14}$/.test(params.get('grid') ?? '') ? params.get('grid') : null,
     district: /^\d{6}$/.test(params.get('district') ?? '') ? params.get('district') : null,
+    tab: (PANEL_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as PanelTab) : 'overview',
+    metric: (CHOROPLETH_METRICS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as ChoroplethMetric) : 'score',
+    mock: parseMock(params.get('mock'), params.get('pick')),
+    wall: params.has('wall') ? { cycleS: bounded(params.get('cycle'), 2, 3600, DEFAULT_WALL.cycleS), reloadS: bounded(params.get('reload'), 5, 86400, DEFAULT_WALL.reloadS) } : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
       zoneRadiusM: bounded(params.get('zone'), RULES.zoneRadiusRangeM.value[0], RULES.zoneRadiusRangeM.value[1], DEFAULT_ANALYSIS.zoneRadiusM),
       parkingRadiusM: bounded(params.get('parking'), 50, 2000, DEFAULT_ANALYSIS.parkingRadiusM),
       network: params.get('net') === '1',
       includeInstitutionToilets: params.get('inst') !== '0',
+      toiletByLandUse: params.get('landuse') === '1',
     },
   };
 }
@@ -91,6 +124,14 @@ export function parseHash(hash: string): HashState {
 function bounded(raw: string | null, min: number, max: number, fallback: number): number {
   const value = Number(raw);
   return raw !== null && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
+}
+
+function parseMock(seed: string | null, pick: string | null): MockSettings | null {
+  if (seed === null || !/^\d{1,9}$/.test(seed)) return null;
+  const match = /^([12])(?:-([12]))?$/.exec(pick ?? '');
+  const min = match ? Number(match[1]) : 1;
+  const max = match ? Number(match[2] ?? match[1]) : 2;
+  return { seed: Number(seed), min: Math.min(min, max), max };
 }
 
 function parseView(raw: string | null): MapView | null {
@@ -106,6 +147,17 @@ export function formatHash(state: HashState): string {
   if (state.city) params.set('city', state.city);
   if (state.grid) params.set('grid', state.grid);
   if (state.district) params.set('district', state.district);
+  if (state.tab !== DEFAULT_STATE.tab) params.set('tab', state.tab);
+  if (state.metric !== DEFAULT_STATE.metric) params.set('metric', state.metric);
+  if (state.mock) {
+    params.set('mock', String(state.mock.seed));
+    if (state.mock.min !== 1 || state.mock.max !== 2) params.set('pick', state.mock.min === state.mock.max ? String(state.mock.min) : `${state.mock.min}-${state.mock.max}`);
+  }
+  if (state.wall) {
+    params.set('wall', '');
+    if (state.wall.cycleS !== DEFAULT_WALL.cycleS) params.set('cycle', String(state.wall.cycleS));
+    if (state.wall.reloadS !== DEFAULT_WALL.reloadS) params.set('reload', String(state.wall.reloadS));
+  }
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
@@ -116,7 +168,8 @@ export function formatHash(state: HashState): string {
   if (a.parkingRadiusM !== DEFAULT_ANALYSIS.parkingRadiusM) params.set('parking', String(a.parkingRadiusM));
   if (a.network) params.set('net', '1');
   if (!a.includeInstitutionToilets) params.set('inst', '0');
+  if (a.toiletByLandUse) params.set('landuse', '1');
   if (state.view) params.set('view', `${state.view.lon.toFixed(5)},${state.view.lat.toFixed(5)},${state.view.zoom.toFixed(2)}`);
   // URLSearchParams escapes commas; they are safe in a fragment and easier to read unescaped
-  return `#${params.toString().replace(/%2C/g, ',')}`;
+  return `#${params.toString().replace(/%2C/g, ',').replace(/(^|&)wall=(&|$)/, '$1wall$2')}`;
 }

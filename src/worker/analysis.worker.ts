@@ -17,9 +17,9 @@ function fullReport(params: AnalysisParams): AnalysisReport {
 }
 
 const api: AnalysisWorkerApi = {
-  async load(cityId, onProgress) {
+  async load(cityId, fresh, onProgress) {
     onProgress('loading');
-    const city = await loadCity(cityId);
+    const city = await loadCity(cityId, undefined, fresh);
     onProgress('indexing');
     const { manifest, layers } = city;
     lastReport = null;
@@ -33,6 +33,7 @@ const api: AnalysisWorkerApi = {
     const sampleWeights = samples.weight.slice();
     const geometry: CityGeometry = {
       cityId,
+      version: manifest.builtAt,
       samplePositions,
       sampleWeights,
       lattice: {
@@ -69,6 +70,23 @@ const api: AnalysisWorkerApi = {
     const table = gridTableFromScores(requireCity().info.id, grids);
     const columns = [table.score, table.streetMetres, table.gapStreetMetres, table.areaShare, table.compounds, table.unserved, table.zoneAlleys, table.zoneCompounds];
     return Comlink.transfer(table, columns.map((c) => c.buffer));
+  },
+
+  async landUseClasses() {
+    const current = requireCity();
+    const classes = current.landUseClasses();
+    const samples = classes.sample.slice();
+    const cells = classes.cell.slice();
+    return Comlink.transfer({ cityId: current.info.id, samples, cells }, [samples.buffer, cells.buffer]);
+  },
+
+  async streetGaps(params) {
+    return requireCity().streetGapList(params);
+  },
+
+  async mockInspection(params, seed, picks) {
+    const current = requireCity();
+    return { cityId: current.info.id, ...current.mockInspection(params, { seed, alleys: picks, compounds: picks }) };
   },
 
   async gridScorecard(code, params) {

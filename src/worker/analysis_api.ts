@@ -10,6 +10,8 @@
 import type { AnalysisParams, AnalysisReport } from '../analysis/city_analysis';
 import type { GridScore } from '../analysis/grid_scores';
 import type { GridTable } from '../analysis/rankings';
+import type { MockInspection, PickRange } from '../analysis/mock_inspection';
+import type { StreetGap } from '../analysis/gap_lists';
 
 export interface LatticeFrame {
   /** [west, south, east, north] of the lattice, degrees */
@@ -21,6 +23,8 @@ export interface LatticeFrame {
 
 export interface CityGeometry {
   cityId: string;
+  /** the bundle's builtAt: a reload with new data gives a new version */
+  version: string;
   /** street samples, lon/lat interleaved */
   samplePositions: Float64Array;
   /** metres of street each sample stands for */
@@ -33,7 +37,13 @@ export interface ToiletFields { cityId: string; network: boolean; includeInstitu
 export type ProgressStage = 'loading' | 'indexing' | 'distances' | 'network' | 'zones' | 'done';
 
 export interface AnalysisWorkerApi {
-  load(cityId: string, onProgress: (stage: ProgressStage) => void): Promise<CityGeometry>;
+  /** `fresh` bypasses the HTTP cache (the wall's reload of changed data) */
+  load(cityId: string, fresh: boolean, onProgress: (stage: ProgressStage) => void): Promise<CityGeometry>;
+  /** per street sample and lattice cell: 1 inside a residential compound, else 0 (GB 50337 spacing by land use) */
+  landUseClasses(): Promise<{ cityId: string; samples: Uint8Array; cells: Uint8Array }>;
+  /** every street with a gap, for export (the report lists the first 100) */
+  streetGaps(params: AnalysisParams): Promise<StreetGap[]>;
+  mockInspection(params: AnalysisParams, seed: number, picks: PickRange): Promise<MockInspection & { cityId: string }>;
   toiletFields(includeInstitution: boolean, network: boolean, onProgress: (stage: ProgressStage) => void): Promise<ToiletFields>;
   report(params: AnalysisParams): Promise<AnalysisReport>;
   /** one grid's scorecard, the same entry `npm run analyze -- --json` lists under `grids` */

@@ -71,3 +71,26 @@ export function changedPixels(a: Pixels, b: Pixels, threshold = 40): { x: number
 }
 
 export const hexToRgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/** Waits until the map has drawn a frame with the latest overlay layers (see MapController.renderOverlay). */
+export async function waitForOverlayDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = document.querySelector<HTMLElement>('#map');
+    return !!map && map.dataset.overlayVersion !== undefined && map.dataset.overlayDrawn === map.dataset.overlayVersion;
+  }, undefined, { timeout: 30_000 });
+  // deck.gl may need a frame more for textures (the gap lattice image)
+  await page.waitForTimeout(400);
+}
+
+/** Sets a range input the way a drag ends: value, input and change events. */
+export async function setSlider(page: Page, id: string, value: number): Promise<void> {
+  await page.locator(`input[data-slider="${id}"]`).evaluate((input: HTMLInputElement, v) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(input, String(v));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+export const kpi = async (page: Page, id: string): Promise<number> => Number(await page.locator(`[data-kpi="${id}"]`).first().getAttribute('data-value'));
+export const analysisDone = (page: Page) => page.waitForSelector('.gap-panel[aria-busy="false"] [data-kpi="zoneAlleys"]', { timeout: 60_000 });

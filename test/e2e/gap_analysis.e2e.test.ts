@@ -1,25 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { analyzeBundle } from '../../scripts/analyze';
 import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import { SIX_SURROUNDINGS } from '../../src/domain/categories';
-import { mapPixels, openApp, chromiumForThisFile, waitForMapIdle } from './app_page';
+import { analysisDone, chromiumForThisFile, kpi, mapPixels, openApp, setSlider, waitForMapIdle } from './app_page';
 
 const baseUrl = inject('baseUrl');
 const browser = chromiumForThisFile();
-
-const kpi = async (page: Page, id: string) => Number(await page.locator(`[data-kpi="${id}"]`).getAttribute('data-value'));
-const analysisDone = (page: Page) => page.waitForSelector('.gap-panel[aria-busy="false"] [data-kpi="parking"]', { timeout: 60_000 });
-
-/** Sets a range input the way a drag ends: value, input and change events. */
-async function setSlider(page: Page, id: string, value: number): Promise<void> {
-  await page.locator(`input[data-slider="${id}"]`).evaluate((input: HTMLInputElement, v) => {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setter.call(input, String(v));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, value);
-}
 
 describe('gap analysis in the browser', () => {
   it('shows the same figures as `npm run analyze -- demo --json`, and the slider re-classifies to the CLI’s answer', async () => {
@@ -40,10 +26,14 @@ describe('gap analysis in the browser', () => {
     await expect.poll(() => kpi(page, 'streetShare')).toBeCloseTo(wider.toilets.streetShareWithin, 9);
     expect(wider.toilets.streetShareWithin).toBeGreaterThan(cli.toilets.streetShareWithin);
 
+    expect(await kpi(page, 'zoneAlleys')).toBe(cli.zoneTotals.alleys);
     await setSlider(page, 'zone', 2000);
-    const zones2000 = analyzeBundle('demo', { ...DEFAULT_PARAMS, zoneRadiusM: 2000 });
+    const zones2000 = analyzeBundle('demo', { ...DEFAULT_PARAMS, toiletDistanceM: 1000, zoneRadiusM: 2000 });
     await expect.poll(() => page.locator('[data-zone="school"] [data-zone-alleys]').getAttribute('data-zone-alleys')).toBe(String(zones2000.zones.school.alleys));
     expect(zones2000.zones.school.alleys).toBeGreaterThan(cli.zones.school.alleys);
+    // the KPI card counts distinct alleys in any zone: more at 2000 m, and the CLI's number
+    await expect.poll(() => kpi(page, 'zoneAlleys')).toBe(zones2000.zoneTotals.alleys);
+    expect(zones2000.zoneTotals.alleys).toBeGreaterThan(cli.zoneTotals.alleys);
     expect(new URL(page.url()).hash).toContain('toilet=1000');
     expect(foreignRequests).toEqual([]);
     await page.close();

@@ -21,7 +21,7 @@ describe('the map shell in Chromium', () => {
     { id: 'demo', minRoadPixels: 2_000 },
   ]) {
     it(`draws streets and facilities for ${city.id}, and asks no other host`, async () => {
-      const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=${city.id}`);
+      const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=${city.id}&tab=layers`);
       await waitForMapIdle(page, city.id);
       const withFacilities = await mapPixels(page, `${city.id}-desk.png`);
       // major roads of the basemap, in the light theme's road colour
@@ -66,7 +66,7 @@ describe('the map shell in Chromium', () => {
   });
 
   it('switches city, language and theme, and keeps them in the URL', async () => {
-    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=nanjing');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=nanjing&tab=layers');
     await waitForMapIdle(page, 'nanjing');
     await page.locator('.city-switcher select').selectOption('demo');
     await waitForMapIdle(page, 'demo');

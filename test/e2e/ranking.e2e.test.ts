@@ -15,7 +15,7 @@ describe('red and black lists, drill-down and search', () => {
   const report = analyzeBundle('demo', DEFAULT_PARAMS);
 
   it('opens a #district= link on that district’s streets, and drills down to a grid’s scorecard', async () => {
-    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&district=990101&layers=grids,facilities');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&district=990101&layers=grids,facilities');
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
     const streets = [...(await rankKeys(page, 'black')), ...(await rankKeys(page, 'red'))];
@@ -46,7 +46,7 @@ describe('red and black lists, drill-down and search', () => {
   });
 
   it('colours grids by the chosen metric, and finds a grid by its code', async () => {
-    const { page } = await openApp(browser(), baseUrl, '#city=demo&layers=grids');
+    const { page } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&layers=grids');
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
     await page.waitForTimeout(1000);

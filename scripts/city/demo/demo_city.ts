@@ -18,7 +18,7 @@ import type { BBox, BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFea
 import { isAlleyClass, type StreetClass } from '../../../src/domain/street_classes';
 import { emptyBasemap, type BasemapFeature, type CityContent } from '../city_content';
 import { NameMaker } from './names';
-import { Prng } from './prng';
+import { Prng } from '../../../src/analysis/prng';
 import { bilinear, densify, lineInQuad, outlineOfQuads, quadCentre, quadRing, subQuad, type Quad, type XY } from './quad';
 
 export interface DemoOptions { seed: number; sizeKm: number }

@@ -1,5 +1,5 @@
 /** Chinese-style names for the synthetic city. Every name comes from the seeded PRNG, never from a real register. */
-import type { Prng } from './prng';
+import type { Prng } from '../../../src/analysis/prng';
 
 const WORDS = [
   '人民', '解放', '建设', '和平', '中山', '新华', '长江', '文化', '胜利', '友谊', '光明', '幸福', '朝阳', '东风', '红旗', '工业',
