@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
-import { gridTableFromScores, rankLevel, searchGrids } from './rankings';
+import { gridTableFromScores, rankLevel, searchGrids, worstGrids } from './rankings';
 
 describe('rankings by level', () => {
   const city = generateDemoCity({ seed: 4, sizeKm: 4 });
@@ -32,5 +32,16 @@ describe('rankings by level', () => {
     expect(searchGrids(props, target.code).map((g) => props[g].code)).toEqual([target.code]);
     expect(searchGrids(props, target.name).map((g) => props[g].name)).toContain(target.name);
     expect(searchGrids(props, '   ')).toEqual([]);
+  });
+});
+
+describe('worst grids', () => {
+  it('matches the first rows of the full grid ranking', () => {
+    const n = 200;
+    const grids = Array.from({ length: n }, (_, g) => ({ code: `990101001001${String(g % 100).padStart(2, '0')}${g >= 100 ? 'b' : ''}` }) as never);
+    const column = (f: (g: number) => number) => Float32Array.from({ length: n }, (_, g) => f(g));
+    const table = { cityId: 't', score: column((g) => (g * 37) % 101), streetMetres: column(() => 100), gapStreetMetres: column((g) => (g * 13) % 50), areaShare: column(() => 1), compounds: column(() => 0), unserved: column(() => 0), zoneAlleys: column(() => 0), zoneCompounds: column(() => 0) };
+    const full = rankLevel(grids, table, 'grid', null).slice(0, 8).map((r) => r.grids[0]);
+    expect(worstGrids(grids, table, 8, null)).toEqual(full);
   });
 });

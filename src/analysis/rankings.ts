@@ -111,3 +111,21 @@ export function searchGrids(grids: readonly GridProperties[], query: string, lim
   for (let g = 0; g < grids.length && hits.length < limit; g++) if (grids[g].code.startsWith(q) || grids[g].name.includes(q)) hits.push(g);
   return hits;
 }
+
+/** The `count` lowest-scoring grids (under `parentKey` when given), worst first, without building every row. */
+export function worstGrids(grids: readonly GridProperties[], table: GridTable, count: number, parentKey: string | null): number[] {
+  const chosen: number[] = [];
+  const worse = (a: number, b: number) => table.score[a] - table.score[b] || table.gapStreetMetres[b] - table.gapStreetMetres[a] || grids[a].code.localeCompare(grids[b].code);
+  for (let g = 0; g < grids.length; g++) {
+    if (parentKey && !grids[g].code.startsWith(parentKey)) continue;
+    if (chosen.length === count && worse(g, chosen[count - 1]) >= 0) continue;
+    // insert in order; count is small
+    let i = Math.min(chosen.length, count - 1);
+    chosen[i] = g;
+    while (i > 0 && worse(chosen[i], chosen[i - 1]) < 0) {
+      [chosen[i], chosen[i - 1]] = [chosen[i - 1], chosen[i]];
+      i--;
+    }
+  }
+  return chosen;
+}

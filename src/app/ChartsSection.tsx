@@ -4,7 +4,7 @@
  * its district's bar and its own.
  */
 import { useMemo } from 'react';
-import { rankLevel, type GridTable } from '../analysis/rankings';
+import { rankLevel, worstGrids, type GridTable } from '../analysis/rankings';
 import { BarList, type Bar } from '../components/charts/BarList';
 import { Histogram } from '../components/charts/Histogram';
 import type { GridFeature } from '../domain/city_bundle';
@@ -59,8 +59,10 @@ export function ChartsSection(props: ChartsProps) {
   const districts = useMemo(() => districtBars(report, grids, gridTable), [report, grids, gridTable]);
   const worst = useMemo(() => {
     if (!grids || !gridTable) return [];
-    const rows = rankLevel(grids.map((g) => g.properties), gridTable, 'grid', district);
-    return rows.slice(0, WORST_GRIDS).map((r) => ({ key: r.key, label: r.name, value: r.score, display: String(r.score) }));
+    return worstGrids(grids.map((g) => g.properties), gridTable, WORST_GRIDS, district).map((g) => {
+      const p = grids[g].properties;
+      return { key: p.code, label: p.name, value: gridTable.score[g], display: String(gridTable.score[g]) };
+    });
   }, [grids, gridTable, district]);
   const selectedDistrict = district ?? (grid ? grid.slice(0, 6) : null);
   return (

@@ -7,7 +7,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import { classifyCoverage, type CoverageSummary } from '../analysis/coverage';
 import { distanceHistogram, type DistanceHistogram } from '../analysis/histogram';
 import { RULES } from '../domain/rules';
-import { cellImageData, sampleColours, type Threshold } from '../map/gap_colours';
+import { cellImageData, gapSamples, type Threshold } from '../map/gap_colours';
 import type { MapController } from '../map/map_controller';
 import type { AnalysisSettings } from '../state/url_hash';
 import type { GapAnalysis } from './use_gap_analysis';
@@ -43,7 +43,7 @@ export function useToiletCoverage(gaps: GapAnalysis, settings: AnalysisSettings,
     const sampleLimit: Threshold = limits ? (i) => limits.values[limits.sampleClass[i]] : toiletDistanceM;
     const cellLimit: Threshold = limits ? (i) => limits.values[limits.cellClass[i]] : toiletDistanceM;
     const { cols, rows, bounds } = geometry.lattice;
-    controller.current?.setGapOverlay({ positions: geometry.samplePositions, colours: sampleColours(fields.samples, sampleLimit), cells: cellImageData(fields.cells, cols, rows, cellLimit), bounds });
+    controller.current?.setGapOverlay({ ...gapSamples(fields.samples, geometry.samplePositions, sampleLimit), cells: cellImageData(fields.cells, cols, rows, cellLimit), bounds });
   }, [geometry, fields, limits, toiletDistanceM, controller]);
 
   return summary && histogram ? { summary, histogram } : null;

@@ -20,19 +20,27 @@ export type Threshold = number | ((index: number) => number);
 
 const thresholdAt = (threshold: Threshold, i: number) => (typeof threshold === 'number' ? threshold : threshold(i));
 
-/** RGBA per sample, 0 alpha where the sample is within the threshold. */
-export function sampleColours(distances: Float32Array, threshold: Threshold, alpha = 230): Uint8Array {
-  const colours = new Uint8Array(distances.length * 4);
+/**
+ * The street samples beyond the threshold, compacted: positions (lon/lat interleaved) and RGBA colours.
+ * Samples within are left out rather than drawn transparent, so the GPU draws only the gap (a third of the
+ * samples at 500 m), which matters on integrated graphics and software rendering.
+ */
+export function gapSamples(distances: Float32Array, positions: Float64Array, threshold: Threshold, alpha = 230): { positions: Float64Array; colours: Uint8Array } {
+  let count = 0;
+  for (let i = 0; i < distances.length; i++) if (distances[i] > thresholdAt(threshold, i)) count++;
+  const outPositions = new Float64Array(count * 2);
+  const colours = new Uint8Array(count * 4);
+  let k = 0;
   for (let i = 0; i < distances.length; i++) {
     const limit = thresholdAt(threshold, i);
     if (distances[i] <= limit) continue;
     const [r, g, b] = rampColour(distances[i], limit);
-    colours[4 * i] = r;
-    colours[4 * i + 1] = g;
-    colours[4 * i + 2] = b;
-    colours[4 * i + 3] = alpha;
+    outPositions[2 * k] = positions[2 * i];
+    outPositions[2 * k + 1] = positions[2 * i + 1];
+    colours.set([r, g, b, alpha], 4 * k);
+    k++;
   }
-  return colours;
+  return { positions: outPositions, colours };
 }
 
 /** The lattice as an image (north row first), gap cells tinted. */

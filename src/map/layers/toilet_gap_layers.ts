@@ -1,9 +1,9 @@
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 
 export interface GapOverlay {
-  /** street samples, lon/lat interleaved */
+  /** street samples beyond the service distance, lon/lat interleaved */
   positions: Float64Array;
-  /** RGBA per sample */
+  /** RGBA per gap sample */
   colours: Uint8Array;
   cells: ImageData;
   /** [west, south, east, north] of the lattice */
