@@ -1,20 +1,65 @@
 /**
  * npm run analyze -- <city id | bundle folder> [--toilet-distance 500] [--parking-radius 300] [--zone-radius 500]
  *                    [--network] [--by-land-use] [--no-institution-toilets] [--mock-seed N [--mock-alleys 1-2]
- *                    [--mock-compounds 1-2]] [--json]
+ *                    [--mock-compounds 1-2]] [--add ledger.csv|.xlsx|.geojson [--crs auto|wgs84|gcj02|bd09]
+ *                    [--default-category toilet] [--replace]] [--suggest-toilets N] [--suggest-parking N] [--json]
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CityAnalysis, DEFAULT_PARAMS, type AnalysisParams, type AnalysisReport } from '../src/analysis/city_analysis';
 import { DEFAULT_PICKS, type MockInspection, type PickRange } from '../src/analysis/mock_inspection';
+import type { SiteSuggestion } from '../src/analysis/suggest_sites';
+import { buildCityModel } from '../src/analysis/city_model';
+import { CATEGORY_IDS, type CategoryId } from '../src/domain/categories';
+import { CRS_IDS, type CrsId } from '../src/ledger/crs';
+import { importLedger, type CrsDecision } from '../src/ledger/import_ledger';
+import type { RejectReason, RejectedRow } from '../src/ledger/import_rows';
+import { applyProject, type LedgerLayer } from '../src/ledger/project';
+import { readLedgerTable, type LedgerTable } from '../src/ledger/read_table';
 import { readBundle } from './read_bundle';
 
-export interface AnalyzeOptions { mock?: { seed: number; alleys: PickRange; compounds: PickRange } }
+export interface AnalyzeOptions {
+  mock?: { seed: number; alleys: PickRange; compounds: PickRange };
+  /** ledgers already read, with how to take them in */
+  ledgers?: { table: LedgerTable; crs: CrsId | 'auto'; defaultCategory: CategoryId | null; mode: LedgerLayer['mode'] }[];
+  suggest?: { toilets?: number; parking?: number };
+}
 
-export function analyzeBundle(cityOrFolder: string, params: AnalysisParams, options: AnalyzeOptions = {}): AnalysisReport & { mockInspection?: MockInspection } {
-  const { manifest, layers } = readBundle(cityOrFolder);
+export interface ImportedSummary { file: string; crs: CrsId; crsHow: CrsDecision['how']; rowsRead: number; accepted: number; rejected: number; reasons: Partial<Record<RejectReason, number>>; rejectedRows: RejectedRow[] }
+
+export type CliReport = AnalysisReport & { mockInspection?: MockInspection; imported?: ImportedSummary[]; suggestions?: { toilets?: SiteSuggestion[]; parking?: SiteSuggestion[] } };
+
+export function analyzeBundle(cityOrFolder: string, params: AnalysisParams, options: AnalyzeOptions = {}): CliReport {
+  const { manifest, layers: bundleLayers } = readBundle(cityOrFolder);
+  let layers = bundleLayers;
+  let imported: ImportedSummary[] | undefined;
+  if (options.ledgers?.length) {
+    // CRS detection and the city check need the streets, not the facilities: one model for all ledgers
+    const model = buildCityModel(bundleLayers, manifest.bbox);
+    const results = options.ledgers.map((l) => importLedger(l.table, model, { crs: l.crs, defaultCategory: l.defaultCategory, mode: l.mode }));
+    layers = applyProject(bundleLayers, { ledgers: results.map((r) => r.layer), proposals: [] });
+    imported = results.map(({ layer, crs }) => ({
+      file: layer.fileName,
+      crs: layer.crs,
+      crsHow: crs.how,
+      rowsRead: layer.rowsRead,
+      accepted: layer.accepted.length,
+      rejected: layer.rejected.length,
+      reasons: layer.rejected.reduce<Partial<Record<RejectReason, number>>>((counts, r) => ({ ...counts, [r.reason]: (counts[r.reason] ?? 0) + 1 }), {}),
+      rejectedRows: layer.rejected,
+    }));
+  }
   const analysis = new CityAnalysis({ id: manifest.id, name: manifest.name, synthetic: manifest.synthetic, dataDate: manifest.dataDate }, layers, manifest.bbox);
-  const report = analysis.report(params);
-  return options.mock ? { ...report, mockInspection: analysis.mockInspection(params, options.mock) } : report;
+  const report: CliReport = analysis.report(params);
+  if (options.mock) report.mockInspection = analysis.mockInspection(params, options.mock);
+  if (imported) report.imported = imported;
+  if (options.suggest) {
+    report.suggestions = {};
+    if (options.suggest.toilets) report.suggestions.toilets = analysis.suggestSites(params, 'toilet', options.suggest.toilets);
+    if (options.suggest.parking) report.suggestions.parking = analysis.suggestSites(params, 'parking', options.suggest.parking);
+  }
+  return report;
 }
 
 /** "1-2" or "2" → a pick range of 0 to 5 items. */
@@ -39,7 +84,7 @@ function number(value: string | undefined, name: string, fallback: number, min: 
   return n;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -52,6 +97,12 @@ function main(): void {
       'mock-seed': { type: 'string' },
       'mock-alleys': { type: 'string' },
       'mock-compounds': { type: 'string' },
+      add: { type: 'string', multiple: true },
+      crs: { type: 'string', default: 'auto' },
+      'default-category': { type: 'string' },
+      replace: { type: 'boolean', default: false },
+      'suggest-toilets': { type: 'string' },
+      'suggest-parking': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -67,7 +118,17 @@ function main(): void {
   };
   const mockSeed = values['mock-seed'];
   const mock = mockSeed === undefined ? undefined : { seed: number(mockSeed, 'mock-seed', 1, 0, 2 ** 32 - 1), alleys: pickRange(values['mock-alleys'], 'mock-alleys'), compounds: pickRange(values['mock-compounds'], 'mock-compounds') };
-  const report = analyzeBundle(city, params, { mock });
+  const crs = values.crs ?? 'auto';
+  if (crs !== 'auto' && !(CRS_IDS as readonly string[]).includes(crs)) throw new Error(`--crs must be auto, ${CRS_IDS.join(', ')} (got "${crs}").`);
+  const defaultCategory = values['default-category'] ?? null;
+  if (defaultCategory !== null && !(CATEGORY_IDS as readonly string[]).includes(defaultCategory)) throw new Error(`--default-category must be one of ${CATEGORY_IDS.join(', ')} (got "${defaultCategory}").`);
+  const ledgers = [];
+  for (const file of values.add ?? []) {
+    const table = await readLedgerTable(basename(file), new Uint8Array(readFileSync(file)));
+    ledgers.push({ table, crs: crs as CrsId | 'auto', defaultCategory: defaultCategory as CategoryId | null, mode: values.replace ? ('replace' as const) : ('merge' as const) });
+  }
+  const suggest = { toilets: number(values['suggest-toilets'], 'suggest-toilets', 0, 0, 500), parking: number(values['suggest-parking'], 'suggest-parking', 0, 0, 500) };
+  const report = analyzeBundle(city, params, { mock, ledgers, suggest: suggest.toilets || suggest.parking ? suggest : undefined });
   if (values.json) {
     console.log(reportJson(report));
     return;
@@ -82,14 +143,14 @@ function main(): void {
     const picked = report.mockInspection.points.reduce((n, p) => n + p.alleys.length + p.compounds.length, 0);
     console.log(`mock inspection (seed ${report.mockInspection.seed}): ${report.mockInspection.points.length} points, ${picked} items drawn`);
   }
+  for (const i of report.imported ?? []) console.log(`imported ${i.file} (${i.crs}, ${i.crsHow}): ${i.rowsRead} rows, ${i.accepted} accepted, ${i.rejected} rejected ${JSON.stringify(i.reasons)}`);
+  for (const [category, sites] of Object.entries(report.suggestions ?? {})) sites.forEach((site, k) => console.log(`suggested ${category} ${k + 1}: ${site.lon.toFixed(6)},${site.lat.toFixed(6)} on ${site.streetName || site.streetId}, gain ${site.gain.toFixed(0)}, closes ${site.closes.toFixed(0)}`));
   for (const note of report.notes) console.log(`note: ${note}`);
 }
 
 if (process.argv[1]?.endsWith('analyze.ts')) {
-  try {
-    main();
-  } catch (error) {
-    process.stderr.write(`错误 / error: ${(error as Error).message}\n`);
+  main().catch((error: Error) => {
+    process.stderr.write(`错误 / error: ${error.message}\n`);
     process.exit(1);
-  }
+  });
 }

@@ -16,6 +16,7 @@ import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six
 import { gridScores, placeInGrids, SCORE_FORMULA, type GridPlacement, type GridScore } from './grid_scores';
 import { buildStreetGraph, type StreetGraph } from './street_graph';
 import { streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
+import { suggestParkingSites, suggestToiletSites, type SiteSuggestion } from './suggest_sites';
 import { mockInspection, streetToiletStatus, type InspectionOptions, type MockInspection } from './mock_inspection';
 import type { GridProperties } from '../domain/city_bundle';
 import type { PlanarPolygon } from './geometry';
@@ -278,6 +279,16 @@ export class CityAnalysis {
       scoreFormula: SCORE_FORMULA,
       notes,
     };
+  }
+
+  /**
+   * Sites for `count` new toilets or parking lots that close the most gap under the params (straight-line;
+   * spacing by land use uses the residential distance for toilets).
+   */
+  suggestSites(params: AnalysisParams, category: 'toilet' | 'parking', count: number): SiteSuggestion[] {
+    if (category === 'parking') return suggestParkingSites(this.model, this.parkingDistances(), params.parkingRadiusM, count);
+    const threshold = params.toiletByLandUse ? RULES.toiletSpacingByLandUseM.value.public : params.toiletDistanceM;
+    return suggestToiletSites(this.model, this.toiletFields(params.includeInstitutionToilets, false).samples, threshold, count);
   }
 
   /** Every street with a toilet gap under the params, most gap first (the report lists the first 100). */
