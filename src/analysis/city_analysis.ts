@@ -4,12 +4,12 @@
  */
 import Flatbush from 'flatbush';
 import { CATEGORY_IDS, SIX_SURROUNDINGS, type CategoryId, type FacilityProperties } from '../domain/categories';
-import type { BBox, CityLayers } from '../domain/city_bundle';
+import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
 import { RULES } from '../domain/rules';
-import { buildCityModel, selectFacilities, type CityModel, type ModelOptions } from './city_model';
+import { buildCityModel, projectFacilities, selectFacilities, type CityModel, type ModelOptions } from './city_model';
 import { classifyCoverage, type CoverageSummary } from './coverage';
 import { DEFAULT_DISTANCE_CAP_M, latticeDistanceField, pointSet, sampleDistanceField, type PointSet } from './distance_field';
-import { pointInPolygon } from './geometry';
+import { pointInPolygon, pointPolygonsDistance } from './geometry';
 import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
 import { compoundDistances, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
@@ -91,7 +91,8 @@ export const GAP_STREETS_LISTED = 100;
 const MAX_ZONE_RADIUS_M = RULES.zoneRadiusRangeM.value[1];
 
 export class CityAnalysis {
-  readonly model: CityModel;
+  /** replaced (facilities only) by setFacilities; streets, samples, lattice and compounds never change */
+  model: CityModel;
   private graph: StreetGraph | null = null;
   private cellSnaps: CellSnaps | null = null;
   private readonly fieldCache = new Map<string, DistanceFields>();
@@ -112,6 +113,47 @@ export class CityAnalysis {
     this.model = buildCityModel(layers, bbox, options);
     this.gridProperties = layers.grids?.features.map((f) => f.properties) ?? [];
     this.gridPolygons = layers.grids?.features.map((f) => this.model.projection.polygons(f.geometry)) ?? [];
+  }
+
+  /**
+   * New facilities on the same streets and compounds (an imported ledger, proposed sites): only what depends
+   * on facilities is recomputed, so a what-if costs a distance field, not a new model.
+   */
+  setFacilities(features: readonly FacilityFeature[]): void {
+    this.model = { ...this.model, facilities: projectFacilities(features, this.model.projection) };
+    this.fieldCache.clear();
+    this.zoneCache = null;
+    this.parkingCache = null;
+    this.gridPlacement = null;
+  }
+
+  /**
+   * What each proposed facility does on its own against the city without proposals: metres of gap street it
+   * brings within the toilet distance, or compounds without parking it serves. Overlaps count for each.
+   */
+  proposalEffects(params: AnalysisParams): { id: string; closesM: number; serves: number }[] {
+    const { model } = this;
+    const isProposal = (i: number) => model.facilities.properties[i].source === 'proposal';
+    const proposals = model.facilities.properties.map((_, i) => i).filter(isProposal);
+    if (proposals.length === 0) return [];
+    const counts = (p: FacilityProperties) => p.source !== 'proposal' && (p.access === 'public' || p.access === undefined || (params.includeInstitutionToilets && p.access === 'institution_open'));
+    const baseToilets = this.straightFields(this.points(selectFacilities(model, ['toilet'], counts))).samples;
+    const baseParking = compoundDistances(model.compounds, this.points(selectFacilities(model, ['parking'], (p) => p.source !== 'proposal')));
+    const threshold = params.toiletDistanceM;
+    return proposals.map((i) => {
+      const x = model.facilities.x[i];
+      const y = model.facilities.y[i];
+      let closesM = 0;
+      let serves = 0;
+      if (model.facilities.category[i] === 'toilet') {
+        for (const s of model.samples.index?.within(x, y, threshold) ?? []) if (baseToilets[s] > threshold) closesM += model.samples.weight[s];
+      } else {
+        model.compounds.forEach((c, k) => {
+          if (baseParking[k] > params.parkingRadiusM && pointPolygonsDistance(x, y, c.polygons) <= params.parkingRadiusM) serves++;
+        });
+      }
+      return { id: model.facilities.properties[i].id, closesM, serves };
+    });
   }
 
   /** Toilets that count under the current switch. */

@@ -9,7 +9,7 @@
 import Flatbush from 'flatbush';
 import KDBush from 'kdbush';
 import type { CategoryId, FacilityProperties } from '../domain/categories';
-import type { BBox, CityLayers } from '../domain/city_bundle';
+import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
 import { polygonArea, ringsBBox, type PlanarPolygon } from './geometry';
 import { LocalProjection } from './projection';
 
@@ -89,13 +89,7 @@ export function buildCityModel(layers: CityLayers, bbox: BBox, options: ModelOpt
   const cellSize = options.cellSizeM ?? 50;
   const projection = new LocalProjection((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2);
 
-  const facilityFeatures = layers.facilities.features;
-  const facilities: Facilities = {
-    x: Float64Array.from(facilityFeatures, (f) => projection.x(f.geometry.coordinates[0])),
-    y: Float64Array.from(facilityFeatures, (f) => projection.y(f.geometry.coordinates[1])),
-    category: facilityFeatures.map((f) => f.properties.category),
-    properties: facilityFeatures.map((f) => f.properties),
-  };
+  const facilities = projectFacilities(layers.facilities.features, projection);
 
   const streets = layers.streets.features.map((f) => ({ id: f.properties.id, name: f.properties.name, alley: f.properties.alley, lengthM: f.properties.lengthM }));
   const segments = buildSegments(layers, projection, streets);
@@ -114,6 +108,15 @@ export function buildCityModel(layers: CityLayers, bbox: BBox, options: ModelOpt
     .map((f) => toArea(f.properties.id, f.properties.name, f.properties.code, projection.polygons(f.geometry as Parameters<LocalProjection['polygons']>[0])));
 
   return { projection, bbox, facilities, streets, segments, samples, lattice, compounds, compoundIndex, districts };
+}
+
+export function projectFacilities(features: readonly FacilityFeature[], projection: LocalProjection): Facilities {
+  return {
+    x: Float64Array.from(features, (f) => projection.x(f.geometry.coordinates[0])),
+    y: Float64Array.from(features, (f) => projection.y(f.geometry.coordinates[1])),
+    category: features.map((f) => f.properties.category),
+    properties: features.map((f) => f.properties),
+  };
 }
 
 function toArea(id: string, name: string, code: string | undefined, polygons: PlanarPolygon[]): Area {

@@ -42,3 +42,18 @@ describe('suggested sites', () => {
     expect(after.compoundsServed - before.compoundsServed).toBe(sites.reduce((n, s) => n + s.closes, 0));
   });
 });
+
+describe('what-if', () => {
+  it('setFacilities gives the report of a fresh analysis, and a lone proposal’s effect is the gap it closes', () => {
+    const analysis = analyse(demo.layers);
+    const before = analysis.report(DEFAULT_PARAMS);
+    const [site] = analysis.suggestSites(DEFAULT_PARAMS, 'toilet', 1);
+    const layers = applyProject(demo.layers, { ledgers: [], proposals: [{ id: 'p', category: 'toilet', lon: site.lon, lat: site.lat, origin: 'placed', name: '' }] });
+    analysis.setFacilities(layers.facilities.features);
+    const after = analysis.report(DEFAULT_PARAMS);
+    expect(after).toEqual(analyse(layers).report(DEFAULT_PARAMS));
+    const [effect] = analysis.proposalEffects(DEFAULT_PARAMS);
+    expect(effect.id).toBe('p');
+    expect(effect.closesM).toBeCloseTo(before.toilets.gapStreetMetres - after.toilets.gapStreetMetres, 3);
+  });
+});

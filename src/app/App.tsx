@@ -13,7 +13,7 @@ import { gridMetricColours } from '../map/choropleth';
 import { DEFAULT_WALL, formatHash, PANEL_TABS, parseHash, type HashState, type OverlayId, type PanelTab } from '../state/url_hash';
 import { ChartsSection } from './ChartsSection';
 import { DataNotes } from './DataNotes';
-import { GapAnalysisSection } from './GapAnalysisSection';
+import { analysisKpis, GapAnalysisSection } from './GapAnalysisSection';
 import { GapListsSection, type GapPick } from './GapListsSection';
 import { GridScorecardSection } from './GridScorecardSection';
 import { MockInspectionSection } from './MockInspectionSection';
@@ -22,8 +22,16 @@ import { WallView } from './WallView';
 import { hoverLines } from './hover_lines';
 import { useGapAnalysis } from './use_gap_analysis';
 import { useToiletCoverage } from './use_toilet_coverage';
+import { PlannerSection } from './PlannerSection';
+import { useProject } from './use_project';
+import { usePlannerExports } from './use_planner_exports';
+import type { SiteSuggestion } from '../analysis/suggest_sites';
+import type { ProposalCategory } from '../ledger/project';
 
-const TAB_LABEL = { overview: 'tabOverview', gaps: 'tabGaps', mock: 'tabMock', ranking: 'tabRanking', layers: 'tabLayers' } as const satisfies Record<PanelTab, string>;
+/** one empty list, so "still nothing" is not a change */
+const NO_SITES: never[] = [];
+
+const TAB_LABEL = { overview: 'tabOverview', gaps: 'tabGaps', mock: 'tabMock', ranking: 'tabRanking', plan: 'tabPlan', layers: 'tabLayers' } as const satisfies Record<PanelTab, string>;
 
 export function App() {
   const [state, setState] = useState<HashState>(() => parseHash(window.location.hash));
@@ -35,12 +43,19 @@ export function App() {
   const [gapPick, setGapPick] = useState<GapPick | null>(null);
   /** the mock inspection point opened in the checklist */
   const [mockFocus, setMockFocus] = useState<string | null>(null);
+  /** placing proposed facilities of this category by clicking the map */
+  const [placing, setPlacing] = useState<ProposalCategory | null>(null);
+  const [suggestions, setSuggestions] = useState<{ category: ProposalCategory; sites: SiteSuggestion[] } | null>(null);
+  const [droppedFile, setDroppedFile] = useState<File | null>(null);
+  const takeDroppedFile = useCallback(() => setDroppedFile(null), []);
   /** when the wall last asked the server whether the city's data changed */
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
   /** the city the map last finished drawing */
   const [idleCity, setIdleCity] = useState<string | null>(null);
   const mapContainer = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
+  /** the map's placing and dragging callbacks reach the current project through this */
+  const planner = useRef<{ place: (lon: number, lat: number) => void; move: (id: string, lon: number, lat: number) => void }>({ place: () => {}, move: () => {} });
   /** the view from the link is applied once, to the first city opened */
   const initialView = useRef(state.view);
   const { lang } = state;
@@ -70,6 +85,8 @@ export function App() {
     const map = new MapController(mapContainer.current, {
       onHover: setHover,
       onPick,
+      onPlace: (lon, lat) => planner.current.place(lon, lat),
+      onMoveProposal: (id, lon, lat) => planner.current.move(id, lon, lat),
       onViewChange: (view) => update({ view }),
       onIdle: setIdleCity,
     });
@@ -87,8 +104,21 @@ export function App() {
   }, []);
 
   const cityId = state.city ?? cities?.[0]?.id ?? null;
+  const store = useProject(cityId);
+  const { project } = store;
+  // the worker needs ledgers and proposals; a new object only when they change
+  const projectLayers = useMemo(() => (project ? { ledgers: project.ledgers, proposals: project.proposals } : null), [project?.ledgers, project?.proposals]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    planner.current = {
+      place: (lon, lat) => {
+        if (!placing) return;
+        store.update((p) => ({ ...p, proposals: [...p.proposals, { id: `proposal:${Date.now().toString(36)}`, category: placing, lon, lat, origin: 'placed', name: `${t(lang, placing === 'toilet' ? 'proposalToilet' : 'proposalParking')} ${p.proposals.length + 1}` }] }));
+      },
+      move: (id, lon, lat) => store.update((p) => ({ ...p, proposals: p.proposals.map((q) => (q.id === id ? { ...q, lon, lat } : q)) })),
+    };
+  }, [placing, store, lang]);
   const dataVersion = city && city.manifest.id === cityId ? city.manifest.builtAt : null;
-  const gaps = useGapAnalysis({ cityId, dataVersion, gridCode: state.grid, mock: state.mock }, state.analysis);
+  const gaps = useGapAnalysis({ cityId, dataVersion, gridCode: state.grid, mock: state.mock, project: projectLayers }, state.analysis);
   const coverage = useToiletCoverage(gaps, state.analysis, controller);
   const wall = state.wall;
   const selectedGrid = useMemo(() => (state.grid && city ? (city.layers.grids?.features.find((g) => g.properties.code === state.grid) ?? null) : null), [state.grid, city]);
@@ -154,6 +184,12 @@ export function App() {
     controller.current?.setSettings({ theme, overlays: state.overlays, hiddenCategories: state.hiddenCategories });
   }, [theme, state.overlays, state.hiddenCategories]);
 
+  useEffect(() => {
+    const proposals = project?.proposals ?? NO_SITES;
+    const sites = suggestions?.sites.map((s, i) => ({ id: `suggestion:${i}`, category: suggestions.category, lon: s.lon, lat: s.lat })) ?? NO_SITES;
+    controller.current?.setPlanning({ proposals, suggestions: sites, placing: placing !== null && !wall });
+  }, [project?.proposals, suggestions, placing, wall]);
+
   const report = gaps.report;
   const { gridTable } = gaps;
   useEffect(() => {
@@ -210,10 +246,21 @@ export function App() {
   const cityOptions = useMemo(() => (cities ?? []).map((c) => ({ id: c.id, label: lang === 'zh' ? c.name.zh : c.name.en })), [cities, lang]);
 
   const tab = state.tab;
+  const exports = usePlannerExports({ lang, city, gaps, controller, overlays: state.overlays, project });
   const busy = gaps.stage !== 'done' && gaps.stage !== 'error';
   const compoundToiletLimitM = state.analysis.toiletByLandUse ? RULES.toiletSpacingByLandUseM.value.residential : state.analysis.toiletDistanceM;
   return (
-    <div className={`app theme-${theme}${wall ? ' wall' : ''}`}>
+    <div
+      className={`app theme-${theme}${wall ? ' wall' : ''}`}
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        setDroppedFile(file);
+        update({ tab: 'plan' });
+      }}
+    >
       {!wall && (
         <TopBar title={t(lang, 'appTitle')} subtitle={t(lang, 'appSubtitle')} cityLabel={t(lang, 'city')} cities={cityOptions} cityId={cityId} onCity={(id) => update({ city: id, view: null, grid: null, district: null, mock: null })}>
           <button type="button" onClick={() => update({ wall: DEFAULT_WALL })} data-action="wall">
@@ -302,6 +349,26 @@ export function App() {
               />
             )}
             {tab === 'ranking' && city && !city.layers.grids && <p className="note">{t(lang, 'noGrids')}</p>}
+            {tab === 'plan' && city && (
+              <PlannerSection
+                lang={lang}
+                cityId={city.manifest.id}
+                gaps={gaps}
+                store={store}
+                settings={state.analysis}
+                placing={placing}
+                onPlacing={setPlacing}
+                suggestions={suggestions}
+                onSuggestions={setSuggestions}
+                droppedFile={droppedFile}
+                onDroppedFileTaken={takeDroppedFile}
+                onExportPng={exports.png}
+                onExportXlsx={exports.xlsx}
+                onExportGeoJson={exports.geojson}
+                onSettings={(analysis) => update({ analysis })}
+                kpis={analysisKpis(lang, coverage, report).filter((k) => ['streetShare', 'gapStreet', 'parking', 'unserved'].includes(k.id))}
+              />
+            )}
             {tab === 'layers' && (
               <>
                 <LayerPanel title={t(lang, 'layers')} layers={(Object.keys(overlayLabels) as OverlayId[]).map((id) => ({ id, label: overlayLabels[id], count: overlayCounts[id], checked: state.overlays.includes(id) }))} onToggle={toggleOverlay} />

@@ -11,6 +11,7 @@ import { DEFAULT_PARAMS } from '../analysis/city_analysis';
 import type { MockInspection } from '../analysis/mock_inspection';
 import type { StreetGap } from '../analysis/gap_lists';
 import type { AnalysisSettings, MockSettings } from '../state/url_hash';
+import type { Project } from '../ledger/project';
 import type { CityGeometry, ProgressStage, ToiletFields } from '../worker/analysis_api';
 import { progressProxy, startAnalysisWorker, type AnalysisClient } from '../worker/analysis_client';
 
@@ -30,10 +31,17 @@ export interface GapAnalysis {
   error: string | null;
   /** every street with a gap under the current settings (the report lists the first 100), for export */
   allStreetGaps: () => Promise<StreetGap[]>;
+  /** each proposal's own effect under the current settings */
+  proposalEffects: { id: string; closesM: number; serves: number }[];
+  /** the worker, for one-off asks (ledger import, suggestions) */
+  client: () => AnalysisClient | null;
 }
 
-/** What the hook is asked for besides the settings. `dataVersion` changes when the wall reloads new data. */
-export interface GapAnalysisRequest { cityId: string | null; dataVersion: string | null; gridCode: string | null; mock: MockSettings | null }
+/**
+ * What the hook is asked for besides the settings. `dataVersion` changes when the wall reloads new data;
+ * `project` (ledgers and proposals) is applied to the city's facilities before anything is computed.
+ */
+export interface GapAnalysisRequest { cityId: string | null; dataVersion: string | null; gridCode: string | null; mock: MockSettings | null; project: Pick<Project, 'ledgers' | 'proposals'> | null }
 
 /**
  * Asks the worker and delivers its answer (and progress) only while the effect that asked is still current,
@@ -51,7 +59,7 @@ function askLatest<T>(ask: (isCurrent: () => boolean) => Promise<T>, onValue: (v
 }
 
 export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSettings): GapAnalysis {
-  const { cityId, dataVersion, gridCode, mock: mockSettings } = request;
+  const { cityId, dataVersion, gridCode, mock: mockSettings, project } = request;
   const client = useRef<AnalysisClient | null>(null);
   const [stage, setStage] = useState<GapAnalysis['stage']>('loading');
   const [geometry, setGeometry] = useState<CityGeometry | null>(null);
@@ -62,6 +70,11 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
   const [gridTable, setGridTable] = useState<GridTable | null>(null);
   const [landUse, setLandUse] = useState<(GapAnalysis['landUse'] & { cityId: string }) | null>(null);
   const [mock, setMock] = useState<(MockInspection & { cityId: string }) | null>(null);
+  /** the project version the worker has applied, per loaded city */
+  const [applied, setApplied] = useState<{ key: string; version: number } | null>(null);
+  const [effects, setEffects] = useState<GapAnalysis['proposalEffects']>([]);
+  /** the project the held fields were computed with: a new project asks for everything again */
+  const [fieldsFor, setFieldsFor] = useState<string | null>(null);
   /** the first load of a city uses the HTTP cache; later loads (new data) revalidate */
   const loadedVersions = useRef(new Map<string, string | null>());
   const fail = (reason: unknown) => {
@@ -90,11 +103,25 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
   // a new geometry (new city or reloaded data) asks for everything again
   const loadedKey = geometry && geometry.cityId === cityId ? `${geometry.cityId}@${geometry.version}` : null;
 
+  // the project goes in first: every figure below is asked for once the worker has it
   useEffect(() => {
     const worker = client.current;
     if (!loadedKey || !worker) return;
-    return askLatest((isCurrent) => worker.toiletFields(includeInstitutionToilets, network, progressProxy((s) => isCurrent() && setStage(s))), setFields, fail);
-  }, [loadedKey, network, includeInstitutionToilets]);
+    const key = loadedKey;
+    return askLatest(() => worker.setProject(project ?? { ledgers: [], proposals: [] }), (version) => setApplied({ key, version }), fail);
+  }, [loadedKey, project]);
+  const projectKey = applied && applied.key === loadedKey ? `${loadedKey}#${applied.version}` : null;
+
+  useEffect(() => {
+    const worker = client.current;
+    if (!projectKey || !worker) return;
+    const key = projectKey;
+    const deliver = (f: ToiletFields) => {
+      setFields(f);
+      setFieldsFor(key);
+    };
+    return askLatest((isCurrent) => worker.toiletFields(includeInstitutionToilets, network, progressProxy((s) => isCurrent() && setStage(s))), deliver, fail);
+  }, [projectKey, network, includeInstitutionToilets]);
 
   useEffect(() => {
     const worker = client.current;
@@ -103,7 +130,7 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
   }, [loadedKey, toiletByLandUse]);
 
   // fields are new objects after every load, so the key follows the load too
-  const fieldsKey = fields && loadedKey ? `${loadedKey}:${fields.network}:${fields.includeInstitution}:${fields.samples.length}` : null;
+  const fieldsKey = fields && fieldsFor ? `${fieldsFor}:${fields.network}:${fields.includeInstitution}` : null;
   const params = useMemo(
     () => ({ ...DEFAULT_PARAMS, network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse }),
     [network, includeInstitutionToilets, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse],
@@ -116,6 +143,16 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
     // the report's gap lists follow the threshold too; its KPIs are re-classified on the page meanwhile
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldsKey, zoneRadiusM, parkingRadiusM, toiletDistanceM, toiletByLandUse]);
+
+  useEffect(() => {
+    const worker = client.current;
+    if (!fieldsKey || !worker || !project?.proposals.length) {
+      setEffects([]);
+      return;
+    }
+    return askLatest(() => worker.proposalEffects(params), setEffects, fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldsKey, project, toiletDistanceM, parkingRadiusM, includeInstitutionToilets]);
 
   const mockSeed = mockSettings?.seed ?? null;
   const mockPicks = mockSettings ? `${mockSettings.min}-${mockSettings.max}` : null;
@@ -156,5 +193,7 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
     mock: mockNow,
     error,
     allStreetGaps: () => client.current?.streetGaps(params) ?? Promise.resolve([]),
+    proposalEffects: effects,
+    client: () => client.current,
   };
 }

@@ -21,3 +21,15 @@ describe('CSV export', () => {
     expect(rows[2]).toEqual(['c2', 'B', '20', '> 2 km']);
   });
 });
+
+describe('XLSX export', () => {
+  it('writes each table as a sheet that reads back with its Chinese headers', async () => {
+    const { tablesXlsx } = await import('./xlsx_export');
+    const { streetGapsTable } = await import('./csv_export');
+    const { readLedgerTable } = await import('../ledger/read_table');
+    const bytes = await tablesXlsx([streetGapsTable([{ id: 'w1', name: '中山路', alley: false, lengthM: 500, gapM: 120, worstDistanceM: 700, bbox: [0, 0, 1, 1] }], 'zh')]);
+    const table = await readLedgerTable('out.xlsx', bytes);
+    expect(table.headers[1]).toBe('道路名称');
+    expect(table.rows).toEqual([['w1', '中山路', '否', '500', '120', '700']]);
+  });
+});

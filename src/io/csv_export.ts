@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import type { CompoundGap, StreetGap } from '../analysis/gap_lists';
 import type { MockInspection } from '../analysis/mock_inspection';
+import type { SiteSuggestion } from '../analysis/suggest_sites';
 import { categoryById } from '../domain/categories';
 import type { Lang } from '../i18n/strings';
 
@@ -16,17 +17,32 @@ export function toCsv(headers: readonly string[], rows: readonly Cell[][]): stri
 
 const metres = (v: number, lang: Lang): Cell => (Number.isFinite(v) ? Math.round(v) : lang === 'zh' ? '超 2 km' : '> 2 km');
 
-export function streetGapsCsv(rows: readonly StreetGap[], lang: Lang): string {
+/** A sheet of an export: the same headers and rows go to CSV and XLSX. */
+export interface ExportTable { name: string; headers: string[]; rows: Cell[][] }
+
+export function streetGapsTable(rows: readonly StreetGap[], lang: Lang): ExportTable {
   const headers = lang === 'zh' ? ['道路编号', '道路名称', '背街小巷', '道路长度（米）', '缺口长度（米）', '最远距公厕（米）'] : ['street id', 'name', 'back alley', 'length (m)', 'gap (m)', 'farthest from a toilet (m)'];
   const yes = lang === 'zh' ? '是' : 'yes';
   const no = lang === 'zh' ? '否' : 'no';
-  return toCsv(headers, rows.map((r) => [r.id, r.name, r.alley ? yes : no, Math.round(r.lengthM), Math.round(r.gapM), metres(r.worstDistanceM, lang)]));
+  return { name: lang === 'zh' ? '公厕缺口道路' : 'toilet gap streets', headers, rows: rows.map((r) => [r.id, r.name, r.alley ? yes : no, Math.round(r.lengthM), Math.round(r.gapM), metres(r.worstDistanceM, lang)]) };
 }
 
-export function unservedCompoundsCsv(rows: readonly CompoundGap[], lang: Lang): string {
+export function unservedCompoundsTable(rows: readonly CompoundGap[], lang: Lang): ExportTable {
   const headers = lang === 'zh' ? ['小区编号', '小区名称', '面积（平方米）', '到最近停车距离（米）'] : ['compound id', 'name', 'area (m²)', 'to nearest parking (m)'];
-  return toCsv(headers, rows.map((r) => [r.id, r.name, Math.round(r.areaM2), metres(r.distanceM, lang)]));
+  return { name: lang === 'zh' ? '无停车小区' : 'compounds without parking', headers, rows: rows.map((r) => [r.id, r.name, Math.round(r.areaM2), metres(r.distanceM, lang)]) };
 }
+
+export function suggestionsTable(rows: readonly SiteSuggestion[], category: 'toilet' | 'parking', lang: Lang): ExportTable {
+  const zh = lang === 'zh';
+  const headers = zh
+    ? ['序号', '经度（WGS-84）', '纬度（WGS-84）', '所在道路', category === 'toilet' ? '加权缺口收益（米）' : '新增服务小区（个）', category === 'toilet' ? '消除缺口长度（米）' : '服务小区（个）']
+    : ['rank', 'longitude (WGS-84)', 'latitude (WGS-84)', 'street', category === 'toilet' ? 'weighted gain (m)' : 'compounds gained', category === 'toilet' ? 'gap closed (m)' : 'compounds served'];
+  return { name: zh ? (category === 'toilet' ? '公厕推荐选址' : '停车场推荐选址') : `suggested ${category} sites`, headers, rows: rows.map((r, i) => [i + 1, r.lon.toFixed(6), r.lat.toFixed(6), r.streetName || r.streetId, Math.round(r.gain), Math.round(r.closes)]) };
+}
+
+export const tableCsv = (table: ExportTable): string => toCsv(table.headers, table.rows);
+export const streetGapsCsv = (rows: readonly StreetGap[], lang: Lang): string => tableCsv(streetGapsTable(rows, lang));
+export const unservedCompoundsCsv = (rows: readonly CompoundGap[], lang: Lang): string => tableCsv(unservedCompoundsTable(rows, lang));
 
 /** One row per drawn item, grouped by point: the checklist as a table. */
 export function checklistCsv(mock: MockInspection, lang: Lang): string {
@@ -43,9 +59,9 @@ export function checklistCsv(mock: MockInspection, lang: Lang): string {
   return toCsv(headers, rows);
 }
 
-/** Saves text as a file through a temporary object URL (no server round trip). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or bytes as a file through a temporary object URL (no server round trip). */
+export function downloadText(filename: string, content: string | Blob, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -15,7 +15,7 @@ import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, St
 import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
 import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
-import { focusAreaLayer, highlightLayer, mockLayers, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
+import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
 import { boundariesLayer } from './layers/boundaries_layer';
 import { compoundsLayer } from './layers/compounds_layer';
 import { facilitiesLayer } from './layers/facilities_layer';
@@ -54,6 +54,10 @@ export interface MapCallbacks {
   onHover: (info: HoverInfo | null) => void;
   /** a click on a grid, alley or compound of the map */
   onPick?: (target: HoverTarget) => void;
+  /** a click on the map while placing a proposed facility */
+  onPlace?: (lon: number, lat: number) => void;
+  /** a proposed facility dragged to a new place */
+  onMoveProposal?: (id: string, lon: number, lat: number) => void;
   onViewChange: (view: MapView) => void;
   /** the map finished drawing the current city (tiles and overlay) */
   onIdle: (cityId: string) => void;
@@ -93,6 +97,7 @@ export class MapController {
   private compoundById = new Map<string, CompoundFeature>();
   private overlayVersion = 0;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
+  private planning: { proposals: PlannedSite[]; suggestions: PlannedSite[]; placing: boolean } = { proposals: [], suggestions: [], placing: false };
   private readonly resizeObserver: ResizeObserver;
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
@@ -129,6 +134,9 @@ export class MapController {
     });
     this.map.on('idle', () => {
       if (this.city && this.map.isStyleLoaded()) this.callbacks.onIdle(this.city.manifest.id);
+    });
+    this.map.on('click', (e) => {
+      if (this.planning.placing) this.callbacks.onPlace?.(e.lngLat.lng, e.lngLat.lat);
     });
     // the frame after an overlay change: browser tests and the slider benchmark wait for this
     this.map.on('render', () => {
@@ -167,8 +175,24 @@ export class MapController {
   }
 
   setAnalysisOverlays(analysis: AnalysisOverlays): void {
+    const before = this.analysis;
+    const shown = new Set(this.settings.overlays);
     this.analysis = analysis;
-    this.renderOverlay();
+    // a change nobody can see must not redraw: on software GL a frame of the basemap alone costs 70 ms
+    const visible =
+      (shown.has('parkingGaps') && analysis.unservedCompoundIds !== before.unservedCompoundIds) ||
+      (shown.has('zones') && analysis.zoneRadiusM !== before.zoneRadiusM) ||
+      analysis.mock !== before.mock ||
+      analysis.highlight !== before.highlight;
+    if (visible) this.renderOverlay();
+  }
+
+  /** Proposed and suggested sites; while `placing`, a click on the map places one. */
+  setPlanning(planning: { proposals: PlannedSite[]; suggestions: PlannedSite[]; placing: boolean }): void {
+    const before = this.planning;
+    this.planning = planning;
+    this.map.getCanvas().style.cursor = planning.placing ? 'crosshair' : '';
+    if (planning.proposals !== before.proposals || planning.suggestions !== before.suggestions) this.renderOverlay();
   }
 
   /** Outlines an area (a district on the wall's tour); null clears it. */
@@ -224,6 +248,15 @@ export class MapController {
     if (this.settings.overlays.includes('grids')) this.renderOverlay();
   }
 
+  /** The last frame (preserveDrawingBuffer keeps it) and its scale, for the PNG export. */
+  snapshot(): { canvas: HTMLCanvasElement; metresPerPixel: number } {
+    const canvas = this.map.getCanvas();
+    const lat = this.map.getCenter().lat;
+    // Web Mercator ground resolution at the centre, per CSS pixel, then per canvas pixel
+    const perCssPixel = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
+    return { canvas, metresPerPixel: perCssPixel / this.map.getPixelRatio() };
+  }
+
   resize(): void {
     this.map.resize();
   }
@@ -256,6 +289,22 @@ export class MapController {
     if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (this.focusArea) deckLayers.push(focusAreaLayer(this.focusArea, dark));
+    if (this.planning.proposals.length || this.planning.suggestions.length) {
+      deckLayers.push(
+        ...proposalLayers(this.planning.proposals, this.planning.suggestions, {
+          // the map must not pan while a proposal is dragged
+          onDragStart: () => this.map.dragPan.disable(),
+          onDrag: (id, lon, lat) => {
+            this.planning = { ...this.planning, proposals: this.planning.proposals.map((p) => (p.id === id ? { ...p, lon, lat } : p)) };
+            this.renderOverlay();
+          },
+          onDragEnd: (id, lon, lat) => {
+            this.map.dragPan.enable();
+            this.callbacks.onMoveProposal?.(id, lon, lat);
+          },
+        }),
+      );
+    }
     const { mock, highlight } = this.analysis;
     if (mock) {
       const { focus } = mock;

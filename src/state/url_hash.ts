@@ -16,7 +16,7 @@ export interface MapView { lon: number; lat: number; zoom: number }
 export const CHOROPLETH_METRICS = ['score', 'streetShare', 'gapStreet', 'unserved'] as const;
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
-export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'layers'] as const;
+export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'plan', 'layers'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The mock inspection's draw: a seed and how many alleys and compounds per point (1–2 by the rules). */

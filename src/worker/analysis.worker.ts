@@ -4,8 +4,18 @@ import { CityAnalysis, type AnalysisParams, type AnalysisReport } from '../analy
 import { loadCity } from '../io/city_loader';
 import { gridTableFromScores } from '../analysis/rankings';
 import type { AnalysisWorkerApi, CityGeometry, ProgressStage, ToiletFields } from './analysis_api';
+import type { CityLayers } from '../domain/city_bundle';
+import { guessColumns } from '../ledger/columns';
+import { decideCrs, importLedger } from '../ledger/import_ledger';
+import { applyProject } from '../ledger/project';
+import { readLedgerTable, type LedgerTable } from '../ledger/read_table';
 
 let analysis: CityAnalysis | null = null;
+/** the bundle's own layers: a project's ledgers and proposals are applied to these */
+let bundleLayers: CityLayers | null = null;
+/** the ledger file read by previewLedger, waiting for importLedger */
+let pendingTable: LedgerTable | null = null;
+let projectVersion = 0;
 /** the last full report: the panel, the grid table and a scorecard all come from it for one setting */
 let lastReport: { key: string; report: AnalysisReport } | null = null;
 
@@ -23,6 +33,7 @@ const api: AnalysisWorkerApi = {
     onProgress('indexing');
     const { manifest, layers } = city;
     lastReport = null;
+    bundleLayers = layers;
     analysis = new CityAnalysis({ id: manifest.id, name: manifest.name, synthetic: manifest.synthetic, dataDate: manifest.dataDate }, layers, manifest.bbox);
     const { samples, lattice, projection } = analysis.model;
     const samplePositions = new Float64Array(samples.x.length * 2);
@@ -78,6 +89,40 @@ const api: AnalysisWorkerApi = {
     const samples = classes.sample.slice();
     const cells = classes.cell.slice();
     return Comlink.transfer({ cityId: current.info.id, samples, cells }, [samples.buffer, cells.buffer]);
+  },
+
+  async previewLedger(fileName, bytes, onProgress) {
+    const current = requireCity();
+    onProgress(0);
+    const table = await readLedgerTable(fileName, bytes, (share) => onProgress(share * 0.9));
+    pendingTable = table;
+    const columns = guessColumns(table.headers);
+    const crs = decideCrs(table, columns, current.model, 'auto');
+    onProgress(1);
+    return { fileName, format: table.format, headers: table.headers, sample: table.rows.slice(0, 5), rows: table.rows.length, columns, crs };
+  },
+
+  async importLedger(choices) {
+    if (!pendingTable) throw new Error('no ledger file read yet');
+    const { layer, crs } = importLedger(pendingTable, requireCity().model, choices);
+    pendingTable = null;
+    return { layer, crs };
+  },
+
+  async setProject(project) {
+    const current = requireCity();
+    if (!bundleLayers) throw new Error('no city loaded in the analysis worker');
+    current.setFacilities(applyProject(bundleLayers, project).facilities.features);
+    lastReport = null;
+    return ++projectVersion;
+  },
+
+  async suggestSites(params, category, count) {
+    return requireCity().suggestSites(params, category, count);
+  },
+
+  async proposalEffects(params) {
+    return requireCity().proposalEffects(params);
   },
 
   async streetGaps(params) {

@@ -12,6 +12,10 @@ import type { GridScore } from '../analysis/grid_scores';
 import type { GridTable } from '../analysis/rankings';
 import type { MockInspection, PickRange } from '../analysis/mock_inspection';
 import type { StreetGap } from '../analysis/gap_lists';
+import type { SiteSuggestion } from '../analysis/suggest_sites';
+import type { ColumnMap } from '../ledger/columns';
+import type { CrsDecision, LedgerChoices } from '../ledger/import_ledger';
+import type { LedgerLayer, Project } from '../ledger/project';
 
 export interface LatticeFrame {
   /** [west, south, east, north] of the lattice, degrees */
@@ -41,6 +45,14 @@ export interface AnalysisWorkerApi {
   load(cityId: string, fresh: boolean, onProgress: (stage: ProgressStage) => void): Promise<CityGeometry>;
   /** per street sample and lattice cell: 1 inside a residential compound, else 0 (GB 50337 spacing by land use) */
   landUseClasses(): Promise<{ cityId: string; samples: Uint8Array; cells: Uint8Array }>;
+  /** reads a ledger file (parsed here, off the page) and keeps it for importLedger; the first rows for a preview */
+  previewLedger(fileName: string, bytes: Uint8Array, onProgress: (share: number) => void): Promise<LedgerPreview>;
+  /** imports the previewed file with the planner's choices */
+  importLedger(choices: LedgerChoices): Promise<{ layer: LedgerLayer; crs: CrsDecision }>;
+  /** the city's facilities become the bundle's with the project's ledgers and proposals; returns a version */
+  setProject(project: Pick<Project, 'ledgers' | 'proposals'>): Promise<number>;
+  suggestSites(params: AnalysisParams, category: 'toilet' | 'parking', count: number): Promise<SiteSuggestion[]>;
+  proposalEffects(params: AnalysisParams): Promise<{ id: string; closesM: number; serves: number }[]>;
   /** every street with a gap, for export (the report lists the first 100) */
   streetGaps(params: AnalysisParams): Promise<StreetGap[]>;
   mockInspection(params: AnalysisParams, seed: number, picks: PickRange): Promise<MockInspection & { cityId: string }>;
@@ -51,3 +63,5 @@ export interface AnalysisWorkerApi {
   /** every grid's figures, in grid order, as transferred columns */
   gridTable(params: AnalysisParams): Promise<GridTable | null>;
 }
+
+export interface LedgerPreview { fileName: string; format: string; headers: string[]; sample: string[][]; rows: number; columns: ColumnMap; crs: CrsDecision }

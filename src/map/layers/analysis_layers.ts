@@ -138,3 +138,50 @@ export function focusAreaLayer(features: readonly (BoundaryFeature | GridFeature
     updateTriggers: { getLineColor: dark },
   });
 }
+
+export interface PlannedSite { id: string; category: 'toilet' | 'parking'; lon: number; lat: number }
+
+/**
+ * Proposed facilities: white discs ringed in the category's colour, so they read apart from existing (filled)
+ * ones; draggable. Suggested sites not yet accepted: dashed-looking hollow rings in amber.
+ */
+export function proposalLayers(proposals: readonly PlannedSite[], suggestions: readonly PlannedSite[], handlers: { onDragStart: () => void; onDrag: (id: string, lon: number, lat: number) => void; onDragEnd: (id: string, lon: number, lat: number) => void }) {
+  return [
+    new ScatterplotLayer<PlannedSite>({
+      id: 'suggested-sites',
+      data: suggestions as PlannedSite[],
+      getPosition: (p) => [p.lon, p.lat],
+      getRadius: 12,
+      radiusUnits: 'pixels',
+      stroked: true,
+      filled: true,
+      getFillColor: [255, 193, 7, 60],
+      getLineColor: [230, 140, 0, 255],
+      getLineWidth: 3,
+      lineWidthUnits: 'pixels',
+    }),
+    new ScatterplotLayer<PlannedSite>({
+      id: 'proposals',
+      data: proposals as PlannedSite[],
+      getPosition: (p) => [p.lon, p.lat],
+      getRadius: 10,
+      radiusUnits: 'pixels',
+      stroked: true,
+      filled: true,
+      getFillColor: [255, 255, 255, 255],
+      getLineColor: (p) => [...categoryById(p.category).colour, 255],
+      getLineWidth: 4,
+      lineWidthUnits: 'pixels',
+      pickable: true,
+      onDragStart: handlers.onDragStart,
+      onDrag: (info) => {
+        const p = info.object as PlannedSite | undefined;
+        if (p && info.coordinate) handlers.onDrag(p.id, info.coordinate[0], info.coordinate[1]);
+      },
+      onDragEnd: (info) => {
+        const p = info.object as PlannedSite | undefined;
+        if (p && info.coordinate) handlers.onDragEnd(p.id, info.coordinate[0], info.coordinate[1]);
+      },
+    }),
+  ];
+}
