@@ -50,6 +50,8 @@ export function App() {
   const takeDroppedFile = useCallback(() => setDroppedFile(null), []);
   /** when the wall last asked the server whether the city's data changed */
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
+  /** the data the wall last swapped in: the worker reloads it too */
+  const [reloaded, setReloaded] = useState<{ cityId: string; builtAt: string } | null>(null);
   /** the city the map last finished drawing */
   const [idleCity, setIdleCity] = useState<string | null>(null);
   const mapContainer = useRef<HTMLDivElement>(null);
@@ -117,7 +119,8 @@ export function App() {
       move: (id, lon, lat) => store.update((p) => ({ ...p, proposals: p.proposals.map((q) => (q.id === id ? { ...q, lon, lat } : q)) })),
     };
   }, [placing, store, lang]);
-  const dataVersion = city && city.manifest.id === cityId ? city.manifest.builtAt : null;
+  // null until the wall reloads changed data: the first load of a city reads what the page already fetched
+  const dataVersion = reloaded && reloaded.cityId === cityId ? reloaded.builtAt : null;
   const gaps = useGapAnalysis({ cityId, dataVersion, gridCode: state.grid, mock: state.mock, project: projectLayers }, state.analysis);
   const coverage = useToiletCoverage(gaps, state.analysis, controller);
   const wall = state.wall;
@@ -163,6 +166,7 @@ export function App() {
       const loaded = await loadCity(city.manifest.id, abort.signal, true);
       controller.current?.setCity(loaded, null, true);
       setCity(loaded);
+      setReloaded({ cityId: loaded.manifest.id, builtAt: loaded.manifest.builtAt });
     };
     const timer = setInterval(() => void check().catch(() => {}), reloadS * 1000);
     return () => {

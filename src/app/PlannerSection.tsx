@@ -15,7 +15,7 @@ import { t, type Lang, type StringKey } from '../i18n/strings';
 import { downloadText, suggestionsTable, tableCsv, toCsv } from '../io/csv_export';
 import type { LedgerPreview } from '../worker/analysis_api';
 import type { ProjectStore } from './use_project';
-import type { Kpi } from '../components/GapPanel';
+import { KpiCards, type Kpi } from '../components/GapPanel';
 import type { GapAnalysis } from './use_gap_analysis';
 import type { AnalysisSettings } from '../state/url_hash';
 import { DEFAULT_PARAMS } from '../analysis/city_analysis';
@@ -128,14 +128,7 @@ export function PlannerSection(props: PlannerProps) {
   const categories = CATEGORIES.filter((c) => ['toilet', 'parking', 'ebike_shed', 'ebike_charging'].includes(c.id));
   return (
     <div className="planner">
-      <div className="kpis planner-kpis">
-        {props.kpis.map((k) => (
-          <div key={k.id} className="kpi" data-kpi={k.id} data-value={k.raw}>
-            <span className="kpi-value">{k.value}</span>
-            <span className="kpi-label">{k.label}</span>
-          </div>
-        ))}
-      </div>
+      <KpiCards kpis={props.kpis} className="kpis planner-kpis" />
       <section className="panel-section" aria-label={t(lang, 'importTitle')} data-section="import">
         <h2>{t(lang, 'importTitle')}</h2>
         <label className="drop-zone">

@@ -41,7 +41,7 @@ export interface GapAnalysis {
  * What the hook is asked for besides the settings. `dataVersion` changes when the wall reloads new data;
  * `project` (ledgers and proposals) is applied to the city's facilities before anything is computed.
  */
-export interface GapAnalysisRequest { cityId: string | null; dataVersion: string | null; gridCode: string | null; mock: MockSettings | null; project: Pick<Project, 'ledgers' | 'proposals'> | null }
+export interface GapAnalysisRequest { cityId: string | null; /** null for the data first opened */ dataVersion: string | null; gridCode: string | null; mock: MockSettings | null; project: Pick<Project, 'ledgers' | 'proposals'> | null }
 
 /**
  * Asks the worker and delivers its answer (and progress) only while the effect that asked is still current,
@@ -75,8 +75,6 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
   const [effects, setEffects] = useState<GapAnalysis['proposalEffects']>([]);
   /** the project the held fields were computed with: a new project asks for everything again */
   const [fieldsFor, setFieldsFor] = useState<string | null>(null);
-  /** the first load of a city uses the HTTP cache; later loads (new data) revalidate */
-  const loadedVersions = useRef(new Map<string, string | null>());
   const fail = (reason: unknown) => {
     setError((reason as Error).message ?? String(reason));
     setStage('error');
@@ -94,8 +92,8 @@ export function useGapAnalysis(request: GapAnalysisRequest, settings: AnalysisSe
   useEffect(() => {
     const worker = client.current;
     if (!cityId || !worker) return;
-    const fresh = loadedVersions.current.has(cityId) && loadedVersions.current.get(cityId) !== dataVersion;
-    loadedVersions.current.set(cityId, dataVersion);
+    // a data version means new data on the server: skip the HTTP cache
+    const fresh = dataVersion !== null;
     return askLatest((isCurrent) => worker.load(cityId, fresh, progressProxy((s) => isCurrent() && setStage(s))), setGeometry, fail);
   }, [cityId, dataVersion]);
 

@@ -29,19 +29,26 @@ function Slider({ id, label, value, min, max, step, onChange, disabled }: Slider
   );
 }
 
+/** Key figure cards; `data-value` carries the unrounded number for tests and exports. */
+export function KpiCards({ kpis, className = 'kpis' }: { kpis: readonly Kpi[]; className?: string }) {
+  return (
+    <div className={className}>
+      {kpis.map((k) => (
+        <div key={k.id} className="kpi" data-kpi={k.id} data-value={k.raw}>
+          <span className="kpi-value">{k.value}</span>
+          <span className="kpi-label">{k.label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function GapPanel(props: GapPanelProps) {
   return (
     <section className="panel-section gap-panel" aria-label={props.title} aria-busy={props.busy}>
       <h2>{props.title}</h2>
       {props.status && <p className="status" data-status={props.busy ? 'busy' : 'idle'}>{props.status}</p>}
-      <div className="kpis">
-        {props.kpis.map((k) => (
-          <div key={k.id} className="kpi" data-kpi={k.id} data-value={k.raw}>
-            <span className="kpi-value">{k.value}</span>
-            <span className="kpi-label">{k.label}</span>
-          </div>
-        ))}
-      </div>
+      <KpiCards kpis={props.kpis} />
       <h3>{props.rulesTitle}</h3>
       <Slider id="toilet" {...props.toiletDistance} />
       {props.switches.map((s) => (

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { streetGapsCsv, unservedCompoundsCsv } from './csv_export';
+import { readLedgerTable } from '../ledger/read_table';
+import { streetGapsCsv, streetGapsTable, unservedCompoundsCsv } from './csv_export';
+import { tablesXlsx } from './xlsx_export';
 
 describe('CSV export', () => {
   it('writes Chinese headers, a BOM, and quotes names with commas so they read back intact', () => {
@@ -24,9 +26,6 @@ describe('CSV export', () => {
 
 describe('XLSX export', () => {
   it('writes each table as a sheet that reads back with its Chinese headers', async () => {
-    const { tablesXlsx } = await import('./xlsx_export');
-    const { streetGapsTable } = await import('./csv_export');
-    const { readLedgerTable } = await import('../ledger/read_table');
     const bytes = await tablesXlsx([streetGapsTable([{ id: 'w1', name: '中山路', alley: false, lengthM: 500, gapM: 120, worstDistanceM: 700, bbox: [0, 0, 1, 1] }], 'zh')]);
     const table = await readLedgerTable('out.xlsx', bytes);
     expect(table.headers[1]).toBe('道路名称');

@@ -16,6 +16,7 @@ let bundleLayers: CityLayers | null = null;
 /** the ledger file read by previewLedger, waiting for importLedger */
 let pendingTable: LedgerTable | null = null;
 let projectVersion = 0;
+let loads = 0;
 /** the last full report: the panel, the grid table and a scorecard all come from it for one setting */
 let lastReport: { key: string; report: AnalysisReport } | null = null;
 
@@ -44,7 +45,8 @@ const api: AnalysisWorkerApi = {
     const sampleWeights = samples.weight.slice();
     const geometry: CityGeometry = {
       cityId,
-      version: manifest.builtAt,
+      // each load its own version: what the page applied to an earlier load (a project) must be applied again
+      version: `${manifest.builtAt}#${++loads}`,
       samplePositions,
       sampleWeights,
       lattice: {

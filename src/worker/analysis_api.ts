@@ -27,7 +27,7 @@ export interface LatticeFrame {
 
 export interface CityGeometry {
   cityId: string;
-  /** the bundle's builtAt: a reload with new data gives a new version */
+  /** the bundle's builtAt and a load count: every load (new data, or the same again) is a new version */
   version: string;
   /** street samples, lon/lat interleaved */
   samplePositions: Float64Array;

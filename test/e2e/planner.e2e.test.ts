@@ -40,7 +40,7 @@ function gapSpot(pixels: { width: number; height: number; data: Buffer }): { x: 
 const listed = (page: Page, selector: string) => page.locator(selector).count();
 
 describe('planner tools in the browser', () => {
-  it('takes a dropped GCJ-02 ledger, a toilet placed on the map raises coverage, both survive a reload, and the map exports as PNG', async () => {
+  it('takes a dropped GCJ-02 ledger, a toilet placed on the map raises coverage, both survive a reload, the map exports as PNG, and a project file restores cleared storage', async () => {
     const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&tab=plan&layers=toiletGaps');
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('[data-kpi="streetShare"]', { timeout: 60_000 });
@@ -91,6 +91,17 @@ describe('planner tools in the browser', () => {
     const canvas = await page.locator('#map canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
     expect(png.width).toBe(canvas[0]);
     expect(png.height).toBeGreaterThan(canvas[1]);
+
+    // project file out → storage cleared → project file in: the same figures again
+    const [projectDownload] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="project-export"]').click()]);
+    const projectPath = `${SCREENSHOT_DIR}/demo-project.json`;
+    await projectDownload.saveAs(projectPath);
+    await page.locator('button[data-action="project-clear"]').click();
+    await expect.poll(() => kpi(page, 'streetShare'), { timeout: 30_000 }).toBeCloseTo(base, 9);
+    expect(await listed(page, '[data-proposal]')).toBe(0);
+    await page.locator('input[data-input="project"]').setInputFiles(projectPath);
+    await expect.poll(() => kpi(page, 'streetShare'), { timeout: 30_000 }).toBeCloseTo(withProposal, 9);
+    expect(await listed(page, '[data-ledger="公厕台账.csv"]')).toBe(1);
     expect(foreignRequests).toEqual([]);
     await page.close();
   });
