@@ -5,7 +5,7 @@
 import Flatbush from 'flatbush';
 import { CATEGORY_IDS, SIX_SURROUNDINGS, type CategoryId, type FacilityProperties } from '../domain/categories';
 import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
-import { RULES } from '../domain/rules';
+import { LAND_USE_CLASS_LIMITS_M, RULES } from '../domain/rules';
 import { buildCityModel, projectFacilities, selectFacilities, type CityModel, type ModelOptions } from './city_model';
 import { classifyCoverage, type CoverageSummary } from './coverage';
 import { DEFAULT_DISTANCE_CAP_M, latticeDistanceField, pointSet, sampleDistanceField, type PointSet } from './distance_field';
@@ -82,6 +82,11 @@ export interface AnalysisReport {
   notes: string[];
 }
 
+/** A toilet open to the public counts; an institution's opened toilet counts when switched on. */
+function countsAsToilet(p: FacilityProperties, includeInstitution: boolean): boolean {
+  return p.access === 'public' || p.access === undefined || (includeInstitution && p.access === 'institution_open');
+}
+
 export interface CityInfo { id: string; name: { zh: string; en: string }; synthetic: boolean; dataDate: string }
 
 /** streets listed in the report's gap list; the count of all streets with a gap is given beside it */
@@ -136,7 +141,7 @@ export class CityAnalysis {
     const isProposal = (i: number) => model.facilities.properties[i].source === 'proposal';
     const proposals = model.facilities.properties.map((_, i) => i).filter(isProposal);
     if (proposals.length === 0) return [];
-    const counts = (p: FacilityProperties) => p.source !== 'proposal' && (p.access === 'public' || p.access === undefined || (params.includeInstitutionToilets && p.access === 'institution_open'));
+    const counts = (p: FacilityProperties) => p.source !== 'proposal' && countsAsToilet(p, params.includeInstitutionToilets);
     const baseToilets = this.straightFields(this.points(selectFacilities(model, ['toilet'], counts))).samples;
     const baseParking = compoundDistances(model.compounds, this.points(selectFacilities(model, ['parking'], (p) => p.source !== 'proposal')));
     const threshold = params.toiletDistanceM;
@@ -158,8 +163,7 @@ export class CityAnalysis {
 
   /** Toilets that count under the current switch. */
   toiletIndices(includeInstitution: boolean): number[] {
-    const counts = (p: FacilityProperties) => p.access === 'public' || p.access === undefined || (includeInstitution && p.access === 'institution_open');
-    return selectFacilities(this.model, ['toilet'], counts);
+    return selectFacilities(this.model, ['toilet'], (p) => countsAsToilet(p, includeInstitution));
   }
 
   points(indices: readonly number[]): PointSet {
@@ -210,19 +214,16 @@ export class CityAnalysis {
 
   classifyToilets(fields: DistanceFields, params: AnalysisParams, sampleMask?: Uint8Array, cellMask?: Uint8Array): CoverageSummary {
     const { samples, lattice } = this.model;
-    const byLandUse = RULES.toiletSpacingByLandUseM.value;
     const classes = params.toiletByLandUse ? this.landUseClasses() : null;
-    const threshold = classes ? { values: [byLandUse.public, byLandUse.residential], sampleClass: classes.sample, cellClass: classes.cell } : params.toiletDistanceM;
+    const threshold = classes ? { values: LAND_USE_CLASS_LIMITS_M, sampleClass: classes.sample, cellClass: classes.cell } : params.toiletDistanceM;
     return classifyCoverage(fields.samples, samples.weight, fields.cells, lattice.cellSize ** 2, threshold, sampleMask, cellMask);
   }
 
   /** 1 where a sample / cell is within the toilet service distance, by the same rule as classifyToilets. */
   withinMasks(fields: DistanceFields, params: AnalysisParams): { samples: Uint8Array; cells: Uint8Array } {
-    const byLandUse = RULES.toiletSpacingByLandUseM.value;
     const classes = params.toiletByLandUse ? this.landUseClasses() : null;
-    const limits = [byLandUse.public, byLandUse.residential];
     const mask = (distances: Float32Array, classOf: Uint8Array | undefined) =>
-      Uint8Array.from(distances, (d, i) => (d <= (classOf ? limits[classOf[i]] : params.toiletDistanceM) ? 1 : 0));
+      Uint8Array.from(distances, (d, i) => (d <= (classOf ? LAND_USE_CLASS_LIMITS_M[classOf[i]] : params.toiletDistanceM) ? 1 : 0));
     return { samples: mask(fields.samples, classes?.sample), cells: mask(fields.cells, classes?.cell) };
   }
 

@@ -27,36 +27,47 @@ export interface CompoundGap {
   bbox: [number, number, number, number];
 }
 
-/** Streets with gap metres, most first; ties broken by the worst distance, then id, so the order is stable. */
-export function streetGaps(model: CityModel, sampleDistances: Float32Array, sampleWithin: Uint8Array): StreetGap[] {
-  const { samples, streets, projection } = model;
-  const gap = new Float64Array(streets.length);
-  const worst = new Float64Array(streets.length);
-  const box = new Float64Array(streets.length * 4);
-  for (let s = 0; s < streets.length; s++) box.set([Infinity, Infinity, -Infinity, -Infinity], 4 * s);
+/** Per street, from its samples: metres sampled, metres beyond the threshold, the worst distance, the gap's box. */
+export interface StreetToilets { metres: Float64Array; gapMetres: Float64Array; worstM: Float64Array; gapBox: Float64Array }
+
+export function streetToilets(model: CityModel, sampleDistances: Float32Array, sampleWithin: Uint8Array): StreetToilets {
+  const { samples, streets } = model;
+  const metres = new Float64Array(streets.length);
+  const gapMetres = new Float64Array(streets.length);
+  const worstM = new Float64Array(streets.length);
+  const gapBox = new Float64Array(streets.length * 4);
+  for (let s = 0; s < streets.length; s++) gapBox.set([Infinity, Infinity, -Infinity, -Infinity], 4 * s);
   for (let i = 0; i < samples.x.length; i++) {
     const s = samples.street[i];
-    if (sampleDistances[i] > worst[s]) worst[s] = sampleDistances[i];
+    metres[s] += samples.weight[i];
+    if (sampleDistances[i] > worstM[s]) worstM[s] = sampleDistances[i];
     if (sampleWithin[i]) continue;
-    gap[s] += samples.weight[i];
+    gapMetres[s] += samples.weight[i];
     const o = 4 * s;
-    box[o] = Math.min(box[o], samples.x[i]);
-    box[o + 1] = Math.min(box[o + 1], samples.y[i]);
-    box[o + 2] = Math.max(box[o + 2], samples.x[i]);
-    box[o + 3] = Math.max(box[o + 3], samples.y[i]);
+    gapBox[o] = Math.min(gapBox[o], samples.x[i]);
+    gapBox[o + 1] = Math.min(gapBox[o + 1], samples.y[i]);
+    gapBox[o + 2] = Math.max(gapBox[o + 2], samples.x[i]);
+    gapBox[o + 3] = Math.max(gapBox[o + 3], samples.y[i]);
   }
+  return { metres, gapMetres, worstM, gapBox };
+}
+
+/** Streets with gap metres, most first; ties broken by the worst distance, then id, so the order is stable. */
+export function streetGaps(model: CityModel, sampleDistances: Float32Array, sampleWithin: Uint8Array): StreetGap[] {
+  const { streets, projection } = model;
+  const { gapMetres, worstM, gapBox } = streetToilets(model, sampleDistances, sampleWithin);
   const rows: StreetGap[] = [];
   streets.forEach((street, s) => {
-    if (gap[s] <= 0) return;
+    if (gapMetres[s] <= 0) return;
     const o = 4 * s;
     rows.push({
       id: street.id,
       name: street.name,
       alley: street.alley,
       lengthM: street.lengthM,
-      gapM: gap[s],
-      worstDistanceM: worst[s],
-      bbox: [projection.lon(box[o]), projection.lat(box[o + 1]), projection.lon(box[o + 2]), projection.lat(box[o + 3])],
+      gapM: gapMetres[s],
+      worstDistanceM: worstM[s],
+      bbox: [projection.lon(gapBox[o]), projection.lat(gapBox[o + 1]), projection.lon(gapBox[o + 2]), projection.lat(gapBox[o + 3])],
     });
   });
   return rows.sort((a, b) => b.gapM - a.gapM || b.worstDistanceM - a.worstDistanceM || a.id.localeCompare(b.id));

@@ -6,6 +6,7 @@
  */
 import { SIX_SURROUNDINGS, type CategoryId } from '../domain/categories';
 import type { CityModel } from './city_model';
+import { streetToilets } from './gap_lists';
 import { Prng } from './prng';
 import { itemsByPoint, type ZonePairs } from './six_surroundings';
 
@@ -144,15 +145,6 @@ function pairDistances(pairs: ZonePairs, radius: number): Map<number, number> {
 
 /** Per street: the share of its sampled length within the toilet distance and its worst distance. */
 export function streetToiletStatus(model: CityModel, sampleDistances: Float32Array, sampleWithin: Uint8Array): { shareWithin: Float64Array; worstM: Float64Array } {
-  const { samples, streets } = model;
-  const total = new Float64Array(streets.length);
-  const within = new Float64Array(streets.length);
-  const worstM = new Float64Array(streets.length);
-  for (let i = 0; i < samples.x.length; i++) {
-    const s = samples.street[i];
-    total[s] += samples.weight[i];
-    if (sampleWithin[i]) within[s] += samples.weight[i];
-    if (sampleDistances[i] > worstM[s]) worstM[s] = sampleDistances[i];
-  }
-  return { shareWithin: within.map((w, s) => (total[s] > 0 ? w / total[s] : 0)), worstM };
+  const { metres, gapMetres, worstM } = streetToilets(model, sampleDistances, sampleWithin);
+  return { shareWithin: metres.map((m, s) => (m > 0 ? (m - gapMetres[s]) / m : 0)), worstM };
 }

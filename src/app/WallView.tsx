@@ -4,9 +4,11 @@
  */
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { BarList } from '../components/charts/BarList';
+import { KpiCards } from '../components/GapPanel';
 import type { BoundaryFeature, GridFeature } from '../domain/city_bundle';
 import { t, type Lang } from '../i18n/strings';
 import type { LoadedCity } from '../io/city_loader';
+import { featuresBox } from '../map/feature_box';
 import type { MapController } from '../map/map_controller';
 import type { WallSettings } from '../state/url_hash';
 import { districtBars, DistanceChart } from './ChartsSection';
@@ -26,31 +28,10 @@ export interface WallProps {
   controller: RefObject<MapController | null>;
 }
 
-type Box = [number, number, number, number];
-
-/** Grows a box by every position of nested coordinate arrays (any GeoJSON geometry). */
-function extend(box: Box, coordinates: unknown): void {
-  if (!Array.isArray(coordinates)) return;
-  if (typeof coordinates[0] === 'number') {
-    box[0] = Math.min(box[0], coordinates[0]);
-    box[1] = Math.min(box[1], coordinates[1] as number);
-    box[2] = Math.max(box[2], coordinates[0]);
-    box[3] = Math.max(box[3], coordinates[1] as number);
-    return;
-  }
-  for (const c of coordinates) extend(box, c);
-}
-
 /** A district's outline: its boundary when the bundle has one, else its grids. */
 function districtFeatures(city: LoadedCity, key: string): readonly (BoundaryFeature | GridFeature)[] {
   const boundary = city.layers.boundaries.features.filter((b) => b.properties.level === 'district' && (b.properties.code === key || b.properties.id === key));
   return boundary.length ? boundary : (city.layers.grids?.features.filter((g) => g.properties.districtCode === key) ?? []);
-}
-
-function featuresBox(features: readonly (BoundaryFeature | GridFeature)[]): Box | null {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) extend(box, f.geometry.coordinates);
-  return Number.isFinite(box[0]) ? box : null;
 }
 
 export function WallView({ lang, city, gaps, coverage, threshold, settings, checkedAt, controller }: WallProps) {
@@ -93,14 +74,7 @@ export function WallView({ lang, city, gaps, coverage, threshold, settings, chec
           <span>{now.toLocaleDateString(locale)}</span>
         </div>
       </header>
-      <aside className="wall-kpis">
-        {kpis.map((k) => (
-          <div key={k.id} className="wall-kpi" data-kpi={k.id} data-value={k.raw}>
-            <span className="wall-kpi-value">{k.value}</span>
-            <span className="wall-kpi-label">{k.label}</span>
-          </div>
-        ))}
-      </aside>
+      <KpiCards kpis={kpis} className="wall-kpis" cardClass="wall-kpi" />
       <aside className="wall-charts">
         <DistanceChart lang={lang} coverage={coverage} threshold={threshold} />
         {districts.length > 0 && <BarList id="wall-districts" title={t(lang, 'wallDistrictChart')} bars={districts} max={1} selected={currentKey} onSelect={() => {}} />}

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import { classifyCoverage, type CoverageSummary } from '../analysis/coverage';
 import { distanceHistogram, type DistanceHistogram } from '../analysis/histogram';
-import { RULES } from '../domain/rules';
+import { LAND_USE_CLASS_LIMITS_M } from '../domain/rules';
 import { cellImageData, gapSamples, type Threshold } from '../map/gap_colours';
 import type { MapController } from '../map/map_controller';
 import type { AnalysisSettings } from '../state/url_hash';
@@ -24,8 +24,7 @@ export function useToiletCoverage(gaps: GapAnalysis, settings: AnalysisSettings,
   const limits = useMemo(() => {
     if (!toiletByLandUse) return null;
     if (!landUse) return undefined;
-    const byClass = [RULES.toiletSpacingByLandUseM.value.public, RULES.toiletSpacingByLandUseM.value.residential];
-    return { values: byClass, sampleClass: landUse.samples, cellClass: landUse.cells };
+    return { values: LAND_USE_CLASS_LIMITS_M, sampleClass: landUse.samples, cellClass: landUse.cells };
   }, [toiletByLandUse, landUse]);
 
   const summary = useMemo(() => {

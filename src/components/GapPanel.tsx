@@ -29,14 +29,14 @@ function Slider({ id, label, value, min, max, step, onChange, disabled }: Slider
   );
 }
 
-/** Key figure cards; `data-value` carries the unrounded number for tests and exports. */
-export function KpiCards({ kpis, className = 'kpis' }: { kpis: readonly Kpi[]; className?: string }) {
+/** Key figure cards; `data-value` carries the unrounded number for tests and exports. The wall sizes its own. */
+export function KpiCards({ kpis, className = 'kpis', cardClass = 'kpi' }: { kpis: readonly Kpi[]; className?: string; cardClass?: string }) {
   return (
     <div className={className}>
       {kpis.map((k) => (
-        <div key={k.id} className="kpi" data-kpi={k.id} data-value={k.raw}>
-          <span className="kpi-value">{k.value}</span>
-          <span className="kpi-label">{k.label}</span>
+        <div key={k.id} className={cardClass} data-kpi={k.id} data-value={k.raw}>
+          <span className={`${cardClass}-value`}>{k.value}</span>
+          <span className={`${cardClass}-label`}>{k.label}</span>
         </div>
       ))}
     </div>

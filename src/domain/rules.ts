@@ -20,3 +20,9 @@ export const RULES = {
 } satisfies Record<string, Rule<unknown>>;
 
 export type LandUse = keyof typeof RULES.toiletSpacingByLandUseM.value;
+
+/**
+ * Service distance per land-use class as the analysis codes it (0 public/commercial, 1 residential), for
+ * GB 50337 spacing by land use.
+ */
+export const LAND_USE_CLASS_LIMITS_M: readonly number[] = [RULES.toiletSpacingByLandUseM.value.public, RULES.toiletSpacingByLandUseM.value.residential];

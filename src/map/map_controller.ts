@@ -24,6 +24,7 @@ import { toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './l
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
+import { featuresBox } from './feature_box';
 
 export type HoverTarget =
   | { kind: 'facility'; feature: FacilityFeature }
@@ -229,17 +230,8 @@ export class MapController {
 
   /** Fits the view to a set of grids, e.g. a district's. */
   fitGrids(grids: readonly GridFeature[]): void {
-    if (grids.length === 0) return;
-    const box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const grid of grids) {
-      for (const p of grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0] : grid.geometry.coordinates.flatMap((poly) => poly[0])) {
-        box[0] = Math.min(box[0], p[0]);
-        box[1] = Math.min(box[1], p[1]);
-        box[2] = Math.max(box[2], p[0]);
-        box[3] = Math.max(box[3], p[1]);
-      }
-    }
-    this.map.fitBounds(box as [number, number, number, number], { padding: 40, maxZoom: 17.5, animate: false });
+    const box = featuresBox(grids);
+    if (box) this.map.fitBounds(box, { padding: 40, maxZoom: 17.5, animate: false });
   }
 
   /** Choropleth fill of the grid layer, one RGBA per grid; null for outlines only. */
