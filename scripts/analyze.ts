@@ -3,8 +3,9 @@
  *                    [--network] [--by-land-use] [--no-institution-toilets] [--mock-seed N [--mock-alleys 1-2]
  *                    [--mock-compounds 1-2]] [--add ledger.csv|.xlsx|.geojson [--crs auto|wgs84|gcj02|bd09]
  *                    [--default-category toilet] [--replace]] [--suggest-toilets N] [--suggest-parking N] [--json]
+ *                    [--out report.json]  (pure JSON in a file; stdout under npm also carries npm's banner)
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CityAnalysis, DEFAULT_PARAMS, type AnalysisParams, type AnalysisReport } from '../src/analysis/city_analysis';
@@ -17,6 +18,7 @@ import { importLedger, type CrsDecision } from '../src/ledger/import_ledger';
 import type { RejectReason, RejectedRow } from '../src/ledger/import_rows';
 import { applyProject, type LedgerLayer } from '../src/ledger/project';
 import { readLedgerTable, type LedgerTable } from '../src/ledger/read_table';
+import { coordinateText } from '../src/io/coordinate_text';
 import { readBundle } from './read_bundle';
 
 export interface AnalyzeOptions {
@@ -72,9 +74,27 @@ function pickRange(value: string | undefined, name: string): PickRange {
   return { min, max };
 }
 
-/** Rounds to 4 significant decimals for shares and whole metres elsewhere; Infinity becomes null in JSON. */
+/** keys whose numbers (or arrays of numbers) are WGS-84 degrees */
+const COORDINATE_KEYS = new Set(['lon', 'lat', 'bbox']);
+/** marks a coordinate's text inside the JSON string, to be unquoted after stringify */
+const RAW = '\u0000raw:';
+
+/**
+ * The report as JSON with every number at the engine's full precision (coordinates, metres and shares are never
+ * rounded: a planner places a toilet at these coordinates), coordinates with at least 7 decimals. Infinity
+ * ("beyond the 2 km cap") becomes null.
+ */
 export function reportJson(report: AnalysisReport): string {
-  return JSON.stringify(report, (_key, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? (Number.isFinite(v) ? (Math.abs(v) < 1 ? Math.round(v * 1e4) / 1e4 : Math.round(v * 10) / 10) : null) : v), 2);
+  const coordinate = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${RAW}${coordinateText(v)}` : v);
+  const json = JSON.stringify(
+    report,
+    (key, v: unknown) => {
+      if (COORDINATE_KEYS.has(key)) return Array.isArray(v) ? v.map(coordinate) : coordinate(v);
+      return typeof v === 'number' && !Number.isFinite(v) ? null : v;
+    },
+    2,
+  );
+  return json.replace(/"\\u0000raw:([^"]*)"/g, '$1');
 }
 
 function number(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
@@ -104,6 +124,7 @@ async function main(): Promise<void> {
       'suggest-toilets': { type: 'string' },
       'suggest-parking': { type: 'string' },
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
     },
   });
   const city = positionals[0];
@@ -129,8 +150,13 @@ async function main(): Promise<void> {
   }
   const suggest = { toilets: number(values['suggest-toilets'], 'suggest-toilets', 0, 0, 500), parking: number(values['suggest-parking'], 'suggest-parking', 0, 0, 500) };
   const report = analyzeBundle(city, params, { mock, ledgers, suggest: suggest.toilets || suggest.parking ? suggest : undefined });
+  if (values.out) {
+    // a file of pure JSON: npm prints its banner on stdout, so `npm run analyze -- … --json > f` is not JSON
+    writeFileSync(values.out, `${reportJson(report)}\n`);
+    process.stderr.write(`报告已写入 / report written to ${values.out}\n`);
+  }
   if (values.json) {
-    console.log(reportJson(report));
+    if (!values.out) console.log(reportJson(report));
     return;
   }
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;

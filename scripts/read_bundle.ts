@@ -1,15 +1,24 @@
 /** Reads a city bundle from disk: `data/<id>` by id, or any bundle folder. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
+import { checkBundleFormat, type CityLayers, type CityManifest } from '../src/domain/city_bundle';
 
 export function readBundle(cityOrFolder: string): { manifest: CityManifest; layers: CityLayers } {
   const folder = existsSync(join(cityOrFolder, 'city.json')) ? cityOrFolder : join('data', cityOrFolder);
   if (!existsSync(join(folder, 'city.json'))) {
     throw new Error(`${cityOrFolder}: no city bundle here or in data/${cityOrFolder}/ (build it with npm run city or npm run cities).`);
   }
-  const manifest = JSON.parse(readFileSync(join(folder, 'city.json'), 'utf8')) as CityManifest;
-  const read = (file: string) => JSON.parse(readFileSync(join(folder, file), 'utf8'));
+  // each file named in its own error: which one is broken matters to whoever rebuilds it
+  const read = (file: string) => {
+    const path = join(folder, file);
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (cause) {
+      throw new Error(`${path}: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 / file not found' : `不是有效的 JSON / not valid JSON (${(cause as Error).message})`}`, { cause });
+    }
+  };
+  const manifest = read('city.json') as CityManifest;
+  checkBundleFormat(manifest, join(folder, 'city.json'));
   const layers: CityLayers = {
     facilities: read(manifest.layers.facilities.file),
     streets: read(manifest.layers.streets.file),

@@ -2,6 +2,7 @@ import area from '@turf/area';
 import { describe, expect, it } from 'vitest';
 import { osmToCity } from './osm_to_city';
 import { readOsmFile } from './read_osm';
+import { metresPerDegreeLon } from '../../src/domain/earth';
 
 const FIXTURE = 'test/in/compound-with-hole-and-two-outers.osm.xml';
 const city = osmToCity(readOsmFile(FIXTURE), {});
@@ -19,7 +20,7 @@ describe('OSM → city layers', () => {
     expect(f.geometry.coordinates).toHaveLength(2);
     // by hand: outer 0.002° × 0.002°, hole 0.001° × 0.001°, at 32.042° N
     const mPerDegLat = 110_900;
-    const mPerDegLon = 111_320 * Math.cos((32.042 * Math.PI) / 180);
+    const mPerDegLon = metresPerDegreeLon(32.042);
     const expected = (0.002 * 0.002 - 0.001 * 0.001) * mPerDegLat * mPerDegLon;
     expect(f.properties.areaM2 / expected).toBeCloseTo(1, 2);
     expect(f.properties.areaM2).toBe(Math.round(area(f)));

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_IDS } from '../../src/domain/categories';
-import { BUNDLE_LAYERS, type CityIndexEntry, type CityManifest, type CitySource } from '../../src/domain/city_bundle';
+import { BUNDLE_FORMAT_VERSION, BUNDLE_LAYERS, type CityIndexEntry, type CityManifest, type CitySource } from '../../src/domain/city_bundle';
 import { buildBasemapTiles, MAX_ZOOM, MIN_ZOOM } from './basemap_tiles';
 import { buildGrids, type GridBuildInfo } from './build_grids';
 import { importGridFile } from './import_grids';
@@ -10,7 +10,7 @@ import type { GridFeature } from '../../src/domain/city_bundle';
 import type { CityContent } from './city_content';
 
 /** Bump when the bundle format changes, so cached bundles are rebuilt. */
-export const BUILDER_VERSION = 6;
+export const BUILDER_VERSION = 7;
 
 export interface BundlePaths { dataDir: string; tilesDir: string }
 export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' };
@@ -63,6 +63,7 @@ export function writeBundle(
     tiles: { file: tilesFile, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bytes: pmtiles.length },
     builtAt: new Date().toISOString(),
     builderVersion: BUILDER_VERSION,
+    formatVersion: BUNDLE_FORMAT_VERSION,
   };
   writeFileSync(join(dir, 'city.json'), JSON.stringify(manifest, null, 2));
   upsertCityIndex(paths.dataDir, manifest);

@@ -2,7 +2,6 @@
  * One city's analyses. Expensive things (model, indexes, street graph, distance fields) are computed once
  * and cached; a report for new thresholds only re-classifies them.
  */
-import Flatbush from 'flatbush';
 import { CATEGORY_IDS, SIX_SURROUNDINGS, type CategoryId, type FacilityProperties } from '../domain/categories';
 import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
 import { LAND_USE_CLASS_LIMITS_M, RULES } from '../domain/rules';
@@ -13,8 +12,9 @@ import { pointInPolygon, pointPolygonsDistance } from './geometry';
 import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
 import { compoundDistances, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
+import { indexRegions, regionAt, regionOfArea } from './placement';
 import { gridScores, placeInGrids, SCORE_FORMULA, type GridPlacement, type GridScore } from './grid_scores';
-import { buildStreetGraph, type StreetGraph } from './street_graph';
+import { BoundedDijkstra, buildStreetGraph, distanceAt, MAX_ACCESS_M, nearestSegment, type StreetGraph } from './street_graph';
 import { streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
 import { suggestParkingSites, suggestToiletSites, type SiteSuggestion } from './suggest_sites';
 import { mockInspection, streetToiletStatus, type InspectionOptions, type MockInspection } from './mock_inspection';
@@ -45,7 +45,12 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   network: false,
 };
 
-export interface DistanceFields { samples: Float32Array; cells: Float32Array }
+export interface DistanceFields {
+  samples: Float32Array;
+  cells: Float32Array;
+  /** walking network only: positions (in the point set) of facilities too far from any street to reach it */
+  offNetwork?: number[];
+}
 
 export interface AreaSummary {
   id: string;
@@ -61,7 +66,16 @@ export interface AnalysisReport {
   city: { id: string; name: { zh: string; en: string }; synthetic: boolean; dataDate: string };
   params: AnalysisParams;
   counts: Record<string, number>;
-  toilets: CoverageSummary & { distance: 'straight' | 'network'; toiletsCounted: number; straight: CoverageSummary; network?: CoverageSummary };
+  toilets: CoverageSummary & {
+    distance: 'straight' | 'network';
+    /** the service distances in force, metres: one, or one per land-use class (public, residential) */
+    thresholdsM: number[];
+    toiletsCounted: number;
+    straight: CoverageSummary;
+    network?: CoverageSummary;
+    /** walking network only: counted toilets farther than MAX_ACCESS_M from every street, which serve nobody there */
+    offNetwork?: { id: string; name: string }[];
+  };
   parking: {
     compounds: number;
     compoundsServed: number;
@@ -103,11 +117,13 @@ export class CityAnalysis {
   private readonly fieldCache = new Map<string, DistanceFields>();
   private zoneCache: Map<CategoryId, { points: number; alleys: ZonePairs; compounds: ZonePairs }> | null = null;
   private landUse: { sample: Uint8Array; cell: Uint8Array } | null = null;
-  private districtMasks: { samples: Uint8Array; cells: Uint8Array }[] | null = null;
+  private districtPlacement: { masks: { samples: Uint8Array; cells: Uint8Array }[]; compound: Int32Array } | null = null;
   private readonly gridProperties: GridProperties[];
   private readonly gridPolygons: PlanarPolygon[][];
   private gridPlacement: GridPlacement | null = null;
   private parkingCache: Float32Array | null = null;
+  /** reused by samplesReached in walking-network mode */
+  private walker: BoundedDijkstra | null = null;
 
   constructor(
     readonly info: CityInfo,
@@ -133,8 +149,9 @@ export class CityAnalysis {
   }
 
   /**
-   * What each proposed facility does on its own against the city without proposals: metres of gap street it
-   * brings within the toilet distance, or compounds without parking it serves. Overlaps count for each.
+   * What each proposed facility does on its own against the city without proposals, under the rules in force
+   * (service distance or spacing by land use, straight-line or walking network): metres of gap street it brings
+   * within their service distance, or compounds without parking it serves. Overlaps count for each.
    */
   proposalEffects(params: AnalysisParams): { id: string; closesM: number; serves: number }[] {
     const { model } = this;
@@ -142,16 +159,17 @@ export class CityAnalysis {
     const proposals = model.facilities.properties.map((_, i) => i).filter(isProposal);
     if (proposals.length === 0) return [];
     const counts = (p: FacilityProperties) => p.source !== 'proposal' && countsAsToilet(p, params.includeInstitutionToilets);
-    const baseToilets = this.straightFields(this.points(selectFacilities(model, ['toilet'], counts))).samples;
+    const basePoints = this.points(selectFacilities(model, ['toilet'], counts));
+    const baseFields = params.network ? networkDistanceFields(model, this.streetGraph(), this.cellNetworkSnaps(), basePoints) : this.straightFields(basePoints);
+    const baseWithin = this.withinMasks(baseFields, params).samples;
     const baseParking = compoundDistances(model.compounds, this.points(selectFacilities(model, ['parking'], (p) => p.source !== 'proposal')));
-    const threshold = params.toiletDistanceM;
     return proposals.map((i) => {
       const x = model.facilities.x[i];
       const y = model.facilities.y[i];
       let closesM = 0;
       let serves = 0;
       if (model.facilities.category[i] === 'toilet') {
-        for (const s of model.samples.index?.within(x, y, threshold) ?? []) if (baseToilets[s] > threshold) closesM += model.samples.weight[s];
+        for (const s of this.samplesReached(x, y, params)) if (!baseWithin[s]) closesM += model.samples.weight[s];
       } else {
         model.compounds.forEach((c, k) => {
           if (baseParking[k] > params.parkingRadiusM && pointPolygonsDistance(x, y, c.polygons) <= params.parkingRadiusM) serves++;
@@ -159,6 +177,34 @@ export class CityAnalysis {
       }
       return { id: model.facilities.properties[i].id, closesM, serves };
     });
+  }
+
+  /**
+   * The service distance of every street sample under the params: one distance, or GB 50337 spacing by the land
+   * use the sample lies in. `max` bounds every sample's.
+   */
+  sampleServiceDistances(params: AnalysisParams): { of: (sample: number) => number; max: number } {
+    if (!params.toiletByLandUse) return { of: () => params.toiletDistanceM, max: params.toiletDistanceM };
+    const classes = this.landUseClasses().sample;
+    return { of: (s) => LAND_USE_CLASS_LIMITS_M[classes[s]], max: Math.max(...LAND_USE_CLASS_LIMITS_M) };
+  }
+
+  /**
+   * The street samples a new toilet at (x, y) would bring within their own service distance, by the same rules
+   * and the same float32 rounding as the distance fields, so what this promises is what the figures then show.
+   */
+  samplesReached(x: number, y: number, params: AnalysisParams): number[] {
+    const { samples } = this.model;
+    const limits = this.sampleServiceDistances(params);
+    // straight-line distance never exceeds the walk, so the straight-line disc holds every candidate
+    const candidates = samples.index?.within(x, y, limits.max) ?? [];
+    if (!params.network) return candidates.filter((s) => Math.fround(Math.hypot(samples.x[s] - x, samples.y[s] - y)) <= limits.of(s));
+    const snap = nearestSegment(this.model.segments, x, y);
+    if (!snap) return [];
+    const graph = this.streetGraph();
+    const walk = (this.walker ??= new BoundedDijkstra(graph));
+    walk.run(snap, limits.max);
+    return candidates.filter((s) => Math.fround(distanceAt(graph, walk.dist, samples.segment[s], samples.along[s], samples.segment[s] === snap.segment ? [snap] : undefined)) <= limits.of(s));
   }
 
   /** Toilets that count under the current switch. */
@@ -239,24 +285,25 @@ export class CityAnalysis {
     return entry;
   }
 
-  private masksByDistrict(): { samples: Uint8Array; cells: Uint8Array }[] {
-    if (this.districtMasks) return this.districtMasks;
-    const { districts, samples, lattice } = this.model;
-    if (districts.length === 0) return (this.districtMasks = []);
-    const index = new Flatbush(districts.length);
-    for (const d of districts) index.add(...d.bbox);
-    index.finish();
+  /**
+   * Per district, which samples and cells lie in it, and which district each compound shares the most area with
+   * (-1 for none); computed once.
+   */
+  private placeInDistricts(): { masks: { samples: Uint8Array; cells: Uint8Array }[]; compound: Int32Array } {
+    if (this.districtPlacement) return this.districtPlacement;
+    const { districts, samples, lattice, compounds } = this.model;
+    const regions = indexRegions(districts.map((d) => d.polygons));
     const masks = districts.map(() => ({ samples: new Uint8Array(samples.x.length), cells: new Uint8Array(lattice.count) }));
-    const districtAt = (x: number, y: number) => index.search(x, y, x, y).find((d) => districts[d].polygons.some((p) => pointInPolygon(x, y, p)));
     for (let i = 0; i < samples.x.length; i++) {
-      const d = districtAt(samples.x[i], samples.y[i]);
-      if (d !== undefined) masks[d].samples[i] = 1;
+      const d = regionAt(regions, samples.x[i], samples.y[i]);
+      if (d >= 0) masks[d].samples[i] = 1;
     }
     forEachCellCentre(lattice, (i, x, y) => {
-      const d = districtAt(x, y);
-      if (d !== undefined) masks[d].cells[i] = 1;
+      const d = regionAt(regions, x, y);
+      if (d >= 0) masks[d].cells[i] = 1;
     });
-    return (this.districtMasks = masks);
+    const compound = Int32Array.from(compounds, (c) => regionOfArea(regions, c));
+    return (this.districtPlacement = { masks, compound });
   }
 
   /** `grids: false` leaves out the per-grid list (thousands of entries) where it is not shown. */
@@ -275,6 +322,8 @@ export class CityAnalysis {
     const straight = this.classifyToilets(straightFields, params);
     const network = params.network ? this.classifyToilets(this.toiletFields(params.includeInstitutionToilets, true), params) : undefined;
     const headline = network ?? straight;
+    const toiletIds = this.toiletIndices(params.includeInstitutionToilets);
+    const offNetwork = network ? (this.toiletFields(params.includeInstitutionToilets, true).offNetwork ?? []).map((p) => ({ id: model.facilities.properties[toiletIds[p]].id, name: model.facilities.properties[toiletIds[p]].name })) : undefined;
 
     const headlineFields = network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields;
     const headlineWithin = this.withinMasks(headlineFields, params);
@@ -299,13 +348,14 @@ export class CityAnalysis {
     const notes: string[] = [];
     if (model.districts.length === 0) notes.push('No complete district boundaries in this city: no per-district breakdown.');
     if (this.gridProperties.length === 0) notes.push('This bundle has no unit grids (网格): no per-grid breakdown.');
+    if (offNetwork?.length) notes.push(`${offNetwork.length} toilets lie more than ${MAX_ACCESS_M} m from any street and serve nobody along the walking network (listed under toilets.offNetwork).`);
     if (straightFields.cells.some((d) => d === Infinity)) notes.push(`Distances beyond ${DEFAULT_DISTANCE_CAP_M} m are reported as beyond reach (Infinity) and count as gaps.`);
 
     return {
       city: this.info,
       params,
       counts,
-      toilets: { ...headline, distance: network ? 'network' : 'straight', toiletsCounted: this.toiletIndices(params.includeInstitutionToilets).length, straight, ...(network ? { network } : {}) },
+      toilets: { ...headline, distance: network ? 'network' : 'straight', thresholdsM: this.thresholdsInForce(params), toiletsCounted: toiletIds.length, straight, ...(network ? { network, offNetwork } : {}) },
       parking: {
         compounds: model.compounds.length,
         compoundsServed: served,
@@ -325,13 +375,20 @@ export class CityAnalysis {
   }
 
   /**
-   * Sites for `count` new toilets or parking lots that close the most gap under the params (straight-line;
-   * spacing by land use uses the residential distance for toilets).
+   * Sites for `count` new toilets or parking lots that close the most gap under the params, by the same rules as
+   * the figures: spacing by land use, institutions' toilets and the walking network included.
    */
   suggestSites(params: AnalysisParams, category: 'toilet' | 'parking', count: number): SiteSuggestion[] {
     if (category === 'parking') return suggestParkingSites(this.model, this.parkingDistances(), params.parkingRadiusM, count);
-    const threshold = params.toiletByLandUse ? RULES.toiletSpacingByLandUseM.value.public : params.toiletDistanceM;
-    return suggestToiletSites(this.model, this.toiletFields(params.includeInstitutionToilets, false).samples, threshold, count);
+    const within = this.withinMasks(this.toiletFields(params.includeInstitutionToilets, params.network), params).samples;
+    const gap = Uint8Array.from(within, (w) => 1 - w);
+    const { samples } = this.model;
+    return suggestToiletSites(this.model, gap, (s) => this.samplesReached(samples.x[s], samples.y[s], params), count);
+  }
+
+  /** The service distances in force, metres: one value, or one per land-use class (public, residential). */
+  thresholdsInForce(params: AnalysisParams): number[] {
+    return params.toiletByLandUse ? [...LAND_USE_CLASS_LIMITS_M] : [params.toiletDistanceM];
   }
 
   /** Every street with a toilet gap under the params, most gap first (the report lists the first 100). */
@@ -375,7 +432,7 @@ export class CityAnalysis {
 
   private districtSummaries(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array): AreaSummary[] {
     const { model } = this;
-    const masks = this.masksByDistrict();
+    const { masks, compound: districtOfCompound } = this.placeInDistricts();
     return model.districts.map((district, d) => {
       const inside = (x: number, y: number) => district.polygons.some((p) => pointInPolygon(x, y, p));
       const facilities: Partial<Record<CategoryId, number>> = {};
@@ -388,8 +445,8 @@ export class CityAnalysis {
       }
       let compounds = 0;
       let served = 0;
-      model.compounds.forEach((c, i) => {
-        if (!inside((c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2)) return;
+      model.compounds.forEach((_, i) => {
+        if (districtOfCompound[i] !== d) return;
         compounds++;
         if (parkingDistances[i] <= params.parkingRadiusM) served++;
       });

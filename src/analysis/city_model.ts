@@ -10,7 +10,7 @@ import Flatbush from 'flatbush';
 import KDBush from 'kdbush';
 import type { CategoryId, FacilityProperties } from '../domain/categories';
 import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
-import { polygonArea, ringsBBox, type PlanarPolygon } from './geometry';
+import { interiorPoint, polygonArea, ringsBBox, type PlanarPolygon } from './geometry';
 import { LocalProjection } from './projection';
 
 export interface ModelOptions {
@@ -69,7 +69,16 @@ export interface Lattice {
   count: number;
 }
 
-export interface Area { id: string; name: string; code?: string; polygons: PlanarPolygon[]; bbox: [number, number, number, number]; areaM2: number }
+export interface Area {
+  id: string;
+  name: string;
+  code?: string;
+  polygons: PlanarPolygon[];
+  bbox: [number, number, number, number];
+  areaM2: number;
+  /** a point inside the area (never the box centre, which a U-shaped compound does not contain) */
+  anchor: [number, number];
+}
 
 export interface CityModel {
   projection: LocalProjection;
@@ -120,7 +129,7 @@ export function projectFacilities(features: readonly FacilityFeature[], projecti
 }
 
 function toArea(id: string, name: string, code: string | undefined, polygons: PlanarPolygon[]): Area {
-  return { id, name, code, polygons, bbox: ringsBBox(polygons), areaM2: polygons.reduce((sum, p) => sum + polygonArea(p), 0) };
+  return { id, name, code, polygons, bbox: ringsBBox(polygons), areaM2: polygons.reduce((sum, p) => sum + polygonArea(p), 0), anchor: interiorPoint(polygons) };
 }
 
 export function indexAreas(areas: readonly Area[]): Flatbush | null {

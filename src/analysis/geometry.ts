@@ -85,3 +85,51 @@ export function ringsBBox(parts: readonly PlanarPolygon[]): [number, number, num
   }
   return box;
 }
+
+/**
+ * A point strictly inside the polygon parts, for placing a shape in a district or grid (the box centre of a U-
+ * or L-shaped compound lies outside it). JTS's interior-point idea: a horizontal line through the middle of the
+ * largest part, moved off every vertex, is cut by the part's rings; the midpoint of the widest inside stretch.
+ *
+ *      ┌──┐  ┌──┐
+ *   ───┼──┼──┼──┼───  scan line: stretches inside are [a, b] and [c, d]; the wider one's midpoint wins
+ *      │  └──┘  │
+ *      └────────┘
+ */
+export function interiorPoint(parts: readonly PlanarPolygon[]): [number, number] {
+  if (parts.length === 0 || parts[0][0].length < 2) return [NaN, NaN];
+  let part = parts[0];
+  for (const p of parts) if (polygonArea(p) > polygonArea(part)) part = p;
+  const outer = part[0];
+  const [, y0, , y1] = ringsBBox([part]);
+  const middle = (y0 + y1) / 2;
+  // the scan line lies halfway between the vertex heights nearest the middle, so it passes through no vertex
+  let below = -Infinity;
+  let above = Infinity;
+  for (const ring of part) {
+    for (let i = 1; i < ring.length; i += 2) {
+      const y = ring[i];
+      if (y <= middle && y > below) below = y;
+      if (y > middle && y < above) above = y;
+    }
+  }
+  const scanY = Number.isFinite(above) ? (below + above) / 2 : middle;
+  const crossings: number[] = [];
+  for (const ring of part) {
+    for (let i = 0; i + 3 < ring.length; i += 2) {
+      const ya = ring[i + 1];
+      const yb = ring[i + 3];
+      if (ya > scanY !== yb > scanY) crossings.push(ring[i] + ((scanY - ya) / (yb - ya)) * (ring[i + 2] - ring[i]));
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let best: [number, number] = [outer[0], outer[1]];
+  let widest = -1;
+  for (let i = 0; i + 1 < crossings.length; i += 2) {
+    if (crossings[i + 1] - crossings[i] > widest) {
+      widest = crossings[i + 1] - crossings[i];
+      best = [(crossings[i] + crossings[i + 1]) / 2, scanY];
+    }
+  }
+  return best;
+}

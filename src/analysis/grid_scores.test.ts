@@ -30,13 +30,14 @@ describe('per-grid scorecards', () => {
     expect(byLandUse.toilets.gapStreetMetres).not.toBeCloseTo(report.toilets.gapStreetMetres, 0);
   });
 
-  it('scores 0–100 by the stated formula', () => {
+  it('scores 0–100 by the stated formula: the share of checks passed, a compound weighing as 100 m of street', () => {
     for (const g of report.grids) {
-      const parking = g.parking.compounds > 0 ? 1 - g.parking.unserved / g.parking.compounds : 1;
-      expect(g.score).toBe(Math.round(100 * (0.5 * g.toilets.streetShareWithin + 0.3 * g.toilets.areaShareWithin + 0.2 * parking)));
+      const checks = g.toilets.streetMetres + 100 * g.parking.compounds;
+      const passed = g.toilets.streetMetres - g.toilets.gapStreetMetres + 100 * (g.parking.compounds - g.parking.unserved);
+      expect(g.score).toBe(Math.round(checks > 0 ? (100 * passed) / checks : 100 * g.toilets.areaShareWithin));
       expect(g.score).toBeGreaterThanOrEqual(0);
       expect(g.score).toBeLessThanOrEqual(100);
     }
-    expect(report.scoreFormula).toContain('0.5 × toilet street coverage');
+    expect(report.scoreFormula).toContain('100 × compounds with parking');
   });
 });

@@ -2,14 +2,27 @@
  * Per-grid scorecards: the analysis results summed inside each unit grid, and a score with its formula.
  * Every sample, cell, facility and compound is placed in its grid once; each metric is then one pass.
  */
-import Flatbush from 'flatbush';
 import type { CategoryId } from '../domain/categories';
+import { RULES } from '../domain/rules';
 import type { GridProperties } from '../domain/city_bundle';
 import type { CityModel } from './city_model';
-import { pointInPolygon, ringsBBox, type PlanarPolygon } from './geometry';
+import type { PlanarPolygon } from './geometry';
+import { indexRegions, regionAt, regionOfArea } from './placement';
 import { forEachCellCentre } from './network_field';
 
-export const SCORE_FORMULA = 'score = 100 × (0.5 × toilet street coverage + 0.3 × toilet area coverage + 0.2 × share of compounds with parking); a grid without streets uses its area coverage for streets, one without compounds counts parking as met';
+const COMPOUND_M = RULES.scoreCompoundWeightM.value;
+
+export const SCORE_FORMULA = `score = 100 × (street metres within the toilet service distance + ${COMPOUND_M} × compounds with parking) / (street metres + ${COMPOUND_M} × compounds): the share of checks passed, each compound weighing as much as ${COMPOUND_M} m of street; an area with neither uses its toilet area coverage`;
+
+/** What a score is made of; sums of grids for a street, community or district. */
+export interface ScoreParts { streetMetres: number; gapStreetMetres: number; compounds: number; unserved: number; areaShare: number }
+
+/** The score before rounding, 0–100 (see SCORE_FORMULA); rankings order by this, the report shows it rounded. */
+export function exactScore(p: ScoreParts): number {
+  const checks = p.streetMetres + COMPOUND_M * p.compounds;
+  if (checks <= 0) return 100 * p.areaShare;
+  return (100 * (p.streetMetres - p.gapStreetMetres + COMPOUND_M * (p.compounds - p.unserved))) / checks;
+}
 
 export interface GridScore {
   code: string;
@@ -27,22 +40,18 @@ export interface GridScore {
 
 export interface GridPlacement { gridOfSample: Int32Array; gridOfCell: Int32Array; gridOfFacility: Int32Array; gridOfCompound: Int32Array }
 
-/** Which grid each sample, cell centre, facility and compound (by its box centre) lies in; -1 for none. */
+/**
+ * Which grid each sample, cell centre and facility lies in, and which grid each compound shares the most area
+ * with; -1 for none.
+ */
 export function placeInGrids(model: CityModel, grids: readonly PlanarPolygon[][]): GridPlacement {
-  const index = new Flatbush(Math.max(1, grids.length));
-  for (const g of grids) index.add(...ringsBBox(g));
-  if (grids.length === 0) index.add(0, 0, 0, 0);
-  index.finish();
-  const gridAt = (x: number, y: number): number => {
-    for (const g of index.search(x, y, x, y)) if (g < grids.length && grids[g].some((p) => pointInPolygon(x, y, p))) return g;
-    return -1;
-  };
+  const regions = indexRegions(grids);
   const { samples, facilities, compounds, lattice } = model;
-  const gridOfSample = Int32Array.from(samples.x, (x, i) => gridAt(x, samples.y[i]));
+  const gridOfSample = Int32Array.from(samples.x, (x, i) => regionAt(regions, x, samples.y[i]));
   const gridOfCell = new Int32Array(lattice.count);
-  forEachCellCentre(lattice, (i, x, y) => (gridOfCell[i] = gridAt(x, y)));
-  const gridOfFacility = Int32Array.from(facilities.x, (x, i) => gridAt(x, facilities.y[i]));
-  const gridOfCompound = Int32Array.from(compounds, (c) => gridAt((c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2));
+  forEachCellCentre(lattice, (i, x, y) => (gridOfCell[i] = regionAt(regions, x, y)));
+  const gridOfFacility = Int32Array.from(facilities.x, (x, i) => regionAt(regions, x, facilities.y[i]));
+  const gridOfCompound = Int32Array.from(compounds, (c) => regionOfArea(regions, c));
   return { gridOfSample, gridOfCell, gridOfFacility, gridOfCompound };
 }
 
@@ -97,7 +106,6 @@ export function gridScores(
   return grids.map((p, g) => {
     const areaShare = cells[g] > 0 ? cellsWithin[g] / cells[g] : 0;
     const streetShare = streetMetres[g] > 0 ? within[g] / streetMetres[g] : areaShare;
-    const parkingShare = compounds[g] > 0 ? 1 - unserved[g] / compounds[g] : 1;
     return {
       code: p.code,
       name: p.name,
@@ -109,7 +117,7 @@ export function gridScores(
       parking: { compounds: compounds[g], unserved: unserved[g] },
       zones: { alleys: alleys[g].size, compounds: zoneCompounds[g] },
       facilities: facilities[g],
-      score: Math.round(100 * (0.5 * streetShare + 0.3 * areaShare + 0.2 * parkingShare)),
+      score: Math.round(exactScore({ streetMetres: streetMetres[g], gapStreetMetres: streetMetres[g] - within[g], compounds: compounds[g], unserved: unserved[g], areaShare })),
     };
   });
 }

@@ -28,12 +28,20 @@ export function forEachCellCentre(lattice: Lattice, visit: (index: number, x: nu
   }
 }
 
-export function networkDistanceFields(model: CityModel, graph: StreetGraph, cells: CellSnaps, points: PointSet): { samples: Float32Array; cells: Float32Array } {
+/**
+ * `offNetwork`: the points (positions in `points`) farther than MAX_ACCESS_M from every street; they serve no one
+ * along the network, and callers list them rather than let them vanish.
+ */
+export function networkDistanceFields(model: CityModel, graph: StreetGraph, cells: CellSnaps, points: PointSet): { samples: Float32Array; cells: Float32Array; offNetwork: number[] } {
   const sources: Snap[] = [];
   const bySegment = new Map<number, Snap[]>();
+  const offNetwork: number[] = [];
   for (let p = 0; p < points.count; p++) {
     const snap = nearestSegment(model.segments, points.x[p], points.y[p]);
-    if (!snap) continue;
+    if (!snap) {
+      offNetwork.push(p);
+      continue;
+    }
     sources.push(snap);
     const list = bySegment.get(snap.segment) ?? [];
     list.push(snap);
@@ -48,5 +56,5 @@ export function networkDistanceFields(model: CityModel, graph: StreetGraph, cell
     const s = cells.segment[i];
     if (s >= 0) cellField[i] = cells.access[i] + distanceAt(graph, nodeDist, s, cells.along[i], bySegment.get(s));
   }
-  return { samples: sampleField, cells: cellField };
+  return { samples: sampleField, cells: cellField, offNetwork };
 }

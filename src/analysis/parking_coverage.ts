@@ -14,15 +14,18 @@ export function compoundDistances(compounds: readonly Area[], points: PointSet):
   for (let p = 0; p < points.count; p++) index.add(points.x[p], points.y[p], points.x[p], points.y[p]);
   index.finish();
   compounds.forEach((compound, c) => {
-    const [x0, y0, x1, y1] = compound.bbox;
-    // the point nearest the box centre bounds the answer; only points within that reach can beat it
-    const [nearest] = index.neighbors((x0 + x1) / 2, (y0 + y1) / 2, 1);
-    const reach = Math.hypot(points.x[nearest] - (x0 + x1) / 2, points.y[nearest] - (y0 + y1) / 2);
-    let best = Infinity;
-    for (const p of index.search(x0 - reach, y0 - reach, x1 + reach, y1 + reach)) {
-      const d = pointPolygonsDistance(points.x[p], points.y[p], compound.polygons);
-      if (d < best) best = d;
-      if (best === 0) break;
+    // Any point's true distance to the polygon bounds the answer, and a point can only beat it if its distance to
+    // the box does. The point nearest a point inside the polygon is a tight start; the box centre is not (it can
+    // lie in a U-shaped compound's notch, and then a nearer lot outside the box was never looked at).
+    const [nearest] = index.neighbors(compound.anchor[0], compound.anchor[1], 1);
+    let best = pointPolygonsDistance(points.x[nearest], points.y[nearest], compound.polygons);
+    if (best > 0) {
+      const [x0, y0, x1, y1] = compound.bbox;
+      for (const p of index.search(x0 - best, y0 - best, x1 + best, y1 + best)) {
+        const d = pointPolygonsDistance(points.x[p], points.y[p], compound.polygons);
+        if (d < best) best = d;
+        if (best === 0) break;
+      }
     }
     result[c] = best;
   });

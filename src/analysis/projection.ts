@@ -4,20 +4,18 @@
  * cheap Euclidean one. Analyses project once, on load.
  */
 import type { Position } from 'geojson';
+import { METRES_PER_DEGREE, metresPerDegreeLon } from '../domain/earth';
 import type { PlanarPolygon } from './geometry';
-
-const EARTH_RADIUS_M = 6_371_008.8;
-const RAD = Math.PI / 180;
 
 export class LocalProjection {
   private readonly kx: number;
-  private readonly ky = EARTH_RADIUS_M * RAD;
+  private readonly ky = METRES_PER_DEGREE;
 
   constructor(
     readonly lon0: number,
     readonly lat0: number,
   ) {
-    this.kx = EARTH_RADIUS_M * RAD * Math.cos(lat0 * RAD);
+    this.kx = metresPerDegreeLon(lat0);
   }
 
   x(lon: number): number {

@@ -35,6 +35,23 @@ describe('rankings by level', () => {
   });
 });
 
+describe('ranking reads as a district head would', () => {
+  it('puts 99 % coverage with 0.2 km of gap above 88 % with 4.3 km, whatever one compound without parking', () => {
+    // district 320101: 20 km of street, 0.2 km gap, its only compound without parking; 320102: 36 km, 4.3 km gap,
+    // 4 of 7 compounds with parking (the Nanjing case that read wrong under the old weighted-shares score)
+    const props = [
+      { code: '32010100100101', districtCode: '320101', streetCode: '001', communityCode: '001', district: '甲区', areaM2: 4e6 },
+      { code: '32010200100101', districtCode: '320102', streetCode: '001', communityCode: '001', district: '乙区', areaM2: 4e6 },
+    ] as never[];
+    const column = (a: number, b: number) => Float32Array.from([a, b]);
+    const table = { cityId: 't', score: column(0, 0), streetMetres: column(20_000, 36_000), gapStreetMetres: column(200, 4300), areaShare: column(0.6, 0.9), compounds: column(1, 7), unserved: column(1, 3), zoneAlleys: column(0, 0), zoneCompounds: column(0, 0) };
+    const [worst, best] = rankLevel(props, table, 'district', null);
+    expect(worst.key).toBe('320102');
+    expect(best.key).toBe('320101');
+    expect(best.score).toBeGreaterThan(worst.score);
+  });
+});
+
 describe('worst grids', () => {
   it('matches the first rows of the full grid ranking', () => {
     const n = 200;

@@ -1,10 +1,11 @@
 /**
  * Rankings per level (district → street → community → grid) from per-grid figures: the campaign's red list
  * (best) and black list (worst). Figures of a level are sums over its grids, and its score uses the grids'
- * formula on those sums, so a district's score is what its grids add up to.
+ * formula on those sums, so a district's score is what its grids add up to. Rows order by the exact score (the
+ * shown one is rounded), then by gap metres.
  */
 import type { GridProperties } from '../domain/city_bundle';
-import type { GridScore } from './grid_scores';
+import { exactScore, type GridScore } from './grid_scores';
 
 export const RANK_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export type RankLevel = (typeof RANK_LEVELS)[number];
@@ -93,14 +94,16 @@ export function rankLevel(grids: readonly GridProperties[], table: GridTable, le
     row.compounds += table.compounds[g];
     row.zoneAlleys += table.zoneAlleys[g];
   });
+  const exact = new Map<string, number>();
   for (const row of rows.values()) {
     const streetMetres = row.streetShare;
     row.areaShare = row.areaM2 > 0 ? areaWithin.get(row.key)! / row.areaM2 : 0;
     row.streetShare = streetMetres > 0 ? 1 - row.gapStreetMetres / streetMetres : row.areaShare;
-    const parking = row.compounds > 0 ? 1 - row.unserved / row.compounds : 1;
-    row.score = level === 'grid' ? table.score[row.grids[0]] : Math.round(100 * (0.5 * row.streetShare + 0.3 * row.areaShare + 0.2 * parking));
+    exact.set(row.key, exactScore({ streetMetres, gapStreetMetres: row.gapStreetMetres, compounds: row.compounds, unserved: row.unserved, areaShare: row.areaShare }));
+    row.score = Math.round(exact.get(row.key)!);
   }
-  return [...rows.values()].sort((a, b) => a.score - b.score || b.gapStreetMetres - a.gapStreetMetres || a.key.localeCompare(b.key));
+  // by the exact score: two districts shown as 87 still rank by what separates them
+  return [...rows.values()].sort((a, b) => exact.get(a.key)! - exact.get(b.key)! || b.gapStreetMetres - a.gapStreetMetres || a.key.localeCompare(b.key));
 }
 
 /** Grids whose code starts with, or whose name contains, the query; at most `limit`. */
@@ -115,7 +118,8 @@ export function searchGrids(grids: readonly GridProperties[], query: string, lim
 /** The `count` lowest-scoring grids (under `parentKey` when given), worst first, without building every row. */
 export function worstGrids(grids: readonly GridProperties[], table: GridTable, count: number, parentKey: string | null): number[] {
   const chosen: number[] = [];
-  const worse = (a: number, b: number) => table.score[a] - table.score[b] || table.gapStreetMetres[b] - table.gapStreetMetres[a] || grids[a].code.localeCompare(grids[b].code);
+  const exact = (g: number) => exactScore({ streetMetres: table.streetMetres[g], gapStreetMetres: table.gapStreetMetres[g], compounds: table.compounds[g], unserved: table.unserved[g], areaShare: table.areaShare[g] });
+  const worse = (a: number, b: number) => exact(a) - exact(b) || table.gapStreetMetres[b] - table.gapStreetMetres[a] || grids[a].code.localeCompare(grids[b].code);
   for (let g = 0; g < grids.length; g++) {
     if (parentKey && !grids[g].code.startsWith(parentKey)) continue;
     if (chosen.length === count && worse(g, chosen[count - 1]) >= 0) continue;

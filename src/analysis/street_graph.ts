@@ -9,7 +9,7 @@
  *        n1          n2           a sample at `along` lies between two stops and takes the shorter way
  */
 import type { CityModel, Segments } from './city_model';
-import { pointSegmentDistance } from './geometry';
+import { pointSegmentDistance, segmentDistanceSquared } from './geometry';
 
 /** metres: a dead end this close to another segment is joined to it */
 export const SNAP_TOLERANCE_M = 3;
@@ -30,13 +30,45 @@ export interface StreetGraph {
 export interface Snap { segment: number; along: number; access: number }
 
 export function nearestSegment(segments: Segments, x: number, y: number, maxDistance = MAX_ACCESS_M): Snap | null {
-  // flatbush orders by distance to segment boxes, a lower bound of the true distance: take a few and check
-  const candidates = segments.index?.neighbors(x, y, 8, maxDistance) ?? [];
-  let best: Snap | null = null;
-  for (const s of candidates) {
-    const { distance, t } = pointSegmentDistance(x, y, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
-    if (distance <= maxDistance && (!best || distance < best.access)) best = { segment: s, along: t * segments.length[s], access: distance };
-  }
+  const index = segments.index;
+  if (!index) return null;
+  // The segment with the nearest box gives an upper bound on the answer; only segments whose boxes lie within
+  // that bound can beat it, so one box search then finds the exact nearest (lowest id on a tie).
+  const [first] = index.neighbors(x, y, 1, maxDistance);
+  if (first === undefined) return null;
+  let bestSegment = first;
+  let bestSquared = segmentDistanceSquared(x, y, segments.ax[first], segments.ay[first], segments.bx[first], segments.by[first]);
+  const reach = Math.min(Math.sqrt(bestSquared), maxDistance);
+  index.search(x - reach, y - reach, x + reach, y + reach, (s) => {
+    const d = segmentDistanceSquared(x, y, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
+    if (d < bestSquared || (d === bestSquared && s < bestSegment)) {
+      bestSquared = d;
+      bestSegment = s;
+    }
+    return false;
+  });
+  if (bestSquared > maxDistance * maxDistance) return null;
+  const { distance, t } = pointSegmentDistance(x, y, segments.ax[bestSegment], segments.ay[bestSegment], segments.bx[bestSegment], segments.by[bestSegment]);
+  return { segment: bestSegment, along: t * segments.length[bestSegment], access: distance };
+}
+
+/**
+ * The segment a dead end at (x, y) is joined to: the nearest within the tolerance that does not already end at
+ * the same node (lowest id on a tie), or -1.
+ */
+export function snapTarget(segments: Segments, x: number, y: number, excluded: (segment: number) => boolean): number {
+  let best = -1;
+  let bestSquared = SNAP_TOLERANCE_M * SNAP_TOLERANCE_M;
+  const r = SNAP_TOLERANCE_M;
+  segments.index?.search(x - r, y - r, x + r, y + r, (s) => {
+    if (excluded(s)) return false;
+    const d = segmentDistanceSquared(x, y, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
+    if (d < bestSquared || (d === bestSquared && (best < 0 || s < best))) {
+      bestSquared = d;
+      best = s;
+    }
+    return false;
+  });
   return best;
 }
 
@@ -69,16 +101,13 @@ export function buildStreetGraph(model: CityModel): StreetGraph {
   for (let s = 0; s < n; s++) {
     for (const [end, x, y] of [[startNode[s], segments.ax[s], segments.ay[s]], [endNode[s], segments.bx[s], segments.by[s]]] as const) {
       if (degree[end] !== 1) continue;
-      for (const other of segments.index?.neighbors(x, y, 6, SNAP_TOLERANCE_M) ?? []) {
-        if (other === s || startNode[other] === end || endNode[other] === end) continue;
-        const { distance, t } = pointSegmentDistance(x, y, segments.ax[other], segments.ay[other], segments.bx[other], segments.by[other]);
-        if (distance > SNAP_TOLERANCE_M) continue;
-        const along = t * segments.length[other];
-        const target = along < 0.05 ? startNode[other] : segments.length[other] - along < 0.05 ? endNode[other] : nodeCount++;
-        if (target >= nodeOf.size) splits[other].push({ along, node: target });
-        connectors.push([end, target, distance]);
-        break;
-      }
+      const other = snapTarget(segments, x, y, (o) => o === s || startNode[o] === end || endNode[o] === end);
+      if (other < 0) continue;
+      const { distance, t } = pointSegmentDistance(x, y, segments.ax[other], segments.ay[other], segments.bx[other], segments.by[other]);
+      const along = t * segments.length[other];
+      const target = along < 0.05 ? startNode[other] : segments.length[other] - along < 0.05 ? endNode[other] : nodeCount++;
+      if (target >= nodeOf.size) splits[other].push({ along, node: target });
+      connectors.push([end, target, distance]);
     }
   }
   const stops = splits.map((list, s) => {
@@ -148,6 +177,43 @@ export function networkNodeDistances(graph: StreetGraph, sources: readonly Snap[
     }
   }
   return dist;
+}
+
+/**
+ * Single-source Dijkstra that stops past `limit` metres, on arrays kept between runs: thousands of candidate
+ * sites each explore a few hundred nodes, and a city-sized array per run would cost more than the search.
+ * After `run`, `dist` holds exact distances for every node within the limit and Infinity beyond.
+ */
+export class BoundedDijkstra {
+  readonly dist: Float64Array;
+  private readonly touched: number[] = [];
+  private readonly heap = new MinHeap(1024);
+
+  constructor(private readonly graph: StreetGraph) {
+    this.dist = new Float64Array(graph.nodeCount).fill(Infinity);
+  }
+
+  run(source: Snap, limit: number): void {
+    const { graph, dist, touched, heap } = this;
+    for (const node of touched) dist[node] = Infinity;
+    touched.length = 0;
+    heap.size = 0;
+    const seed = (node: number, d: number) => {
+      if (d > limit || d >= dist[node]) return;
+      if (dist[node] === Infinity) touched.push(node);
+      dist[node] = d;
+      heap.push(node, d);
+    };
+    const stop = graph.stops[source.segment];
+    const i = bracket(stop, source.along);
+    seed(stop.node[i], source.access + (source.along - stop.along[i]));
+    seed(stop.node[i + 1], source.access + (stop.along[i + 1] - source.along));
+    while (heap.size > 0) {
+      const [u, du] = heap.pop();
+      if (du > dist[u]) continue;
+      for (let e = graph.offsets[u]; e < graph.offsets[u + 1]; e++) seed(graph.targets[e], du + graph.weights[e]);
+    }
+  }
 }
 
 /** Network distance at a position on the network, from node distances (and sources on the same stretch). */

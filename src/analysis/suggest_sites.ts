@@ -8,7 +8,6 @@
  * in or beside a residential compound (residents walk there daily). Parking: the demand is compounds with no
  * parking within the walk radius, one each. Distances are straight-line.
  */
-import KDBush from 'kdbush';
 import type { CityModel } from './city_model';
 import { pointPolygonsDistance } from './geometry';
 
@@ -28,8 +27,6 @@ export interface SiteSuggestion {
 const BESIDE_COMPOUND_M = 50;
 /** every n-th gap sample is a candidate site (samples are 20 m apart) */
 const CANDIDATE_STRIDE = 3;
-
-interface Demand { x: Float64Array; y: Float64Array; weight: Float64Array; metres: Float64Array }
 
 /** Lazy greedy over candidates; `gainOf` sums the weight of uncovered demand it reaches. */
 function lazyGreedy(candidates: number[], count: number, gainOf: (c: number) => number, take: (c: number) => number): { candidate: number; gain: number; closes: number }[] {
@@ -66,32 +63,34 @@ function suggestion(model: CityModel, sample: number, gain: number, closes: numb
   return { lon: model.projection.lon(model.samples.x[sample]), lat: model.projection.lat(model.samples.y[sample]), streetId: street.id, streetName: street.name, gain, closes };
 }
 
-/** `sampleDistances`: the current toilet distance field; samples beyond `threshold` are the demand. */
-export function suggestToiletSites(model: CityModel, sampleDistances: Float32Array, thresholdM: number, count: number): SiteSuggestion[] {
+/**
+ * `gap`: 1 for street samples beyond their service distance under the rules in force (one distance, or by land
+ * use; straight-line or along the network). `reach(s)`: the samples a toilet at sample s would bring within their
+ * own service distance, by the same rules. So a pick's `closes` is exactly what the gap-metres figure loses when
+ * the site is built, and the picks' `closes` add up to the whole drop.
+ */
+export function suggestToiletSites(model: CityModel, gap: Uint8Array, reach: (sample: number) => readonly number[], count: number): SiteSuggestion[] {
   const { samples } = model;
-  const gap: number[] = [];
-  for (let i = 0; i < sampleDistances.length; i++) if (sampleDistances[i] > thresholdM) gap.push(i);
-  if (gap.length === 0 || count <= 0) return [];
-  const demand: Demand = { x: new Float64Array(gap.length), y: new Float64Array(gap.length), weight: new Float64Array(gap.length), metres: new Float64Array(gap.length) };
-  gap.forEach((s, k) => {
-    demand.x[k] = samples.x[s];
-    demand.y[k] = samples.y[s];
-    demand.metres[k] = samples.weight[s];
-    demand.weight[k] = samples.weight[s] * (besideCompound(model, samples.x[s], samples.y[s]) ? 2 : 1);
-  });
-  const index = new KDBush(gap.length, 64, Float64Array);
-  for (let k = 0; k < gap.length; k++) index.add(demand.x[k], demand.y[k]);
-  index.finish();
+  const gapSamples: number[] = [];
+  for (let i = 0; i < gap.length; i++) if (gap[i]) gapSamples.push(i);
+  if (gapSamples.length === 0 || count <= 0) return [];
+  const weight = new Float64Array(gap.length);
+  for (const s of gapSamples) weight[s] = samples.weight[s] * (besideCompound(model, samples.x[s], samples.y[s]) ? 2 : 1);
   const covered = new Uint8Array(gap.length);
-  const candidates = gap.filter((_, k) => k % CANDIDATE_STRIDE === 0);
-  const reach = (s: number) => index.within(samples.x[s], samples.y[s], thresholdM);
-  const sum = (s: number, of: Float64Array) => reach(s).reduce((total, k) => (covered[k] ? total : total + of[k]), 0);
+  const candidates = gapSamples.filter((_, k) => k % CANDIDATE_STRIDE === 0);
+  const reached = new Map<number, readonly number[]>();
+  const gapReached = (s: number) => {
+    let list = reached.get(s);
+    if (!list) reached.set(s, (list = reach(s).filter((k) => gap[k])));
+    return list;
+  };
+  const sum = (s: number, of: Float64Array) => gapReached(s).reduce((total, k) => (covered[k] ? total : total + of[k]), 0);
   const take = (s: number) => {
-    const closes = sum(s, demand.metres);
-    for (const k of reach(s)) covered[k] = 1;
+    const closes = sum(s, samples.weight);
+    for (const k of gapReached(s)) covered[k] = 1;
     return closes;
   };
-  return lazyGreedy(candidates, count, (s) => sum(s, demand.weight), take).map((p) => suggestion(model, p.candidate, p.gain, p.closes));
+  return lazyGreedy(candidates, count, (s) => sum(s, weight), take).map((p) => suggestion(model, p.candidate, p.gain, p.closes));
 }
 
 export function suggestParkingSites(model: CityModel, parkingDistances: Float32Array, radiusM: number, count: number): SiteSuggestion[] {

@@ -20,7 +20,25 @@ export interface CitySource {
   attribution: string;
 }
 
+/**
+ * The bundle layout this release reads and writes. A manifest without `formatVersion` predates versioning and is
+ * read as version 1; a newer one is refused, never half-read.
+ */
+export const BUNDLE_FORMAT_VERSION = 1;
+
+/** Throws a sentence naming `source` when the manifest is of a bundle format this release cannot read. */
+export function checkBundleFormat(manifest: Partial<CityManifest>, source: string): void {
+  const version = manifest.formatVersion ?? 1;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error(`${source}: 城市数据格式版本 "${String(version)}" 无效 / bundle format version "${String(version)}" is not valid`);
+  if (version > BUNDLE_FORMAT_VERSION) {
+    throw new Error(`${source}: 城市数据格式版本 ${version} 比本程序支持的 ${BUNDLE_FORMAT_VERSION} 新，请更新程序 / bundle format version ${version} is newer than this app reads (${BUNDLE_FORMAT_VERSION}): update the app`);
+  }
+  if (!manifest.layers || !manifest.bbox) throw new Error(`${source}: 不是城市数据清单（缺少 layers 或 bbox）/ not a city manifest (layers or bbox missing)`);
+}
+
 export interface CityManifest {
+  /** see BUNDLE_FORMAT_VERSION; absent in bundles built before versioning */
+  formatVersion?: number;
   id: string;
   name: { zh: string; en: string };
   /** the managed area: analysis and facilities stay inside it */

@@ -17,6 +17,11 @@ export const RULES = {
   zoneRadiusRangeM: { value: [500, 2000] as const, source: 'campaign sampling practice' },
   /** metres from a compound to the nearest parking */
   parkingWalkRadiusM: { value: 300, source: 'planning practice' },
+  /**
+   * metres of street that weigh as much as one residential compound in a score: assessors walk streets and sample
+   * compounds, and one compound failing should weigh like a short street stretch, not a fifth of the score
+   */
+  scoreCompoundWeightM: { value: 100, source: 'chosen so a district with 99 % street coverage and one compound without parking ranks above one with 88 % (issue 11)' },
 } satisfies Record<string, Rule<unknown>>;
 
 export type LandUse = keyof typeof RULES.toiletSpacingByLandUseM.value;

@@ -1,6 +1,10 @@
-/** Loads the city index and one city bundle from the app's own origin. */
+/**
+ * Loads the city index and one city bundle from the app's own origin. Every failure is an Error whose message
+ * names the file and why (HTTP status, not JSON, a newer bundle format), so the page can say which city failed
+ * and how, instead of showing no cities.
+ */
 import type { FeatureCollection } from 'geojson';
-import type { BoundaryFeature, CityIndexEntry, CityLayers, CityManifest, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
+import { checkBundleFormat, type BoundaryFeature, type CityIndexEntry, type CityLayers, type CityManifest, type CompoundFeature, type FacilityFeature, type GridFeature, type StreetFeature } from '../domain/city_bundle';
 
 export interface LoadedCity { manifest: CityManifest; layers: CityLayers; tilesUrl: string }
 
@@ -9,27 +13,42 @@ const base = (): string => new URL(import.meta.env.BASE_URL, globalThis.location
 
 /** `fresh` revalidates with the server instead of trusting the HTTP cache: the wall's periodic reload. */
 async function fetchJson<T>(path: string, signal?: AbortSignal, fresh = false): Promise<T> {
-  const response = await fetch(new URL(path, base()), { signal, cache: fresh ? 'no-cache' : 'default' });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, base()), { signal, cache: fresh ? 'no-cache' : 'default' });
+  } catch (cause) {
+    if ((cause as Error).name === 'AbortError') throw cause;
+    throw new Error(`${path}: 无法连接服务器 / the server could not be reached (${(cause as Error).message})`, { cause });
+  }
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}${response.status === 404 ? '（文件不存在 / file not found）' : ''}`);
+  try {
+    return (await response.json()) as T;
+  } catch (cause) {
+    if ((cause as Error).name === 'AbortError') throw cause;
+    throw new Error(`${path}: 不是有效的 JSON / not valid JSON (${(cause as Error).message})`, { cause });
+  }
 }
 
 export async function loadCityIndex(signal?: AbortSignal): Promise<CityIndexEntry[]> {
-  try {
-    return await fetchJson<CityIndexEntry[]>('data/cities.json', signal);
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    return [];
-  }
+  const index = await fetchJson<unknown>('data/cities.json', signal);
+  if (!Array.isArray(index)) throw new Error('data/cities.json: 不是城市列表 / not a list of cities');
+  return index as CityIndexEntry[];
+}
+
+async function manifestOf(id: string, signal: AbortSignal | undefined, fresh: boolean): Promise<CityManifest> {
+  const path = `data/${id}/city.json`;
+  const manifest = await fetchJson<CityManifest>(path, signal, fresh);
+  checkBundleFormat(manifest, path);
+  return manifest;
 }
 
 /** The manifest alone, always fresh: its builtAt tells whether the city's data changed. */
 export function loadManifest(id: string, signal?: AbortSignal): Promise<CityManifest> {
-  return fetchJson<CityManifest>(`data/${id}/city.json`, signal, true);
+  return manifestOf(id, signal, true);
 }
 
 export async function loadCity(id: string, signal?: AbortSignal, fresh = false): Promise<LoadedCity> {
-  const manifest = await fetchJson<CityManifest>(`data/${id}/city.json`, signal, fresh);
+  const manifest = await manifestOf(id, signal, fresh);
   const layer = <F>(file: string) => fetchJson<FeatureCollection>(`data/${id}/${file}`, signal, fresh) as Promise<{ type: 'FeatureCollection'; features: F[] }>;
   const [facilities, streets, compounds, boundaries, grids] = await Promise.all([
     layer<FacilityFeature>(manifest.layers.facilities.file),

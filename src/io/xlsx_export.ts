@@ -1,4 +1,5 @@
 /** Export tables as one XLSX workbook, a sheet per table, headers bold and frozen (exceljs, loaded on demand). */
+import { COORDINATE_DECIMALS } from './coordinate_text';
 import type { ExportTable } from './csv_export';
 
 export async function tablesXlsx(tables: readonly ExportTable[]): Promise<Uint8Array> {
@@ -11,6 +12,8 @@ export async function tablesXlsx(tables: readonly ExportTable[]): Promise<Uint8A
     sheet.addRow(table.headers).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row);
     sheet.columns.forEach((column, i) => (column.width = Math.max(10, Math.min(40, table.headers[i].length * 2 + 4))));
+    // degrees stay numbers (full precision); the format only shows every one with 7 decimals
+    for (const c of table.coordinateColumns ?? []) sheet.getColumn(c + 1).numFmt = `0.${'0'.repeat(COORDINATE_DECIMALS)}`;
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
 /** One ledger file into a project layer: read, pick columns and CRS (detected unless given), validate. */
 import type { CityModel } from '../analysis/city_model';
-import { segmentDistanceSquared } from '../analysis/geometry';
+import { nearestSegment } from '../analysis/street_graph';
 import type { CategoryId } from '../domain/categories';
 import { guessColumns, type ColumnMap } from './columns';
 import { crsHint, detectCrs, type CrsId } from './crs';
@@ -20,13 +20,7 @@ export interface CrsDecision { crs: CrsId; how: 'given' | 'named' | 'detected'; 
 
 /** Metres from a WGS-84 point to the nearest street segment of the city (Infinity beyond 2 km). */
 export function distanceToStreet(model: CityModel, lon: number, lat: number): number {
-  const { segments, projection } = model;
-  if (!segments.index) return Infinity;
-  const x = projection.x(lon);
-  const y = projection.y(lat);
-  let best = Infinity;
-  for (const s of segments.index.neighbors(x, y, 8, 2000)) best = Math.min(best, segmentDistanceSquared(x, y, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]));
-  return Math.sqrt(best);
+  return nearestSegment(model.segments, model.projection.x(lon), model.projection.y(lat), 2000)?.access ?? Infinity;
 }
 
 export function decideCrs(table: LedgerTable, columns: ColumnMap, model: CityModel, choice: CrsId | 'auto'): CrsDecision {

@@ -92,6 +92,17 @@ describe('ledger import', () => {
     expect(result.rejected).toEqual([{ row: 2, reason: 'no_coordinates', detail: 'geometry LineString, not a Point' }]);
   });
 
+  it('lists a CSV row whose quote is never closed as malformed, with what it swallowed, and keeps the rows before it', async () => {
+    const csv = '名称,经度,纬度\n甲,118.77,32.04\n"乙,118.78,32.05\n丙,118.79,32.05\n丁,118.775,32.045\n';
+    const table = await readLedgerTable('t.csv', encode(csv));
+    const result = importRows(table, { columns: guessColumns(table.headers), crs: 'wgs84', defaultCategory: 'toilet', cityBbox: CITY, idPrefix: 'q' });
+    expect(result.accepted.map((f) => f.properties.name)).toEqual(['甲']);
+    expect(result.rejected).toHaveLength(1);
+    expect(result.rejected[0]).toMatchObject({ row: 3, reason: 'malformed_row' });
+    expect(result.rejected[0].detail).toMatch(/第 3 行的引号没有闭合，其后 2 行被并入此行/);
+    expect(result.accepted.length + result.rejected.length).toBe(result.rowsRead);
+  });
+
   it('names the file when it cannot be read', async () => {
     await expect(readLedgerTable('a.json', encode('{oops'))).rejects.toThrow(/a\.json: .*JSON/);
     await expect(readLedgerTable('a.doc', encode('x'))).rejects.toThrow(LedgerFileError);

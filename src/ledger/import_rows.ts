@@ -3,16 +3,18 @@
  * rejected with its row number and reason; accepted + rejected = rows read.
  */
 import type { CategoryId, FacilityProperties } from '../domain/categories';
+import { METRES_PER_DEGREE } from '../domain/earth';
 import type { BBox, FacilityFeature } from '../domain/city_bundle';
 import type { ColumnMap } from './columns';
 import { categoryFromText } from './columns';
 import { toWgs84, type CrsId } from './crs';
 import type { LedgerTable } from './read_table';
 
-export const REJECT_REASONS = ['no_coordinates', 'not_a_number', 'out_of_range', 'swapped_lat_lon', 'outside_city', 'unknown_category', 'duplicate'] as const;
+export const REJECT_REASONS = ['malformed_row', 'no_coordinates', 'not_a_number', 'out_of_range', 'swapped_lat_lon', 'outside_city', 'unknown_category', 'duplicate'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export const REJECT_TEXT: Record<RejectReason, { zh: string; en: string }> = {
+  malformed_row: { zh: '行格式错误', en: 'malformed row' },
   no_coordinates: { zh: '缺少坐标', en: 'no coordinates' },
   not_a_number: { zh: '坐标不是数字', en: 'coordinates are not numbers' },
   out_of_range: { zh: '坐标超出范围', en: 'coordinates out of range' },
@@ -45,7 +47,7 @@ export function importRows(table: LedgerTable, options: ImportOptions): ImportRe
   const { columns, crs, cityBbox } = options;
   const index = (header: string | null) => (header === null ? -1 : table.headers.indexOf(header));
   const col = Object.fromEntries(Object.entries(columns).map(([field, header]) => [field, index(header)])) as Record<keyof ColumnMap, number>;
-  const margin = (options.marginM ?? 500) / 111_320;
+  const margin = (options.marginM ?? 500) / METRES_PER_DEGREE;
   const [w, s, e, n] = cityBbox;
   const inCity = (lon: number, lat: number) => lon >= w - margin / Math.cos((lat * Math.PI) / 180) && lon <= e + margin / Math.cos((lat * Math.PI) / 180) && lat >= s - margin && lat <= n + margin;
   const accepted: FacilityFeature[] = [];
@@ -57,7 +59,7 @@ export function importRows(table: LedgerTable, options: ImportOptions): ImportRe
     const cell = (c: number) => (c >= 0 ? (cells[c] ?? '').trim() : '');
     const reject = (reason: RejectReason, detail: string) => rejected.push({ row, reason, detail });
     const problem = table.rowProblems[i];
-    if (problem) return reject('no_coordinates', problem);
+    if (problem) return reject(problem.reason, problem.detail);
     const rawLon = cell(col.lon);
     const rawLat = cell(col.lat);
     if (!rawLon || !rawLat) return reject('no_coordinates', `lon "${rawLon}", lat "${rawLat}"`);

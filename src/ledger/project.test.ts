@@ -3,7 +3,7 @@ import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { CityAnalysis, DEFAULT_PARAMS } from '../analysis/city_analysis';
 import { guessColumns } from './columns';
 import { importRows } from './import_rows';
-import { applyProject, emptyProject, parseProject, projectJson, type Project } from './project';
+import { applyProject, emptyProject, migrateProject, parseProject, PROJECT_VERSION, projectJson, type Project } from './project';
 import { readLedgerTable } from './read_table';
 
 const demo = generateDemoCity({ seed: 3, sizeKm: 3 });
@@ -36,5 +36,15 @@ describe('project file', () => {
     const text = projectJson(emptyProject('nanjing'));
     expect(() => parseProject(text, 'p.json', 'demo')).toThrow(/p\.json: .*nanjing/);
     expect(() => parseProject('{"format":"other"}', 'x.json', 'demo')).toThrow(/x\.json/);
+  });
+
+  it('refuses a newer version, another format or another city with a sentence naming the source', () => {
+    const stored = { ...emptyProject('demo3'), savedAt: '2026-11-29T00:00:00.000Z' };
+    expect(migrateProject(JSON.parse(JSON.stringify(stored)), 'IndexedDB project:demo3', 'demo3')).toEqual(stored);
+    expect(() => migrateProject({ ...stored, version: PROJECT_VERSION + 1 }, 'IndexedDB project:demo3', 'demo3')).toThrow(/^IndexedDB project:demo3: .*newer than this app reads/);
+    expect(() => migrateProject({ ...stored, version: '1' }, 'p.json', 'demo3')).toThrow(/p\.json: .*not valid/);
+    expect(() => migrateProject({ ...stored, format: 'kepler' }, 'p.json', 'demo3')).toThrow(/not a Chuangcheng Atlas project/);
+    expect(() => migrateProject(stored, 'p.json', 'nanjing')).toThrow(/for city "demo3", not "nanjing"/);
+    expect(() => migrateProject({ ...stored, proposals: undefined }, 'p.json', 'demo3')).toThrow(/proposals missing/);
   });
 });

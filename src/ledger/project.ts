@@ -66,17 +66,44 @@ export function projectJson(project: Project): string {
   return JSON.stringify({ ...project, savedAt: new Date().toISOString() }, null, 1);
 }
 
+/**
+ * Version history of the project format. Each entry lifts a project of that version to the next; `migrateProject`
+ * runs them in order, so a record saved by any earlier release opens. Version 1 is the first release's format.
+ */
+const MIGRATIONS: Record<number, (p: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/**
+ * A project as stored (a file's JSON, or the IndexedDB record), checked and brought to the current version.
+ * Another format, a newer version, another city or missing parts are refused with a sentence naming `source`.
+ */
+export function migrateProject(data: unknown, source: string, cityId: string): Project {
+  const record = (data ?? {}) as Record<string, unknown>;
+  if (record.format !== PROJECT_FORMAT) throw new Error(`${source}: 不是创城一张图的项目 / not a Chuangcheng Atlas project`);
+  let version = record.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error(`${source}: 项目版本 "${String(version)}" 无效 / project version "${String(version)}" is not valid`);
+  if (version > PROJECT_VERSION) throw new Error(`${source}: 项目版本 ${version} 比本程序支持的 ${PROJECT_VERSION} 新，请更新程序 / project version ${version} is newer than this app reads (${PROJECT_VERSION}): update the app`);
+  let migrated = record;
+  for (; version < PROJECT_VERSION; version++) migrated = MIGRATIONS[version]({ ...migrated });
+  if (migrated.cityId !== cityId) throw new Error(`${source}: 这是城市 "${String(migrated.cityId)}" 的项目，当前城市是 "${cityId}" / the project is for city "${String(migrated.cityId)}", not "${cityId}"`);
+  if (!Array.isArray(migrated.ledgers) || !Array.isArray(migrated.proposals)) throw new Error(`${source}: 缺少 ledgers 或 proposals / ledgers or proposals missing`);
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    cityId,
+    savedAt: String(migrated.savedAt ?? ''),
+    ledgers: migrated.ledgers as LedgerLayer[],
+    proposals: migrated.proposals as Proposal[],
+    settings: (migrated.settings as Project['settings']) ?? null,
+  };
+}
+
 /** Reads a project file; a file for another city, another format or a newer version is refused by name. */
 export function parseProject(text: string, fileName: string, cityId: string): Project {
-  let data: Partial<Project>;
+  let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (cause) {
     throw new Error(`${fileName}: 不是有效的 JSON / not valid JSON`, { cause });
   }
-  if (data.format !== PROJECT_FORMAT) throw new Error(`${fileName}: 不是创城一张图的项目文件 / not a Chuangcheng Atlas project file`);
-  if (typeof data.version !== 'number' || data.version > PROJECT_VERSION) throw new Error(`${fileName}: 项目文件版本 ${data.version} 比本程序新 / project version ${data.version} is newer than this app`);
-  if (data.cityId !== cityId) throw new Error(`${fileName}: 这是城市 "${data.cityId}" 的项目，当前城市是 "${cityId}" / the project is for city "${data.cityId}", not "${cityId}"`);
-  if (!Array.isArray(data.ledgers) || !Array.isArray(data.proposals)) throw new Error(`${fileName}: 缺少 ledgers 或 proposals / ledgers or proposals missing`);
-  return { format: PROJECT_FORMAT, version: data.version, cityId, savedAt: String(data.savedAt ?? ''), ledgers: data.ledgers, proposals: data.proposals, settings: data.settings ?? null };
+  return migrateProject(data, fileName, cityId);
 }

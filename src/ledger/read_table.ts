@@ -12,8 +12,8 @@ export interface LedgerTable {
   rows: string[][];
   /** the file's number for rows[i] */
   rowNumbers: number[];
-  /** rows[i] had this problem before any column was read (e.g. a GeoJSON line instead of a point) */
-  rowProblems: (string | null)[];
+  /** rows[i] had this problem before any column was read (a CSV quote left open, a GeoJSON line instead of a point) */
+  rowProblems: ({ reason: 'malformed_row' | 'no_coordinates'; detail: string } | null)[];
 }
 
 export class LedgerFileError extends Error {}
@@ -47,18 +47,36 @@ function table(fileName: string, format: LedgerTable['format'], headers: string[
 
 function readCsv(fileName: string, text: string, onProgress: (share: number) => void): LedgerTable {
   // blank lines are left out below but keep their numbers, so row numbers match the file
-  const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const rows = parsed.data;
   onProgress(1);
+  // papaparse reads on past a quote left open or a bad delimiter; such rows are listed as rejected, not guessed at
+  const parseErrors = new Map<number, string>();
+  for (const e of parsed.errors) {
+    if (e.row === undefined) continue;
+    // an open quote swallows every line after it into one cell: say so, with how many lines were lost into it
+    const swallowed = e.code === 'MissingQuotes' ? (rows[e.row] ?? []).join(',').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length - 1 : 0;
+    parseErrors.set(
+      e.row,
+      e.code === 'MissingQuotes'
+        ? `第 ${e.row + 1} 行的引号没有闭合，其后 ${swallowed} 行被并入此行 / the quote opened in row ${e.row + 1} is never closed: ${swallowed} lines from there on were read into this row (CSV ${e.code})`
+        : `CSV ${e.code}: ${e.message}`,
+    );
+  }
   if (rows.length === 0 || rows[0].every((c) => c.trim() === '')) throw new LedgerFileError(`${fileName}: 文件为空或没有表头 / the file is empty or has no header row`);
   const headers = rows[0].map((h) => h.trim());
+  if (parseErrors.has(0)) throw new LedgerFileError(`${fileName}: 第 1 行（表头）无法解析 / the header row (row 1) cannot be read: ${parseErrors.get(0)}`);
   const body: string[][] = [];
   const numbers: number[] = [];
+  const problems: LedgerTable['rowProblems'] = [];
   rows.slice(1).forEach((r, i) => {
-    if (r.every((c) => c.trim() === '')) return;
+    const error = parseErrors.get(i + 1);
+    if (!error && r.every((c) => c.trim() === '')) return;
     body.push(r);
     numbers.push(i + 2);
+    problems.push(error ? { reason: 'malformed_row', detail: error } : null);
   });
-  return { ...table(fileName, 'csv', headers, body, 2), rowNumbers: numbers };
+  return { ...table(fileName, 'csv', headers, body, 2), rowNumbers: numbers, rowProblems: problems };
 }
 
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<LedgerTable> {
@@ -95,10 +113,10 @@ function readGeoJson(fileName: string, text: string): LedgerTable {
   if (data?.type !== 'FeatureCollection' || !Array.isArray(data.features)) throw new LedgerFileError(`${fileName}: 不是 GeoJSON FeatureCollection / not a GeoJSON FeatureCollection`);
   const keys = [...new Set(data.features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const headers = ['经度', '纬度', ...keys];
-  const problems: (string | null)[] = [];
+  const problems: LedgerTable['rowProblems'] = [];
   const rows = data.features.map((f) => {
     const point = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : null;
-    problems.push(point ? null : `geometry ${f.geometry?.type ?? 'null'}, not a Point`);
+    problems.push(point ? null : { reason: 'no_coordinates', detail: `geometry ${f.geometry?.type ?? 'null'}, not a Point` });
     const value = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
     return [value(point?.[0]), value(point?.[1]), ...keys.map((k) => value(f.properties?.[k]))];
   });

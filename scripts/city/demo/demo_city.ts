@@ -19,6 +19,7 @@ import { isAlleyClass, type StreetClass } from '../../../src/domain/street_class
 import { emptyBasemap, type BasemapFeature, type CityContent } from '../city_content';
 import { NameMaker } from './names';
 import { Prng } from '../../../src/analysis/prng';
+import { METRES_PER_DEGREE, metresPerDegreeLon } from '../../../src/domain/earth';
 import { bilinear, densify, lineInQuad, outlineOfQuads, quadCentre, quadRing, subQuad, type Quad, type XY } from './quad';
 
 export interface DemoOptions { seed: number; sizeKm: number }
@@ -26,8 +27,8 @@ export interface DemoOptions { seed: number; sizeKm: number }
 /** Where the synthetic city sits: a plain in central China, away from any city it could be mistaken for. */
 const ORIGIN_LON = 115.2;
 const ORIGIN_LAT = 33.2;
-const M_PER_DEG_LAT = 110_574;
-const M_PER_DEG_LON = 111_320 * Math.cos((ORIGIN_LAT * Math.PI) / 180);
+const M_PER_DEG_LAT = METRES_PER_DEGREE;
+const M_PER_DEG_LON = metresPerDegreeLon(ORIGIN_LAT);
 /** demo division codes start with 99, outside every real province code (11–82) */
 const DEMO_COUNTY_CODE_BASE = 990100;
 

@@ -4,7 +4,7 @@
  */
 import type { Position } from 'geojson';
 import type { CategoryId, FacilityProperties } from '../../domain/categories';
-import type { BBox, CityLayers } from '../../domain/city_bundle';
+import type { BBox, CityLayers, CompoundFeature, GridFeature } from '../../domain/city_bundle';
 import { LocalProjection } from '../projection';
 
 const LON0 = 118.78;
@@ -20,8 +20,39 @@ export function bboxAround(halfWidthM: number, halfHeightM: number): BBox {
 export interface FixtureCity {
   facilities?: { at: [number, number]; category: CategoryId; props?: Partial<FacilityProperties> }[];
   streets?: { line: [number, number][]; alley?: boolean; name?: string }[];
-  compounds?: { rings: [number, number][][]; name?: string }[];
+  /** `rings`: one polygon (outer, holes); `parts`: a multi-polygon */
+  compounds?: ({ rings: [number, number][][]; name?: string } | { parts: [number, number][][][]; name?: string })[];
   districts?: { ring: [number, number][]; name: string }[];
+  /** unit grids, coded 32010200100101, …02, … in order */
+  grids?: { rings: [number, number][][]; name?: string }[];
+}
+
+const compoundGeometry = (c: NonNullable<FixtureCity['compounds']>[number]): CompoundFeature['geometry'] =>
+  'parts' in c ? { type: 'MultiPolygon', coordinates: c.parts.map((rings) => rings.map((r) => r.map(lonLat))) } : { type: 'Polygon', coordinates: c.rings.map((r) => r.map(lonLat)) };
+
+function gridFeature(rings: [number, number][][], g: number, name?: string): GridFeature {
+  const seq = String(g + 1).padStart(2, '0');
+  return {
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: rings.map((r) => r.map(lonLat)) },
+    properties: {
+      code: `320102001001${seq}`,
+      name: name ?? `网格${seq}`,
+      district: '测试区',
+      districtCode: '320102',
+      street: '测试街道',
+      streetCode: '001',
+      community: '测试社区',
+      communityCode: '001',
+      seq: g + 1,
+      areaM2: 0,
+      origin: 'block',
+      derived: { district: false, street: false, community: false },
+      responsibleUnit: '测试单位',
+      responsiblePerson: '',
+      phone: '',
+    },
+  };
 }
 
 export function fixtureLayers(city: FixtureCity): CityLayers {
@@ -46,7 +77,7 @@ export function fixtureLayers(city: FixtureCity): CityLayers {
       type: 'FeatureCollection',
       features: (city.compounds ?? []).map((c, i) => ({
         type: 'Feature',
-        geometry: { type: 'Polygon', coordinates: c.rings.map((r) => r.map(lonLat)) },
+        geometry: compoundGeometry(c),
         properties: { id: `c${i}`, name: c.name ?? `c${i}`, areaM2: 0, source: 'test' },
       })),
     },
@@ -58,6 +89,7 @@ export function fixtureLayers(city: FixtureCity): CityLayers {
         properties: { id: `d${i}`, name: d.name, level: 'district' as const, partial: false, derived: false },
       })),
     },
+    ...(city.grids ? { grids: { type: 'FeatureCollection' as const, features: city.grids.map((g, i) => gridFeature(g.rings, i, g.name)) } } : {}),
   };
 }
 

@@ -1,0 +1,229 @@
+/**
+ * The campaign server: typed JSON routes under /api (OpenAPI at /api/docs), the case event stream, and — when
+ * given a folder — the built atlas with its data/ and tiles/ (HTTP Range). No state that matters lives in the
+ * process: sessions, rate limits and events are in the database, so several processes can share one.
+ *
+ *   browser ── /api/login ─► session cookie (HttpOnly, SameSite=Strict)
+ *           ── /api/cases … /actions ─► case_service (one transaction: row + event + NOTIFY)
+ *           ── /api/events (SSE, Last-Event-ID) ◄─ LISTEN case_events ◄─ any process's commits
+ */
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CASE_ACTIONS, CASE_STATES, type Role } from '../src/domain/case_flow';
+import { SESSION_COOKIE, SESSION_HOURS, signIn, signOut, userOfToken, type SessionUser } from './auth/sessions';
+import { escalateDueCards } from './cases/card_escalation';
+import { isoWeekOf, weeklyRanking } from './cases/weekly_ranking';
+import { applyAction, CASE_SOURCES, caseEvents, eventsAfter, getCase, listCases, reportCase, visibleTo, EVENTS_CHANNEL } from './cases/case_service';
+import type { Database } from './db/database';
+import { HttpError } from './http_error';
+import { AtlasAnalysis, Case, ErrorBody, Event, literals, Photo, refusals, User } from './schemas';
+import { registerOpen311 } from './open311';
+import { casePhotos, registerPhotos } from './photos';
+
+export interface ServerOptions {
+  db: Database;
+  /** serve the built app (dist/) and the city data (data/, tiles/) from this project folder */
+  staticRoot?: string;
+  /** where photos are kept, default var/photos */
+  photoDir?: string;
+  /** cookies marked Secure (behind HTTPS) */
+  secureCookies?: boolean;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000 }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: '创城一张图 · Chuangcheng Atlas campaign API', version: '1' } },
+  });
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) request.user = await userOfToken(db, request.cookies[SESSION_COOKIE]);
+  });
+
+  // every refusal is a 4xx with a sentence; a request the schema rejects says which field and why
+  app.setErrorHandler((error: Error & { validation?: unknown; statusCode?: number; code?: string }, _request, reply) => {
+    if (error instanceof HttpError) return reply.status(error.status).send({ error: { zh: error.zh, en: error.en }, ...(error.details ? { details: error.details } : {}) });
+    if (error.validation) return reply.status(400).send({ error: { zh: `请求内容不符合要求：${error.message}`, en: `the request is not valid: ${error.message}` } });
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.status(error.statusCode).send({ error: { zh: `请求有误：${error.message}`, en: error.message } });
+    app.log.error(error);
+    return reply.status(500).send({ error: { zh: '服务器内部错误', en: 'internal server error' } });
+  });
+
+  const requireUser = (request: FastifyRequest): SessionUser => {
+    if (!request.user) throw new HttpError(401, '请先登录', 'sign in first');
+    return request.user;
+  };
+  const requireRole = (request: FastifyRequest, roles: readonly Role[]): SessionUser => {
+    const user = requireUser(request);
+    if (!roles.includes(user.role)) throw new HttpError(403, '您的角色无权执行此操作', 'your role may not do this');
+    return user;
+  };
+
+  app.get('/api/health', async () => ({ ok: true, engine: db.engine }));
+
+  app.post('/api/login', { schema: { body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 80 }), password: Type.String({ minLength: 1, maxLength: 200 }) }), response: { 200: Type.Object({ user: User }), 401: ErrorBody, 429: ErrorBody } } }, async (request, reply) => {
+    const { token, user } = await signIn(db, request.body.username, request.body.password);
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies ?? false, path: '/', maxAge: SESSION_HOURS * 3600 });
+    return { user };
+  });
+
+  app.post('/api/logout', async (request, reply) => {
+    await signOut(db, request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/me', { schema: { response: { 200: Type.Object({ user: User }), 401: ErrorBody } } }, async (request) => ({ user: requireUser(request) }));
+
+  app.get('/api/categories', async (request) => {
+    requireUser(request);
+    return { categories: (await db.query('SELECT id, kind, code, name_zh AS "nameZh", name_en AS "nameEn", default_unit_id AS "defaultUnitId", white_hours AS "whiteHours", yellow_hours AS "yellowHours", red_hours AS "redHours" FROM categories ORDER BY code')).rows };
+  });
+
+  app.get('/api/units', async (request) => {
+    requireUser(request);
+    return { units: (await db.query('SELECT id, name, kind, parent_id AS "parentId", code FROM org_units ORDER BY kind, id')).rows };
+  });
+
+  app.get('/api/cases', {
+    schema: {
+      querystring: Type.Object({
+        state: Type.Optional(Type.Union(CASE_STATES.map((s) => Type.Literal(s)))),
+        categoryId: Type.Optional(Type.String({ maxLength: 80 })),
+        unitId: Type.Optional(Type.String({ maxLength: 80 })),
+        gridCode: Type.Optional(Type.String({ pattern: '^[0-9]{14}$' })),
+        cityId: Type.Optional(Type.String({ maxLength: 80 })),
+        limit: Type.Integer({ minimum: 1, maximum: 5000, default: 500 }),
+      }),
+      response: { 200: Type.Object({ cases: Type.Array(Case) }), ...refusals },
+    },
+  }, async (request) => ({ cases: await listCases(db, requireUser(request), request.query) }));
+
+  app.post('/api/cases', {
+    schema: {
+      body: Type.Object({
+        cityId: Type.String({ minLength: 1, maxLength: 80 }),
+        categoryId: Type.String({ minLength: 1, maxLength: 80 }),
+        title: Type.String({ minLength: 1, maxLength: 200 }),
+        description: Type.Optional(Type.String({ maxLength: 4000 })),
+        lon: Type.Number({ minimum: -180, maximum: 180 }),
+        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        source: literals(CASE_SOURCES),
+        analysis: Type.Optional(AtlasAnalysis),
+        notDuplicate: Type.Optional(Type.Boolean()),
+        clientUuid: Type.Optional(Type.String({ format: 'uuid' })),
+      }),
+      response: { 200: Type.Object({ case: Case }), 201: Type.Object({ case: Case }), ...refusals },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    // a case raised from the atlas carries the figures that raised it, so the unit sees why
+    if (request.body.source.startsWith('atlas_') && !request.body.analysis) throw new HttpError(400, '从地图发起的督办须附上分析依据（规则、数据日期）', 'a case raised from the atlas needs its analysis (rule and data date)');
+    const { created, case: item } = await reportCase(db, user, request.body);
+    return reply.status(created ? 201 : 200).send({ case: item });
+  });
+
+  app.get('/api/cases/:id', { schema: { params: Id, response: { 200: Type.Object({ case: Case, events: Type.Array(Event), photos: Type.Array(Photo) }), ...refusals } } }, async (request) => {
+    const user = requireUser(request);
+    const item = await getCase(db, request.params.id);
+    if (!item || !visibleTo(user, item)) throw new HttpError(404, `没有案件 #${request.params.id}`, `there is no case #${request.params.id}`);
+    return { case: item, events: await caseEvents(db, item.id), photos: await casePhotos(db, item.id) };
+  });
+
+  app.post('/api/cases/:id/actions', {
+    schema: {
+      params: Id,
+      body: Type.Object({
+        action: Type.Union(CASE_ACTIONS.filter((a) => a !== 'report').map((a) => Type.Literal(a))),
+        version: Type.Integer({ minimum: 1 }),
+        note: Type.Optional(Type.String({ maxLength: 4000 })),
+        unitId: Type.Optional(Type.String({ maxLength: 80 })),
+        deadline: Type.Optional(Type.String({ maxLength: 40 })),
+        voidReason: Type.Optional(Type.String({ maxLength: 20 })),
+        duplicateOf: Type.Optional(Type.Integer({ minimum: 1 })),
+      }),
+      response: { 200: Type.Object({ case: Case }), ...refusals },
+    },
+  }, async (request) => ({ case: await applyAction(db, requireUser(request), request.params.id, request.body) }));
+
+  app.get('/api/rankings', {
+    schema: { querystring: Type.Object({ week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$' })), level: Type.Union([Type.Literal('unit'), Type.Literal('street'), Type.Literal('district')], { default: 'unit' }) }) },
+  }, async (request) => {
+    requireUser(request);
+    return weeklyRanking(db, request.query.week ?? isoWeekOf(Date.now()), request.query.level);
+  });
+
+  app.post('/api/cards/tick', async (request) => {
+    requireRole(request, ['admin', 'supervisor']);
+    return escalateDueCards(db);
+  });
+
+  app.get('/api/events', async (request, reply) => streamEvents(db, request, reply, requireUser(request)));
+
+  app.get('/api/docs', async () => app.swagger());
+
+  await registerOpen311(app, db);
+  await registerPhotos(app, db, options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos'), requireUser);
+
+  if (options.staticRoot) {
+    const root = options.staticRoot;
+    for (const [prefix, dir] of [['/data/', 'data'], ['/tiles/', 'tiles']] as const) {
+      await app.register(fastifyStatic, { root: join(root, dir), prefix, decorateReply: false, acceptRanges: true, cacheControl: false });
+    }
+    if (existsSync(join(root, 'dist'))) await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/', decorateReply: false });
+  }
+  return app;
+}
+
+/**
+ * Server-Sent Events: replay every event after Last-Event-ID (or ?after=) from the log, then stream new ones as
+ * NOTIFY brings them. The event id is the log's id, so a client that reconnects misses nothing.
+ */
+async function streamEvents(db: Database, request: FastifyRequest, reply: FastifyReply, user: SessionUser): Promise<void> {
+  const header = request.headers['last-event-id'];
+  const query = request.query as { after?: string };
+  let last = Number(Array.isArray(header) ? header[0] : (header ?? query.after ?? 0));
+  if (!Number.isInteger(last) || last < 0) throw new HttpError(400, 'Last-Event-ID 须为非负整数', 'Last-Event-ID must be a whole number ≥ 0');
+  reply.hijack();
+  const out = reply.raw;
+  out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  let sending = Promise.resolve();
+  const flush = () => {
+    sending = sending.then(async (): Promise<void> => {
+      for (;;) {
+        const batch = await eventsAfter(db, last);
+        for (const event of batch) {
+          last = event.id;
+          const item = event.caseId === null ? null : await getCase(db, event.caseId);
+          if (item && !visibleTo(user, item)) continue;
+          out.write(`id: ${event.id}\nevent: case\ndata: ${JSON.stringify({ ...event, case: item })}\n\n`);
+        }
+        if (batch.length < 500) return;
+      }
+    }).catch(() => void out.end());
+  };
+  const stop = await db.listen(EVENTS_CHANNEL, flush);
+  const keepAlive = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
+  request.raw.on('close', () => {
+    clearInterval(keepAlive);
+    void stop();
+  });
+  flush();
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isoWeekOf, weekRange } from './weekly_ranking';
+
+describe('ISO weeks on the Beijing clock', () => {
+  it('puts every moment inside the range of its own week, over several years', () => {
+    for (let ms = Date.UTC(2024, 11, 20); ms < Date.UTC(2027, 0, 15); ms += 3_600_000 * 7.3) {
+      const { start, end } = weekRange(isoWeekOf(ms));
+      expect(start <= ms && ms < end).toBe(true);
+    }
+  });
+
+  it('matches known weeks: 2026-W47 starts on Monday 16 November 00:00 in Beijing', () => {
+    expect(new Date(weekRange('2026-W47').start).toISOString()).toBe('2026-11-15T16:00:00.000Z');
+    expect(isoWeekOf(Date.UTC(2026, 10, 29, 21))).toBe('2026-W49');
+    expect(isoWeekOf(Date.UTC(2026, 10, 29, 15))).toBe('2026-W48');
+    expect(isoWeekOf(Date.UTC(2021, 0, 3, 12))).toBe('2020-W53');
+  });
+
+  it('refuses a malformed week with a sentence', () => {
+    expect(() => weekRange('2026-47')).toThrow(/ISO week such as 2026-W47/);
+    expect(() => weekRange('2026-W60')).toThrow(/ISO week/);
+  });
+});

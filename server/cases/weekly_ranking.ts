@@ -1,0 +1,106 @@
+/**
+ * The weekly ranking of responsible units (一周一梳理，一周一通报): per unit, the cases dispatched to it that were
+ * open at some point of the week, how many it closed, how many of those on time (closed before the first card
+ * lapsed: never escalated), how many it still owes past the deadline at the week's end, red cards issued and
+ * reworks. Units rank by on-time closures, then overdue, red cards and rework; the best N get the mobile red
+ * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json. Streets and districts
+ * sum their communities.
+ */
+import { readFileSync } from 'node:fs';
+import type { Queryable } from '../db/database';
+import { REFERENCE_FILE } from '../db/reference_data';
+import { HttpError } from '../http_error';
+
+/** the campaign's clock: weeks run Monday 00:00 to Monday 00:00 Beijing time (UTC+8, no summer time) */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+export interface UnitWeek {
+  unitId: string;
+  name: string;
+  kind: string;
+  cases: number;
+  closed: number;
+  closedOnTime: number;
+  onTimeRate: number;
+  overdue: number;
+  redCards: number;
+  rework: number;
+  rank: number;
+  flag: 'red' | 'black' | null;
+}
+
+/** 'YYYY-Www' (ISO 8601 week) → its start and end, ms since the epoch */
+export function weekRange(week: string): { start: number; end: number } {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  const year = Number(match?.[1]);
+  const number = Number(match?.[2]);
+  if (!match || number < 1 || number > 53) throw new HttpError(400, `周须写作 2026-W47 这样的 ISO 周`, `a week is written as an ISO week such as 2026-W47 (got "${week}")`);
+  // ISO week 1 holds 4 January; weeks start on Monday
+  const jan4 = Date.UTC(year, 0, 4);
+  const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+  const start = mondayOfWeek1 + (number - 1) * 7 * 86_400_000 - BEIJING_OFFSET_MS;
+  return { start, end: start + 7 * 86_400_000 };
+}
+
+/** The ISO week a moment falls in, on the Beijing clock. */
+export function isoWeekOf(ms: number): string {
+  const local = new Date(ms + BEIJING_OFFSET_MS);
+  // the Thursday of the same ISO week decides the year
+  const thursday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 4 - (local.getUTCDay() || 7)));
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+export async function weeklyRanking(db: Queryable, week: string, level: 'unit' | 'street' | 'district' = 'unit'): Promise<{ week: string; start: string; end: string; flags: { red: number; black: number }; rows: UnitWeek[] }> {
+  const { start, end } = weekRange(week);
+  const flags = (JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as { flags: { red: number; black: number } }).flags;
+  const rows = (
+    await db.query<{ unitId: string; cases: number; closed: number; closedOnTime: number; overdue: number; redCards: number; rework: number }>(
+      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e),
+            owned AS (
+              SELECT c.* FROM cases c, span
+               WHERE c.unit_id IS NOT NULL AND c.created_at < span.e AND (c.closed_at IS NULL OR c.closed_at >= span.s) AND c.state <> 'voided')
+       SELECT o.unit_id AS "unitId",
+              count(*)::int AS cases,
+              count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e)::int AS closed,
+              count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e
+                               AND NOT EXISTS (SELECT 1 FROM cards k WHERE k.case_id = o.id AND k.colour <> 'white'))::int AS "closedOnTime",
+              count(*) FILTER (WHERE o.state IN ('registered', 'dispatched')
+                               AND EXISTS (SELECT 1 FROM cards k WHERE k.case_id = o.id AND k.active AND k.deadline < span.e))::int AS overdue,
+              (SELECT count(*) FROM cards k JOIN owned x ON x.id = k.case_id WHERE x.unit_id = o.unit_id AND k.colour = 'red' AND k.issued_at >= span.s AND k.issued_at < span.e)::int AS "redCards",
+              (SELECT count(*) FROM events ev JOIN owned x ON x.id = ev.case_id WHERE x.unit_id = o.unit_id AND ev.action = 'fail' AND ev.at >= span.s AND ev.at < span.e)::int AS rework
+         FROM owned o, span
+        GROUP BY o.unit_id, span.s, span.e`,
+      [start, end],
+    )
+  ).rows;
+  const units = new Map((await db.query<{ id: string; name: string; kind: string; parentId: string | null }>('SELECT id, name, kind, parent_id AS "parentId" FROM org_units')).rows.map((u) => [u.id, u]));
+  // roll communities up to their street or district; departments stay themselves
+  const rollUp = (id: string): string => {
+    let unit = units.get(id);
+    while (unit && level !== 'unit' && unit.kind !== level && unit.parentId) unit = units.get(unit.parentId);
+    return unit && (level === 'unit' || unit.kind === level) ? unit.id : id;
+  };
+  const sums = new Map<string, Omit<UnitWeek, 'name' | 'kind' | 'onTimeRate' | 'rank' | 'flag'>>();
+  for (const r of rows) {
+    const key = rollUp(r.unitId);
+    const s = sums.get(key) ?? { unitId: key, cases: 0, closed: 0, closedOnTime: 0, overdue: 0, redCards: 0, rework: 0 };
+    for (const k of ['cases', 'closed', 'closedOnTime', 'overdue', 'redCards', 'rework'] as const) s[k] += r[k];
+    sums.set(key, s);
+  }
+  const ranked = [...sums.values()]
+    .map((s) => ({ ...s, name: units.get(s.unitId)?.name ?? s.unitId, kind: units.get(s.unitId)?.kind ?? '', onTimeRate: s.cases > 0 ? s.closedOnTime / s.cases : 0 }))
+    .sort((a, b) => b.onTimeRate - a.onTimeRate || a.overdue - b.overdue || a.redCards - b.redCards || a.rework - b.rework || a.unitId.localeCompare(b.unitId));
+  const n = ranked.length;
+  // with few units each flag goes to at most half of them: a red flag is in the top half, a black one in the bottom
+  const redCount = Math.min(flags.red, Math.ceil(n / 2));
+  const blackCount = Math.min(flags.black, Math.floor(n / 2));
+  return {
+    week,
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    flags,
+    rows: ranked.map((r, i) => ({ ...r, rank: i + 1, flag: i < redCount ? 'red' : i >= n - blackCount ? 'black' : null })),
+  };
+}

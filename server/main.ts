@@ -1,0 +1,42 @@
+/**
+ * npm run server — the campaign server on http://127.0.0.1:4173 (PORT, HOST to change), on the embedded
+ * database in var/db or on DATABASE_URL. Serves the built atlas too (run `npm run build` first).
+ * Also read: CARD_TICK_MS (card scheduler period, default 60000), LOAD_GRIDS=0 (do not load the built cities'
+ * grids at start), DEMO_CITY (the city whose demo accounts an empty database gets; default demo), LOG=1.
+ */
+import { join } from 'node:path';
+import { buildServer } from './app';
+import { escalateDueCards } from './cases/card_escalation';
+import { prepareDatabase } from './db/prepare';
+import { ensureCityGrids, seedDemoAccounts } from './db/startup_data';
+
+/** how often the card scheduler looks for lapsed deadlines */
+const CARD_TICK_MS = Number(process.env.CARD_TICK_MS ?? 60_000);
+
+async function main(): Promise<void> {
+  const db = await prepareDatabase();
+  const root = join(import.meta.dirname, '..');
+  const log = (line: string) => console.log(line);
+  if (process.env.LOAD_GRIDS !== '0') {
+    await ensureCityGrids(db, root, log);
+    await seedDemoAccounts(db, process.env.DEMO_CITY ?? 'demo', log);
+  }
+  const app = await buildServer({ db, staticRoot: root, logger: process.env.LOG === '1' });
+  const timer = setInterval(() => void escalateDueCards(db).catch((error: Error) => app.log.error(error)), CARD_TICK_MS);
+  const port = Number(process.env.PORT ?? 4173);
+  const address = await app.listen({ host: process.env.HOST ?? '127.0.0.1', port });
+  console.log(`创城一张图 / Chuangcheng Atlas: ${address}/ (${db.engine}${db.engine === 'pglite' ? ', var/db' : ''})`);
+  const stop = async () => {
+    clearInterval(timer);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`错误 / error: ${error.message}\n`);
+  process.exit(1);
+});
