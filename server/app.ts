@@ -23,6 +23,9 @@ import type { Database } from './db/database';
 import { HttpError } from './http_error';
 import { AtlasAnalysis, Case, ErrorBody, Event, literals, Photo, refusals, User } from './schemas';
 import { registerOpen311 } from './open311';
+import { registerHistory } from './history/routes';
+import { readBundle } from '../scripts/read_bundle';
+import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
 import { casePhotos, registerPhotos } from './photos';
 
 export interface ServerOptions {
@@ -180,6 +183,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/docs', async () => app.swagger());
 
   await registerOpen311(app, db);
+  await registerHistory(app, { db, requireRole, bundleOf: bundleReader(options.staticRoot) });
   await registerPhotos(app, db, options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos'), requireUser);
 
   if (options.staticRoot) {
@@ -190,6 +194,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (existsSync(join(root, 'dist'))) await app.register(fastifyStatic, { root: join(root, 'dist'), prefix: '/', decorateReply: false });
   }
   return app;
+}
+
+/** Built city bundles of the project folder, read once per process (they change only with a rebuild). */
+function bundleReader(root: string | undefined): (cityId: string) => { manifest: CityManifest; layers: CityLayers } | null {
+  const cache = new Map<string, { manifest: CityManifest; layers: CityLayers } | null>();
+  return (cityId) => {
+    if (!root || !/^[A-Za-z0-9_-]{1,80}$/.test(cityId)) return null;
+    if (!cache.has(cityId)) {
+      const folder = join(root, 'data', cityId);
+      cache.set(cityId, existsSync(join(folder, 'city.json')) ? readBundle(folder) : null);
+    }
+    return cache.get(cityId)!;
+  };
 }
 
 /**

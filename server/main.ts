@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { buildServer } from './app';
 import { escalateDueCards } from './cases/card_escalation';
 import { prepareDatabase } from './db/prepare';
-import { ensureCityGrids, seedDemoAccounts } from './db/startup_data';
+import { ensureCityGrids, seedDemoAccounts, snapshotYesterday } from './db/startup_data';
 
 /** how often the card scheduler looks for lapsed deadlines */
 const CARD_TICK_MS = Number(process.env.CARD_TICK_MS ?? 60_000);
+/** how often the server looks for a missing daily snapshot */
+const SNAPSHOT_CHECK_MS = 3_600_000;
 
 async function main(): Promise<void> {
   const db = await prepareDatabase();
@@ -23,11 +25,14 @@ async function main(): Promise<void> {
   }
   const app = await buildServer({ db, staticRoot: root, logger: process.env.LOG === '1' });
   const timer = setInterval(() => void escalateDueCards(db).catch((error: Error) => app.log.error(error)), CARD_TICK_MS);
+  // the daily KPI snapshot: once an hour, any built city without yesterday's snapshot gets it
+  const daily = setInterval(() => void snapshotYesterday(db, root, log).catch((error: Error) => app.log.error(error)), SNAPSHOT_CHECK_MS);
   const port = Number(process.env.PORT ?? 4173);
   const address = await app.listen({ host: process.env.HOST ?? '127.0.0.1', port });
   console.log(`创城一张图 / Chuangcheng Atlas: ${address}/ (${db.engine}${db.engine === 'pglite' ? ', var/db' : ''})`);
   const stop = async () => {
     clearInterval(timer);
+    clearInterval(daily);
     await app.close();
     await db.close();
     process.exit(0);

@@ -10,6 +10,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTransition, isRefusal, replayStates, TRANSITIONS, type CaseAction, type CaseState } from '../../src/domain/case_flow';
 import { buildServer } from '../app';
+import { generateDemoCity } from '../../scripts/city/demo/demo_city';
+import { buildGrids } from '../../scripts/city/build_grids';
+import { CityAnalysis, DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
+import type { CityLayers } from '../../src/domain/city_bundle';
+import { loadGrids } from '../db/load_grids';
+import { saveRevision } from '../history/ledger_revisions';
+import { endOfDay, freezeMilestone, snapshotSeries, takeSnapshot } from '../history/snapshots';
 import { createApiKey } from '../open311';
 import { weekLedger } from '../cases/case_ledger';
 import { isoWeekOf } from '../cases/weekly_ranking';
@@ -398,6 +405,105 @@ describe('the case ledger export', () => {
     const read = await readLedgerTable('ledger.xlsx', await tablesXlsx([table]));
     expect(read.rows.length).toBe(table.rows.length);
     expect(read.headers[12]).toBe('经度（WGS-84）');
+  });
+});
+
+describe('the campaign over time', () => {
+  it('stores 30 daily snapshots that each equal a fresh analysis of that day, ledger revisions and cases included', async () => {
+    // a 3 km demo city with its grids; over 30 days two toilets are added every fifth day and cases come and go
+    const content = generateDemoCity({ seed: 11, sizeKm: 3 });
+    const bundle: CityLayers = { ...content.layers, grids: { type: 'FeatureCollection', features: buildGrids(content, { cityName: '历史' }).grids } };
+    const manifest = { id: 'histcity', name: { zh: '历史市', en: 'History city' }, synthetic: true, dataDate: '2026-10-01', bbox: content.bbox };
+    await loadGrids(db, manifest, bundle);
+    const days = Array.from({ length: 30 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    const [w, south, e, n] = content.bbox;
+    const added: { day: string; feature: CityLayers['facilities']['features'][number] }[] = [];
+    for (const [i, day] of days.entries()) {
+      if (i % 5 !== 2) continue;
+      const features = [0, 1].map((k) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [w + (e - w) * ((i * 7 + k * 3) % 10 + 0.5) / 10, south + (n - south) * ((i * 3 + k * 7) % 10 + 0.5) / 10] }, properties: { id: `rev-${i}-${k}`, category: 'toilet' as const, name: `新建公厕 ${i}-${k}`, source: 'ledger', access: 'public' as const } }));
+      await saveRevision(db, null, manifest.id, { fileName: `公厕台账-${day}.csv`, crs: 'wgs84', mode: 'merge', rowsRead: 2, accepted: features, rejected: [] }, day);
+      added.push(...features.map((feature) => ({ day, feature })));
+    }
+    // cases: one opened at noon every other day in a grid, closed three days later; every third one's card lapsed
+    const grids = bundle.grids!.features;
+    const cases: { opened: number; closed: number | null; whiteDeadline: number; yellowDeadline: number | null }[] = [];
+    for (const [i, day] of days.entries()) {
+      if (i % 2) continue;
+      const opened = endOfDay(day) - 12 * 3_600_000;
+      const grid = grids[(i * 37) % grids.length];
+      const [lon, lat] = grid.geometry.type === 'Polygon' ? grid.geometry.coordinates[0][0] : grid.geometry.coordinates[0][0][0];
+      const closed = i % 6 === 0 ? null : opened + 3 * 86_400_000;
+      const escalated = i % 3 === 0;
+      const deadline = opened + 24 * 3_600_000;
+      const [{ id }] = (await db.query<{ id: number }>(`INSERT INTO cases (city_id, category_id, state, title, geom, grid_code, source, created_at, closed_at) VALUES ($1, 'toilet_dirty', $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, 'inspection', to_timestamp($7 / 1000.0), to_timestamp($8 / 1000.0)) RETURNING id`, [manifest.id, closed ? 'closed' : 'dispatched', `历史案件 ${i}`, lon, lat, grid.properties.code, opened, closed])).rows;
+      await db.query('INSERT INTO cards (case_id, colour, issued_at, deadline, active) VALUES ($1, $2, to_timestamp($3 / 1000.0), to_timestamp($4 / 1000.0), $5)', [id, 'white', opened, deadline, !escalated]);
+      if (escalated) await db.query('INSERT INTO cards (case_id, colour, issued_at, deadline, active) VALUES ($1, $2, to_timestamp($3 / 1000.0), to_timestamp($4 / 1000.0), true)', [id, 'yellow', deadline, deadline + 48 * 3_600_000]);
+      cases.push({ opened, closed, whiteDeadline: deadline, yellowDeadline: escalated ? deadline + 48 * 3_600_000 : null });
+    }
+    const started = performance.now();
+    for (const day of days) await takeSnapshot(db, manifest, bundle, day);
+    const perDay = (performance.now() - started) / days.length;
+    expect(perDay).toBeGreaterThan(0);
+
+    for (const day of days) {
+      // the reference: the bundle plus the toilets added by then, analysed afresh; cases counted by a plain loop
+      const layers = { ...bundle, facilities: { type: 'FeatureCollection' as const, features: [...bundle.facilities.features, ...added.filter((a) => a.day <= day).map((a) => a.feature)] } };
+      const report = new CityAnalysis({ id: manifest.id, name: manifest.name, synthetic: true, dataDate: manifest.dataDate }, layers, manifest.bbox).report(DEFAULT_PARAMS);
+      const end = endOfDay(day);
+      const live = cases.filter((c) => c.opened < end);
+      const open = (c: (typeof cases)[number]) => c.closed === null || c.closed >= end;
+      // the yellow card exists from the white deadline on; the card in force is the latest issued by the day's end
+      const yellowBy = (c: (typeof cases)[number]) => c.yellowDeadline !== null && c.whiteDeadline < end;
+      const deadlineInForce = (c: (typeof cases)[number]) => (yellowBy(c) ? c.yellowDeadline! : c.whiteDeadline);
+      const expectedCases = {
+        open: live.filter(open).length,
+        overdue: live.filter((c) => open(c) && deadlineInForce(c) < end).length,
+        closed: live.filter((c) => !open(c)).length,
+        closedOnTime: live.filter((c) => !open(c) && !yellowBy(c)).length,
+      };
+      const [city] = await snapshotSeries(db, manifest.id, 'city', manifest.id, day, day);
+      expect({ day, figures: city.figures }).toEqual({
+        day,
+        figures: { toiletStreetShare: report.toilets.streetShareWithin, toiletGapStreetMetres: report.toilets.gapStreetMetres, toiletAreaShare: report.toilets.areaShareWithin, compounds: report.parking.compounds, compoundsWithoutParking: report.parking.compounds - report.parking.compoundsServed, zoneAlleys: report.zoneTotals.alleys, zoneCompounds: report.zoneTotals.compounds, cases: expectedCases },
+      });
+      const grid = report.grids[(29 * 37) % report.grids.length];
+      const [stored] = await snapshotSeries(db, manifest.id, 'grid', grid.code, day, day);
+      expect(stored.figures.toiletGapStreetMetres).toBeCloseTo(grid.toilets.gapStreetMetres, 6);
+      expect(stored.figures.score).toBe(grid.score);
+    }
+    // coverage rises as toilets are added, and a frozen milestone is not retaken
+    const series = await snapshotSeries(db, manifest.id, 'city', manifest.id, days[0], days.at(-1)!);
+    expect(series.at(-1)!.figures.toiletStreetShare).toBeGreaterThan(series[0].figures.toiletStreetShare);
+    await freezeMilestone(db, manifest.id, days[9], '基线', null);
+    await expect(takeSnapshot(db, manifest, bundle, days[9])).rejects.toThrow(/frozen as the milestone "基线"/);
+    expect((await snapshotSeries(db, manifest.id, 'city', manifest.id, days[9], days[9]))[0].milestone).toBe('基线');
+    console.log(`snapshot of the 3 km demo city: ${perDay.toFixed(0)} ms a day (${db.engine})`);
+  }, 300_000);
+});
+
+describe('ledger revisions over the API', () => {
+  const layer = (accepted: unknown[], rowsRead = accepted.length) => ({ fileName: '公厕台账.csv', crs: 'gcj02', mode: 'merge', rowsRead, accepted, rejected: [] });
+  const toilet = { type: 'Feature', geometry: { type: 'Point', coordinates: [118.785, 32.045] }, properties: { id: 'l1', category: 'toilet', name: '新公厕', source: 'ledger', access: 'public' } };
+
+  it('lets a planner save an import as a revision, and refuses other roles, lost rows and bad features', async () => {
+    const saved = await as('planner', 'POST', '/api/ledgers', { cityId: CITY, effectiveDate: '2026-11-02', layer: layer([toilet]) });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const { revisions } = (await as('viewer', 'GET', `/api/ledgers?cityId=${CITY}`)).json();
+    expect(revisions.at(-1)).toMatchObject({ fileName: '公厕台账.csv', accepted: 1, rejected: 0, effectiveDate: '2026-11-02', author: '测试planner' });
+    expect((await as('dispatcher', 'POST', '/api/ledgers', { cityId: CITY, layer: layer([toilet]) })).statusCode).toBe(403);
+    const lost = await as('planner', 'POST', '/api/ledgers', { cityId: CITY, layer: layer([toilet], 3) });
+    expect(lost.statusCode).toBe(400);
+    expect(lost.json().error.en).toContain('every row must be accounted for');
+    const bad = await as('planner', 'POST', '/api/ledgers', { cityId: CITY, layer: layer([{ ...toilet, properties: { ...toilet.properties, category: 'ufo' } }]) });
+    expect(bad.json().error.en).toBe('facility 1 has an unknown category "ufo"');
+  });
+
+  it('answers the snapshot series and refuses a milestone for a day without one', async () => {
+    expect((await as('viewer', 'GET', `/api/snapshots?cityId=${CITY}&level=city&from=2026-10-01&to=2026-10-31`)).json()).toEqual({ series: [] });
+    expect((await as('viewer', 'GET', `/api/snapshots?cityId=${CITY}&level=town&from=2026-10-01&to=2026-10-31`)).statusCode).toBe(400);
+    const refused = await as('supervisor', 'POST', '/api/milestones', { cityId: CITY, day: '2026-10-05', label: '基线' });
+    expect(refused.statusCode).toBe(409);
+    expect((await as('planner', 'POST', '/api/milestones', { cityId: CITY, day: '2026-10-05', label: '基线' })).statusCode).toBe(403);
   });
 });
 

@@ -75,6 +75,7 @@ export const USERS: { username: string; role: Role; unitId: string | null }[] = 
   { username: 'handler-a', role: 'handler', unitId: UNIT_A },
   { username: 'handler-b', role: 'handler', unitId: UNIT_B },
   { username: 'inspector', role: 'inspector', unitId: null },
+  { username: 'planner', role: 'planner', unitId: null },
   { username: 'viewer', role: 'viewer', unitId: null },
 ];
 

@@ -23,7 +23,7 @@ export const CASE_STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
   archived: { zh: '已销账', en: 'archived' },
 };
 
-export const ROLES = ['admin', 'supervisor', 'dispatcher', 'handler', 'inspector', 'viewer'] as const;
+export const ROLES = ['admin', 'supervisor', 'dispatcher', 'handler', 'inspector', 'planner', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
@@ -32,6 +32,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   dispatcher: { zh: '派遣员', en: 'dispatcher' },
   handler: { zh: '责任单位处置员', en: 'unit handler' },
   inspector: { zh: '核查员', en: 'inspector' },
+  planner: { zh: '规划员', en: 'planner' },
   viewer: { zh: '只读', en: 'viewer' },
 };
 
