@@ -4,41 +4,33 @@
  * its district's bar and its own.
  */
 import { useMemo } from 'react';
-import { rankLevel, worstGrids, type GridTable } from '../analysis/rankings';
-import { BarList, type Bar } from '../components/charts/BarList';
+import { worstGrids, type GridTable } from '../analysis/rankings';
+import { districtBars } from './district_bars';
+import { BarList } from '../components/charts/BarList';
 import { Histogram } from '../components/charts/Histogram';
 import type { GridFeature } from '../domain/city_bundle';
 import { t, type Lang } from '../i18n/strings';
-import type { GapAnalysis } from './use_gap_analysis';
-import type { ToiletCoverage } from './use_toilet_coverage';
+import type { AnalysisReport } from '../analysis/city_analysis';
+import type { ToiletCoverage } from '../state/analysis_state';
 
 const WORST_GRIDS = 8;
 
 export interface ChartsProps {
   lang: Lang;
   coverage: ToiletCoverage | null;
-  report: GapAnalysis['report'];
+  report: AnalysisReport | null;
   grids: readonly GridFeature[] | null;
   gridTable: GridTable | null;
-  threshold: number;
+  /** service distances in force, metres */
+  thresholds: readonly number[];
   district: string | null;
   grid: string | null;
   onDistrict: (code: string) => void;
   onGrid: (code: string) => void;
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
 
-/** Districts' street coverage: from the grids when the city has them (so bars match the rankings). */
-export function districtBars(report: GapAnalysis['report'], grids: readonly GridFeature[] | null, table: GridTable | null): Bar[] {
-  if (grids && table) {
-    const rows = rankLevel(grids.map((g) => g.properties), table, 'district', null);
-    return rows.map((r) => ({ key: r.key, label: r.name, value: r.streetShare, display: pct(r.streetShare) })).sort((a, b) => a.value - b.value);
-  }
-  return (report?.districts ?? []).map((d) => ({ key: d.code ?? d.id, label: d.name, value: d.toilets.streetShareWithin, display: pct(d.toilets.streetShareWithin) })).sort((a, b) => a.value - b.value);
-}
-
-export function DistanceChart({ lang, coverage, threshold }: { lang: Lang; coverage: ToiletCoverage | null; threshold: number }) {
+export function DistanceChart({ lang, coverage, thresholds }: { lang: Lang; coverage: ToiletCoverage | null; thresholds: readonly number[] }) {
   if (!coverage) return null;
   const { histogram } = coverage;
   return (
@@ -47,8 +39,7 @@ export function DistanceChart({ lang, coverage, threshold }: { lang: Lang; cover
       values={Array.from(histogram.metres, (m) => m / 1000)}
       binWidth={histogram.binWidthM}
       beyond={{ label: t(lang, 'chartBeyond'), value: histogram.beyondMetres / 1000 }}
-      threshold={threshold}
-      thresholdLabel={t(lang, 'chartThreshold', { m: threshold })}
+      thresholds={thresholds.map((m) => ({ metres: m, label: t(lang, 'chartThreshold', { m }) }))}
       formatValue={(v) => (v >= 10 ? v.toFixed(0) : v.toFixed(1))}
     />
   );
@@ -67,7 +58,7 @@ export function ChartsSection(props: ChartsProps) {
   const selectedDistrict = district ?? (grid ? grid.slice(0, 6) : null);
   return (
     <section className="panel-section charts" aria-label={t(lang, 'tabOverview')}>
-      <DistanceChart lang={lang} coverage={props.coverage} threshold={props.threshold} />
+      <DistanceChart lang={lang} coverage={props.coverage} thresholds={props.thresholds} />
       {districts.length > 0 ? (
         <BarList id="districts" title={t(lang, 'chartDistricts')} bars={districts} max={1} selected={selectedDistrict} onSelect={(key) => /^\d{6}$/.test(key) && props.onDistrict(key)} />
       ) : (

@@ -1,5 +1,6 @@
 import type { CityManifest } from '../domain/city_bundle';
 import { t, type Lang } from '../i18n/strings';
+import { METRES_PER_DEGREE, metresPerDegreeLon } from '../domain/earth';
 
 /** Toilet counts per km² below this are shown as "data is thin" rather than as a city with no toilets. */
 const THIN_TOILETS_PER_KM2 = 2;
@@ -8,7 +9,7 @@ const THIN_TOILETS_PER_KM2 = 2;
 export function DataNotes({ manifest, lang }: { manifest: CityManifest; lang: Lang }) {
   if (manifest.synthetic) return <p className="note synthetic" data-note="synthetic">{t(lang, 'syntheticNote')}</p>;
   const [w, s, e, n] = manifest.bbox;
-  const km2 = (e - w) * 111.32 * Math.cos((((s + n) / 2) * Math.PI) / 180) * (n - s) * 110.57;
+  const km2 = ((e - w) * metresPerDegreeLon((s + n) / 2) * (n - s) * METRES_PER_DEGREE) / 1e6;
   const toilets = manifest.counts.toilet ?? 0;
   if (toilets / km2 >= THIN_TOILETS_PER_KM2) return null;
   return (

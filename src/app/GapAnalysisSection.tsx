@@ -7,8 +7,8 @@ import { RULES } from '../domain/rules';
 import { GapPanel, type Kpi } from '../components/GapPanel';
 import { t, type Lang, type StringKey } from '../i18n/strings';
 import type { AnalysisSettings } from '../state/url_hash';
-import type { GapAnalysis } from './use_gap_analysis';
-import type { ToiletCoverage } from './use_toilet_coverage';
+import type { GapAnalysis } from './gap_analysis';
+import type { ToiletCoverage } from '../state/analysis_state';
 
 const STAGE_TEXT: Record<string, StringKey> = { loading: 'stageLoading', indexing: 'stageIndexing', distances: 'stageDistances', network: 'stageNetwork', zones: 'stageZones' };
 

@@ -2,11 +2,11 @@
  * The work lists: streets with the longest toilet gaps and compounds without parking. A row flies the map to
  * its street or compound; a click on the map selects the row. Both export to CSV with every row.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CompoundGap, StreetGap } from '../analysis/gap_lists';
 import { t, type Lang } from '../i18n/strings';
 import { downloadText, streetGapsCsv, unservedCompoundsCsv } from '../io/csv_export';
-import type { GapAnalysis } from './use_gap_analysis';
+import type { GapAnalysis } from './gap_analysis';
 
 export type GapPick = { kind: 'street' | 'compound'; id: string };
 
@@ -16,6 +16,7 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
   const { lang, gaps, selected, onPick, cityId } = props;
   const report = gaps.report;
   const list = useRef<HTMLDivElement>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   // a pick on the map brings its row into view
   useEffect(() => {
     if (!selected) return;
@@ -25,7 +26,14 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
   const metres = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} m` : t(lang, 'beyondReach'));
   const isSelected = (kind: GapPick['kind'], id: string) => selected?.kind === kind && selected.id === id;
   const streets = report.gaps.streets.slice(0, STREET_ROWS_SHOWN);
-  const exportStreets = async () => downloadText(`${cityId}-toilet-gap-streets.csv`, streetGapsCsv(await gaps.allStreetGaps(), lang));
+  // the full list comes from the worker: a failure is shown, not lost
+  const exportStreets = () => {
+    setExportError(null);
+    gaps.allStreetGaps().then(
+      (streets) => downloadText(`${cityId}-toilet-gap-streets.csv`, streetGapsCsv(streets, lang)),
+      (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)),
+    );
+  };
   const exportCompounds = () => downloadText(`${cityId}-compounds-without-parking.csv`, unservedCompoundsCsv(report.gaps.compounds, lang));
   const row = (kind: GapPick['kind'], item: StreetGap | CompoundGap, cells: string[]) => (
     <tr key={item.id} data-gap-row={`${kind}:${item.id}`} className={isSelected(kind, item.id) ? 'selected' : undefined} onClick={() => onPick({ kind, id: item.id }, item.bbox)}>
@@ -40,6 +48,7 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
           <h2>{t(lang, 'gapStreets')}</h2>
           <button type="button" onClick={exportStreets} data-export="gap-streets">{t(lang, 'exportCsv')}</button>
         </div>
+        {exportError && <p className="note error" data-error="export">{exportError}</p>}
         <p className="note">{t(lang, 'gapStreetsMore', { n: report.gaps.streetsWithGap, shown: streets.length })}</p>
         <div className="table-scroll">
           <table className="gap-table">

@@ -3,7 +3,7 @@
  * sites, the project file and exports. Parsing and analysis run in the worker; the project lives in
  * IndexedDB (use_project.ts).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SiteSuggestion } from '../analysis/suggest_sites';
 import { CATEGORIES, type CategoryId } from '../domain/categories';
 import { LEDGER_FIELDS, type ColumnMap, type LedgerField } from '../ledger/columns';
@@ -14,31 +14,28 @@ import { parseProject, projectJson, type LedgerLayer, type Project, type Proposa
 import { t, type Lang, type StringKey } from '../i18n/strings';
 import { downloadText, suggestionsTable, tableCsv, toCsv } from '../io/csv_export';
 import type { LedgerPreview } from '../worker/analysis_api';
-import type { ProjectStore } from './use_project';
+import type { ProjectActions } from '../state/project_driver';
+import { actions, useApp } from '../state/app_store';
 import { KpiCards, type Kpi } from '../components/GapPanel';
-import type { GapAnalysis } from './use_gap_analysis';
+import type { GapAnalysis } from './gap_analysis';
 import type { AnalysisSettings } from '../state/url_hash';
 import { DEFAULT_PARAMS } from '../analysis/city_analysis';
 
 const FIELD_LABEL: Record<LedgerField, StringKey> = { lon: 'fieldLon', lat: 'fieldLat', name: 'fieldName', category: 'fieldCategory', capacity: 'fieldCapacity', openingHours: 'fieldOpeningHours', publicWindow: 'fieldPublicWindow' };
-const CRS_LABEL: Record<CrsId, string> = { wgs84: 'WGS-84', gcj02: 'GCJ-02（高德/腾讯）', bd09: 'BD-09（百度）' };
+const CRS_LABEL: Record<CrsId, StringKey> = { wgs84: 'crsWgs84', gcj02: 'crsGcj02', bd09: 'crsBd09' };
 
 export interface PlannerProps {
   lang: Lang;
   cityId: string;
   gaps: GapAnalysis;
-  store: ProjectStore;
+  /** null until IndexedDB answered for this city */
+  project: Project | null;
+  /** null until the app started */
+  projectActions: ProjectActions | null;
   settings: AnalysisSettings;
-  placing: ProposalCategory | null;
-  onPlacing: (category: ProposalCategory | null) => void;
-  suggestions: { category: ProposalCategory; sites: SiteSuggestion[] } | null;
-  onSuggestions: (s: { category: ProposalCategory; sites: SiteSuggestion[] } | null) => void;
-  /** a file dropped on the app, waiting to be read */
-  droppedFile: File | null;
-  onDroppedFileTaken: () => void;
-  onExportPng: () => void;
-  onExportXlsx: () => void;
-  onExportGeoJson: (layer: string) => void;
+  onExportPng: () => Promise<void>;
+  onExportXlsx: () => Promise<void>;
+  onExportGeoJson: (layer: string) => Promise<void>;
   /** a project file's settings replace the current ones */
   onSettings: (settings: AnalysisSettings) => void;
   /** the key figures, so a placed or dragged site shows its effect here */
@@ -48,8 +45,17 @@ export interface PlannerProps {
 interface Pending { file: string; preview: LedgerPreview; columns: ColumnMap; crs: CrsId | 'auto'; defaultCategory: CategoryId | ''; mode: LedgerLayer['mode'] }
 
 export function PlannerSection(props: PlannerProps) {
-  const { lang, gaps, store, cityId } = props;
-  const project = store.project;
+  const { lang, gaps, project, cityId } = props;
+  const placing = useApp((s) => s.placing);
+  const suggestions = useApp((s) => s.suggestions);
+  const droppedFile = useApp((s) => s.droppedFile);
+  const crsName = (crs: CrsId) => t(lang, CRS_LABEL[crs]);
+  /** runs an export; its failure is shown, not lost */
+  const attempt = (task: () => Promise<void>) => {
+    setError(null);
+    task().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const update = (change: (p: Project) => Project) => props.projectActions?.update(change);
   const [pending, setPending] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ layer: LedgerLayer; crs: CrsDecision } | null>(null);
@@ -65,33 +71,36 @@ export function PlannerSection(props: PlannerProps) {
     setError(null);
     setResult(null);
     setProgress(0);
+    // progress comes over its own channel and may land after the answer: none once the reading is over
+    let reading = true;
     try {
       const { proxy } = await import('comlink');
-      const preview = await worker.previewLedger(file.name, new Uint8Array(await file.arrayBuffer()), proxy((share: number) => setProgress(share)));
+      const preview = await worker.previewLedger(file.name, new Uint8Array(await file.arrayBuffer()), proxy((share: number) => reading && setProgress(share)));
       setPending({ file: file.name, preview, columns: preview.columns, crs: 'auto', defaultCategory: preview.columns.category ? '' : 'toilet', mode: 'merge' });
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      reading = false;
       setProgress(null);
     }
   };
-  const { droppedFile, onDroppedFileTaken } = props;
+  // a file dropped anywhere on the app waits in the store until this panel reads it
+  const latestRead = useRef(read);
+  useEffect(() => {
+    latestRead.current = read;
+  });
   useEffect(() => {
     if (!droppedFile) return;
-    onDroppedFileTaken();
-    // reading is asynchronous: its state changes land after the worker answers, not in this effect
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void read(droppedFile);
-    // read is recreated each render; the file is what matters
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [droppedFile, onDroppedFileTaken]);
+    const file = actions.takeDroppedFile();
+    if (file) void latestRead.current(file);
+  }, [droppedFile]);
 
   const runImport = async () => {
     const worker = gaps.client();
     if (!worker || !pending) return;
     try {
       const imported = await worker.importLedger({ crs: pending.crs, columns: pending.columns, defaultCategory: pending.defaultCategory || null, mode: pending.mode });
-      store.update((p) => ({ ...p, ledgers: [...p.ledgers, imported.layer] }));
+      update((p) => ({ ...p, ledgers: [...p.ledgers, imported.layer] }));
       setResult(imported);
       setPending(null);
     } catch (e) {
@@ -102,22 +111,26 @@ export function PlannerSection(props: PlannerProps) {
   const suggest = async () => {
     const worker = gaps.client();
     if (!worker) return;
-    props.onSuggestions({ category: suggestCategory, sites: await worker.suggestSites(params, suggestCategory, count) });
+    try {
+      actions.setSuggestions({ category: suggestCategory, sites: await worker.suggestSites(params, suggestCategory, count), asked: count });
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   const accept = (sites: SiteSuggestion[], category: ProposalCategory) => {
     const stamp = Date.now().toString(36);
-    store.update((p) => ({
+    update((p) => ({
       ...p,
       proposals: [...p.proposals, ...sites.map((s, i) => ({ id: `proposal:${stamp}-${i}`, category, lon: s.lon, lat: s.lat, origin: 'suggested' as const, name: `${t(lang, category === 'toilet' ? 'proposalToilet' : 'proposalParking')} ${s.streetName}`.trim() }))],
     }));
-    const rest = props.suggestions?.sites.filter((s) => !sites.includes(s)) ?? [];
-    props.onSuggestions(rest.length ? { category, sites: rest } : null);
+    const rest = suggestions?.sites.filter((s) => !sites.includes(s)) ?? [];
+    actions.setSuggestions(rest.length && suggestions ? { ...suggestions, sites: rest } : null);
   };
 
   const importProject = async (file: File) => {
     try {
       const loaded = parseProject(await file.text(), file.name, cityId);
-      store.replace(loaded);
+      props.projectActions?.replace(loaded);
       if (loaded.settings) props.onSettings({ ...props.settings, ...(loaded.settings as Partial<AnalysisSettings>) });
     } catch (e) {
       setError((e as Error).message);
@@ -131,10 +144,10 @@ export function PlannerSection(props: PlannerProps) {
       <KpiCards kpis={props.kpis} className="kpis planner-kpis" />
       <section className="panel-section" aria-label={t(lang, 'importTitle')} data-section="import">
         <h2>{t(lang, 'importTitle')}</h2>
-        <label className="drop-zone">
+        <div className="drop-zone">
           <span>{t(lang, 'importHint')}</span>
-          <input type="file" accept=".csv,.txt,.xlsx,.geojson,.json" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} data-input="ledger" />
-        </label>
+          <FileButton label={t(lang, 'chooseFile')} accept=".csv,.txt,.xlsx,.geojson,.json" onFile={(file) => void read(file)} input="ledger" />
+        </div>
         {progress !== null && <progress value={progress} max={1} data-progress="ledger">{t(lang, 'importReading')}</progress>}
         {error && <p className="note error" data-error="ledger">{error}</p>}
         {pending && (
@@ -160,8 +173,8 @@ export function PlannerSection(props: PlannerProps) {
               <label>
                 {t(lang, 'crsLabel')}
                 <select value={pending.crs} onChange={(e) => setPending({ ...pending, crs: e.target.value as CrsId | 'auto' })} data-select="crs">
-                  <option value="auto">{t(lang, 'crsAuto', { found: `${CRS_LABEL[pending.preview.crs.crs]}，${t(lang, pending.preview.crs.how === 'named' ? 'crsNamed' : 'crsDetected')}` })}</option>
-                  {CRS_IDS.map((c) => <option key={c} value={c}>{CRS_LABEL[c]}</option>)}
+                  <option value="auto">{t(lang, 'crsAuto', { found: `${crsName(pending.preview.crs.crs)}${t(lang, 'listSeparator')}${t(lang, pending.preview.crs.how === 'named' ? 'crsNamed' : 'crsDetected')}` })}</option>
+                  {CRS_IDS.map((c) => <option key={c} value={c}>{crsName(c)}</option>)}
                 </select>
               </label>
               <label>
@@ -194,8 +207,8 @@ export function PlannerSection(props: PlannerProps) {
           <ul className="plain-list">
             {project.ledgers.map((l) => (
               <li key={l.id} data-ledger={l.fileName}>
-                <span>{l.fileName} · {CRS_LABEL[l.crs]} · {t(lang, 'importResult', { rows: l.rowsRead, accepted: l.accepted.length, rejected: l.rejected.length })} · {t(lang, l.mode === 'merge' ? 'modeMerge' : 'modeReplace')}</span>
-                <button type="button" onClick={() => store.update((p) => ({ ...p, ledgers: p.ledgers.filter((x) => x.id !== l.id) }))}>{t(lang, 'remove')}</button>
+                <span>{l.fileName} · {crsName(l.crs)} · {t(lang, 'importResult', { rows: l.rowsRead, accepted: l.accepted.length, rejected: l.rejected.length })} · {t(lang, l.mode === 'merge' ? 'modeMerge' : 'modeReplace')}</span>
+                <button type="button" onClick={() => update((p) => ({ ...p, ledgers: p.ledgers.filter((x) => x.id !== l.id) }))}>{t(lang, 'remove')}</button>
               </li>
             ))}
           </ul>
@@ -206,11 +219,11 @@ export function PlannerSection(props: PlannerProps) {
         <h2>{t(lang, 'proposals')}</h2>
         <div className="button-row">
           {(['toilet', 'parking'] as const).map((c) => (
-            <button key={c} type="button" aria-pressed={props.placing === c} onClick={() => props.onPlacing(props.placing === c ? null : c)} data-place={c}>
+            <button key={c} type="button" aria-pressed={placing === c} onClick={() => actions.setPlacing(placing === c ? null : c)} data-place={c}>
               {t(lang, c === 'toilet' ? 'placeToilet' : 'placeParking')}
             </button>
           ))}
-          {props.placing && <button type="button" onClick={() => props.onPlacing(null)}>{t(lang, 'placeStop')}</button>}
+          {placing && <button type="button" onClick={() => actions.setPlacing(null)}>{t(lang, 'placeStop')}</button>}
         </div>
         <p className="checklist-meta">{t(lang, 'placeHint')}</p>
         <ul className="plain-list">
@@ -224,7 +237,7 @@ export function PlannerSection(props: PlannerProps) {
                     {effect ? (p.category === 'toilet' ? t(lang, 'effectCloses', { m: Math.round(effect.closesM) }) : t(lang, 'effectServes', { n: effect.serves })) : '…'}
                   </span>
                 </span>
-                <button type="button" onClick={() => store.update((x) => ({ ...x, proposals: x.proposals.filter((q) => q.id !== p.id) }))}>{t(lang, 'remove')}</button>
+                <button type="button" onClick={() => update((x) => ({ ...x, proposals: x.proposals.filter((q) => q.id !== p.id) }))}>{t(lang, 'remove')}</button>
               </li>
             );
           })}
@@ -249,15 +262,21 @@ export function PlannerSection(props: PlannerProps) {
         </div>
         <div className="button-row">
           <button type="button" onClick={() => void suggest()} data-action="suggest">{t(lang, 'suggestRun')}</button>
-          {props.suggestions && <button type="button" onClick={() => accept(props.suggestions!.sites, props.suggestions!.category)} data-action="accept-all">{t(lang, 'suggestAcceptAll')}</button>}
-          {props.suggestions && <button type="button" onClick={() => downloadText(`${cityId}-suggested-${props.suggestions!.category}.csv`, tableCsv(suggestionsTable(props.suggestions!.sites, props.suggestions!.category, lang)))}>{t(lang, 'exportCsv')}</button>}
+          {suggestions && <button type="button" onClick={() => accept(suggestions.sites, suggestions.category)} data-action="accept-all">{t(lang, 'suggestAcceptAll')}</button>}
+          {suggestions && <button type="button" onClick={() => downloadText(`${cityId}-suggested-${suggestions.category}.csv`, tableCsv(suggestionsTable(suggestions.sites, suggestions.category, lang)))} data-export="suggestions-csv">{t(lang, 'exportCsv')}</button>}
+          {suggestions && <button type="button" onClick={() => downloadText(`${cityId}-suggested-${suggestions.category}.geojson`, suggestionsGeoJson(suggestions.sites, suggestions.category), 'application/geo+json')} data-export="suggestions-geojson">{t(lang, 'exportGeoJson')}</button>}
         </div>
-        {props.suggestions && (
+        {suggestions && suggestions.sites.length < suggestions.asked && (
+          <p className="note" data-suggest-short={suggestions.sites.length}>
+            {t(lang, suggestions.sites.length === 0 ? 'suggestNone' : 'suggestFewer', { asked: suggestions.asked, n: suggestions.sites.length })}
+          </p>
+        )}
+        {suggestions && (
           <ol className="suggestions">
-            {props.suggestions.sites.map((s, i) => (
-              <li key={`${s.lon},${s.lat}`} data-suggestion={i}>
-                <span>{s.streetName || s.streetId} <span className="muted">{t(lang, 'suggestGain')} {Math.round(s.gain)} · {props.suggestions!.category === 'toilet' ? t(lang, 'effectCloses', { m: Math.round(s.closes) }) : t(lang, 'effectServes', { n: s.closes })}</span></span>
-                <button type="button" onClick={() => accept([s], props.suggestions!.category)}>{t(lang, 'suggestAccept')}</button>
+            {suggestions.sites.map((s, i) => (
+              <li key={`${s.lon},${s.lat}`} data-suggestion={i} data-closes={s.closes}>
+                <span>{s.streetName || s.streetId} <span className="muted">{t(lang, 'suggestGain')} {Math.round(s.gain)} · {suggestions.category === 'toilet' ? t(lang, 'effectCloses', { m: Math.round(s.closes) }) : t(lang, 'effectServes', { n: s.closes })}</span></span>
+                <button type="button" onClick={() => accept([s], suggestions.category)}>{t(lang, 'suggestAccept')}</button>
               </li>
             ))}
           </ol>
@@ -269,15 +288,12 @@ export function PlannerSection(props: PlannerProps) {
         <p className="checklist-meta">{t(lang, 'projectSaved')}</p>
         <div className="button-row">
           <button type="button" disabled={!project} onClick={() => project && downloadText(`${cityId}-project.json`, projectJson({ ...project, settings: { ...props.settings } as Project['settings'] }), 'application/json')} data-action="project-export">{t(lang, 'projectExport')}</button>
-          <label className="file-button">
-            {t(lang, 'projectImport')}
-            <input type="file" accept=".json" onChange={(e) => e.target.files?.[0] && void importProject(e.target.files[0])} data-input="project" />
-          </label>
-          <button type="button" onClick={store.clear} data-action="project-clear">{t(lang, 'projectClear')}</button>
+          <FileButton label={t(lang, 'projectImport')} accept=".json" onFile={(file) => void importProject(file)} input="project" />
+          <button type="button" onClick={() => props.projectActions?.clear()} data-action="project-clear">{t(lang, 'projectClear')}</button>
         </div>
         <div className="button-row">
-          <button type="button" onClick={props.onExportPng} data-export="png">{t(lang, 'exportPng')}</button>
-          <button type="button" onClick={props.onExportXlsx} data-export="xlsx">{t(lang, 'exportXlsx')}</button>
+          <button type="button" onClick={() => attempt(props.onExportPng)} data-export="png">{t(lang, 'exportPng')}</button>
+          <button type="button" onClick={() => attempt(props.onExportXlsx)} data-export="xlsx">{t(lang, 'exportXlsx')}</button>
         </div>
         <div className="button-row">
           <select value={geoLayer} onChange={(e) => setGeoLayer(e.target.value)} data-select="geojson-layer">
@@ -285,11 +301,46 @@ export function PlannerSection(props: PlannerProps) {
               <option key={id} value={id}>{t(lang, id === 'facilities' ? 'layerFacilities' : id === 'streets' ? 'layerStreets' : id === 'compounds' ? 'layerCompounds' : id === 'boundaries' ? 'layerBoundaries' : id === 'grids' ? 'layerGrids' : 'layerGapStreets')}</option>
             ))}
           </select>
-          <button type="button" onClick={() => props.onExportGeoJson(geoLayer)} data-export="geojson">{t(lang, 'exportGeoJson')}</button>
+          <button type="button" onClick={() => attempt(() => props.onExportGeoJson(geoLayer))} data-export="geojson">{t(lang, 'exportGeoJson')}</button>
         </div>
       </section>
     </div>
   );
+}
+
+/** A file picker in the page's language: the browser's own button would say "Choose File" whatever the UI speaks. */
+function FileButton({ label, accept, onFile, input }: { label: string; accept: string; onFile: (file: File) => void; input: string }) {
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="file-button" onClick={() => picker.current?.click()} data-pick={input}>{label}</button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        accept={accept}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // the same file picked twice must read twice
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+        data-input={input}
+      />
+    </>
+  );
+}
+
+/** Suggested sites as GeoJSON points, so they can be checked in a GIS before they are accepted. */
+function suggestionsGeoJson(sites: readonly SiteSuggestion[], category: ProposalCategory): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: sites.map((s, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [Number(s.lon.toFixed(6)), Number(s.lat.toFixed(6))] },
+      properties: { rank: i + 1, category, streetId: s.streetId, streetName: s.streetName, gain: Math.round(s.gain), closes: Math.round(s.closes) },
+    })),
+  });
 }
 
 function ImportResult({ lang, layer }: { lang: Lang; layer: LedgerLayer }) {

@@ -1,82 +1,69 @@
 /**
  * Command-centre wall (大屏): the map full screen at native resolution with big figures, charts, a clock and
- * the data date on top. It cycles whole city → each district → … on a timer and needs no mouse.
+ * the data date on top. It tours whole city → each district → … (the tour and the map's fit live in the store
+ * and map_driver.ts); on a district the figures are that district's, and the map fits it clear of the panels.
  */
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import type { AreaSummary } from '../analysis/city_analysis';
 import { BarList } from '../components/charts/BarList';
-import { KpiCards } from '../components/GapPanel';
-import type { BoundaryFeature, GridFeature } from '../domain/city_bundle';
+import { KpiCards, type Kpi } from '../components/GapPanel';
 import { t, type Lang } from '../i18n/strings';
-import type { LoadedCity } from '../io/city_loader';
-import { featuresBox } from '../map/feature_box';
-import type { MapController } from '../map/map_controller';
-import type { WallSettings } from '../state/url_hash';
-import { districtBars, DistanceChart } from './ChartsSection';
+import { useApp } from '../state/app_store';
+import { thresholdsInForce } from '../state/toilet_coverage';
+import { selectWallDistrict, selectWallDistricts } from './app_selectors';
+import { DistanceChart } from './ChartsSection';
 import { analysisKpis } from './GapAnalysisSection';
-import type { GapAnalysis } from './use_gap_analysis';
-import type { ToiletCoverage } from './use_toilet_coverage';
+import { useGapAnalysis } from './gap_analysis';
 
-export interface WallProps {
-  lang: Lang;
-  city: LoadedCity;
-  gaps: GapAnalysis;
-  coverage: ToiletCoverage | null;
-  threshold: number;
-  settings: WallSettings;
-  /** when the data was last checked for changes */
-  checkedAt: Date | null;
-  controller: RefObject<MapController | null>;
+/** A district's own figures, from the report's per-district summaries. */
+function districtKpis(lang: Lang, d: AreaSummary): Kpi[] {
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const unserved = d.parking.compounds - d.parking.served;
+  return [
+    { id: 'streetShare', label: t(lang, 'kpiStreetShare'), value: pct(d.toilets.streetShareWithin), raw: d.toilets.streetShareWithin },
+    { id: 'areaShare', label: t(lang, 'kpiAreaShare'), value: pct(d.toilets.areaShareWithin), raw: d.toilets.areaShareWithin },
+    { id: 'gapStreet', label: t(lang, 'kpiGapStreet'), value: `${(d.toilets.gapStreetMetres / 1000).toFixed(1)} km`, raw: d.toilets.gapStreetMetres },
+    { id: 'parking', label: t(lang, 'kpiParking'), value: `${d.parking.served}/${d.parking.compounds}`, raw: d.parking.shareServed },
+    { id: 'unserved', label: t(lang, 'kpiUnserved'), value: String(unserved), raw: unserved },
+  ];
 }
 
-/** A district's outline: its boundary when the bundle has one, else its grids. */
-function districtFeatures(city: LoadedCity, key: string): readonly (BoundaryFeature | GridFeature)[] {
-  const boundary = city.layers.boundaries.features.filter((b) => b.properties.level === 'district' && (b.properties.code === key || b.properties.id === key));
-  return boundary.length ? boundary : (city.layers.grids?.features.filter((g) => g.properties.districtCode === key) ?? []);
-}
-
-export function WallView({ lang, city, gaps, coverage, threshold, settings, checkedAt, controller }: WallProps) {
+export function WallView() {
+  const lang = useApp((s) => s.hash.lang);
+  const city = useApp((s) => s.city!);
+  const checkedAt = useApp((s) => s.checkedAt);
+  const step = useApp((s) => s.wallStep);
+  const districts = useApp(selectWallDistricts);
+  const current = useApp(selectWallDistrict);
+  const thresholds = useApp(useShallow(thresholdsInForce));
+  const gaps = useGapAnalysis();
   const [now, setNow] = useState(() => new Date());
-  const [step, setStep] = useState(0);
-  const districts = useMemo(() => districtBars(gaps.report, city.layers.grids?.features ?? null, gaps.gridTable), [gaps.report, gaps.gridTable, city]);
-  // stop 0 is the whole city, then every district in turn
-  const stops = districts.length + 1;
-  const current = step % stops === 0 ? null : districts[(step % stops) - 1];
-
   useEffect(() => {
     const clock = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(clock);
   }, []);
 
-  useEffect(() => {
-    const cycle = setInterval(() => setStep((s) => s + 1), settings.cycleS * 1000);
-    return () => clearInterval(cycle);
-  }, [settings.cycleS]);
-
+  const stops = districts.length + 1;
   const currentKey = current?.key ?? null;
-  useEffect(() => {
-    const map = controller.current;
-    const features = currentKey ? districtFeatures(city, currentKey) : null;
-    map?.setFocusArea(features);
-    const box = features ? featuresBox(features) : city.manifest.bbox;
-    if (box) map?.fitBox(box, 1500);
-    return () => map?.setFocusArea(null);
-  }, [currentKey, city, controller]);
-
-  const kpis = analysisKpis(lang, coverage, gaps.report);
+  const summary = currentKey ? gaps.report?.districts.find((d) => (d.code ?? d.id) === currentKey) : undefined;
+  const kpis = summary ? districtKpis(lang, summary) : analysisKpis(lang, gaps.coverage, gaps.report);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   const cityName = lang === 'zh' ? city.manifest.name.zh : city.manifest.name.en;
   return (
     <div className="wall-layer" data-wall-district={currentKey ?? 'city'} data-wall-step={step}>
       <header className="wall-header">
-        <h1>{t(lang, 'appTitle')} · {cityName}</h1>
+        <h1>{t(lang, 'appTitle')} · {cityName}{current && ` · ${current.label}`}</h1>
         <div className="wall-clock" data-wall="clock">
           <time dateTime={now.toISOString()}>{now.toLocaleTimeString(locale, { hour12: false })}</time>
           <span>{now.toLocaleDateString(locale)}</span>
         </div>
       </header>
-      <KpiCards kpis={kpis} className="wall-kpis" cardClass="wall-kpi" />
+      <div className="wall-kpis" data-wall-kpis={summary ? currentKey! : 'city'}>
+        <KpiCards kpis={kpis} className="wall-kpi-list" cardClass="wall-kpi" />
+      </div>
       <aside className="wall-charts">
-        <DistanceChart lang={lang} coverage={coverage} threshold={threshold} />
+        <DistanceChart lang={lang} coverage={gaps.coverage} thresholds={thresholds} />
         {districts.length > 0 && <BarList id="wall-districts" title={t(lang, 'wallDistrictChart')} bars={districts} max={1} selected={currentKey} onSelect={() => {}} />}
       </aside>
       <footer className="wall-footer">

@@ -1,5 +1,4 @@
 /** The planner's exports: the map as a PNG with its furniture, gap lists as XLSX, any layer as GeoJSON. */
-import type { RefObject } from 'react';
 import { categoryById } from '../domain/categories';
 import { t, type Lang } from '../i18n/strings';
 import type { LoadedCity } from '../io/city_loader';
@@ -9,17 +8,17 @@ import { tablesXlsx } from '../io/xlsx_export';
 import { applyProject, type Project } from '../ledger/project';
 import type { MapController } from '../map/map_controller';
 import type { OverlayId } from '../state/url_hash';
-import type { GapAnalysis } from './use_gap_analysis';
+import type { GapAnalysis } from './gap_analysis';
 
-export interface PlannerExports { png: () => void; xlsx: () => void; geojson: (layer: string) => void }
+/** Each export resolves when the file is handed to the browser, or rejects with why it could not be made. */
+export interface PlannerExports { png: () => Promise<void>; xlsx: () => Promise<void>; geojson: (layer: string) => Promise<void> }
 
-export function usePlannerExports(inputs: { lang: Lang; city: LoadedCity | null; gaps: GapAnalysis; controller: RefObject<MapController | null>; overlays: readonly OverlayId[]; project: Project | null }): PlannerExports {
-  const { lang, city, gaps, controller, overlays, project } = inputs;
+export function usePlannerExports(inputs: { lang: Lang; city: LoadedCity | null; gaps: GapAnalysis; map: MapController | null; overlays: readonly OverlayId[]; project: Project | null }): PlannerExports {
+  const { lang, city, gaps, map, overlays, project } = inputs;
   const cityId = city?.manifest.id ?? 'city';
   const stamp = () => new Date().toISOString().slice(0, 10);
 
   const png = async () => {
-    const map = controller.current;
     if (!map || !city) return;
     const { canvas, metresPerPixel } = map.snapshot();
     const name = lang === 'zh' ? city.manifest.name.zh : city.manifest.name.en;
@@ -56,7 +55,7 @@ export function usePlannerExports(inputs: { lang: Lang; city: LoadedCity | null;
       const gapById = new Map((await gaps.allStreetGaps()).map((g) => [g.id, g]));
       collection = {
         type: 'FeatureCollection',
-        features: city.layers.streets.features.filter((f) => gapById.has(f.properties.id)).map((f) => ({ ...f, properties: { ...f.properties, gapM: Math.round(gapById.get(f.properties.id)!.gapM) } })),
+        features: city.layers.streets.features.filter((f) => gapById.has(f.properties.id)).map((f) => ({ ...f, properties: { ...f.properties, gapM: gapById.get(f.properties.id)!.gapM } })),
       };
     } else {
       collection = layers[layer as keyof typeof layers] ?? { type: 'FeatureCollection', features: [] };
@@ -64,5 +63,5 @@ export function usePlannerExports(inputs: { lang: Lang; city: LoadedCity | null;
     downloadText(`${cityId}-${layer}.geojson`, JSON.stringify(collection), 'application/geo+json');
   };
 
-  return { png: () => void png(), xlsx: () => void xlsx(), geojson: (layer) => void geojson(layer) };
+  return { png, xlsx, geojson };
 }

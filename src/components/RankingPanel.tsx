@@ -1,5 +1,6 @@
 /** The red/black list (红黑榜) of one level, with drill-down, a search box and the choropleth metric. */
-export interface RankingRowView { key: string; name: string; score: number; detail: string }
+/** `streetShare` (0–1) and `gapM` (metres) are what the lists are ordered by, after the score */
+export interface RankingRowView { key: string; name: string; score: number; streetShare: number; gapM: number; detail: string }
 
 export interface RankingPanelProps {
   title: string;
@@ -29,7 +30,7 @@ function Rows({ title, rows, onRow, list }: { title: string; rows: readonly Rank
       <ol className="ranking" data-list={list}>
         {rows.map((r) => (
           <li key={r.key}>
-            <button type="button" onClick={() => onRow(r.key)} data-rank-key={r.key} data-score={r.score}>
+            <button type="button" onClick={() => onRow(r.key)} data-rank-key={r.key} data-score={r.score} data-street-share={r.streetShare} data-gap={r.gapM}>
               <span className="rank-name">{r.name}</span>
               <span className="rank-detail">{r.detail}</span>
               <span className="rank-score">{r.score}</span>

@@ -98,6 +98,8 @@ export class MapController {
   private compoundById = new Map<string, CompoundFeature>();
   private overlayVersion = 0;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
+  /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
+  private facilities: FacilityFeature[] | null = null;
   private planning: { proposals: PlannedSite[]; suggestions: PlannedSite[]; placing: boolean } = { proposals: [], suggestions: [], placing: false };
   private readonly resizeObserver: ResizeObserver;
 
@@ -116,6 +118,8 @@ export class MapController {
       maxCanvasSize: MAX_CANVAS_SIZE,
       pixelRatio: cappedPixelRatio(container.clientWidth, container.clientHeight, window.devicePixelRatio),
       dragRotate: false,
+      // labels appear at once: a fade is frames of redrawing every deck layer, which software GL cannot afford
+      fadeDuration: 0,
       pitchWithRotate: false,
     });
     this.map.touchZoomRotate.disableRotation();
@@ -134,6 +138,8 @@ export class MapController {
       this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
     this.map.on('idle', () => {
+      // nothing left to draw: tiles, overlay textures and camera moves are done (tests and exports wait for this)
+      container.dataset.settled = 'true';
       if (this.city && this.map.isStyleLoaded()) this.callbacks.onIdle(this.city.manifest.id);
     });
     this.map.on('click', (e) => {
@@ -142,6 +148,7 @@ export class MapController {
     // the frame after an overlay change: browser tests and the slider benchmark wait for this
     this.map.on('render', () => {
       container.dataset.overlayDrawn = String(this.overlayVersion);
+      container.dataset.settled = 'false';
     });
     // layouts change size without a window resize (wall mode, phone panel)
     this.resizeObserver = new ResizeObserver(() => {
@@ -157,6 +164,7 @@ export class MapController {
 
   /** `keepView` for new data of the same city (the wall's reload): no jump, no flicker. */
   setCity(city: LoadedCity, view: MapView | null, keepView = false): void {
+    if (this.city?.manifest.id !== city.manifest.id) this.facilities = null;
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
@@ -202,9 +210,24 @@ export class MapController {
     this.renderOverlay();
   }
 
-  /** Fits the view to a box in degrees, e.g. a gap street's stretches; `duration` 0 jumps. */
-  fitBox(box: [number, number, number, number], duration = 600): void {
-    this.map.fitBounds(box, { padding: 80, maxZoom: 17, duration });
+  /** Fits the view to a box in degrees, e.g. a gap street's stretches; `duration` 0 jumps; `padding` in CSS pixels keeps it clear of panels. */
+  fitBox(box: [number, number, number, number], duration = 600, padding: number | { top: number; right: number; bottom: number; left: number } = 80): void {
+    this.map.fitBounds(box, { padding: this.paddingThatFits(padding), maxZoom: 17, duration });
+  }
+
+  /** MapLibre ignores a fit whose padding leaves no room (a phone's short map): shrink the padding instead. */
+  private paddingThatFits(padding: number | { top: number; right: number; bottom: number; left: number }) {
+    const p = typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const scale = Math.min(1, (width * 0.5) / Math.max(1, p.left + p.right), (height * 0.5) / Math.max(1, p.top + p.bottom));
+    return { top: p.top * scale, right: p.right * scale, bottom: p.bottom * scale, left: p.left * scale };
+  }
+
+  /** The facilities to draw instead of the bundle's (imported ledgers applied); null for the bundle's own. */
+  setFacilities(features: FacilityFeature[] | null): void {
+    if (features === this.facilities) return;
+    this.facilities = features;
+    if (this.settings.overlays.includes('facilities') || this.settings.overlays.includes('zones')) this.renderOverlay();
   }
 
   setSettings(settings: MapSettings): void {
@@ -231,7 +254,7 @@ export class MapController {
   /** Fits the view to a set of grids, e.g. a district's. */
   fitGrids(grids: readonly GridFeature[]): void {
     const box = featuresBox(grids);
-    if (box) this.map.fitBounds(box, { padding: 40, maxZoom: 17.5, animate: false });
+    if (box) this.map.fitBounds(box, { padding: this.paddingThatFits(40), maxZoom: 17.5, animate: false });
   }
 
   /** Choropleth fill of the grid layer, one RGBA per grid; null for outlines only. */
@@ -264,6 +287,7 @@ export class MapController {
     const dark = this.settings.theme === 'dark';
     const shown = new Set(this.settings.overlays);
     const { layers } = this.city;
+    const facilities = this.facilities ?? layers.facilities.features;
     const deckLayers: Layer[] = [];
     const gaps = shown.has('toiletGaps') ? this.gaps : null;
     if (gaps) deckLayers.push(toiletGapCellsLayer(gaps));
@@ -274,7 +298,7 @@ export class MapController {
     if (shown.has('zones')) {
       const hidden = new Set<Category>(this.settings.hiddenCategories);
       const six = new Set<Category>(SIX_SURROUNDINGS);
-      deckLayers.push(zoneRingsLayer(layers.facilities.features.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
+      deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
     if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
@@ -310,7 +334,7 @@ export class MapController {
     }
     const picked = highlight ? (highlight.kind === 'street' ? this.streetById.get(highlight.id) : this.compoundById.get(highlight.id)) : undefined;
     if (picked) deckLayers.push(highlightLayer(picked, dark));
-    if (shown.has('facilities')) deckLayers.push(facilitiesLayer(layers.facilities.features, new Set(this.settings.hiddenCategories), dark));
+    if (shown.has('facilities')) deckLayers.push(facilitiesLayer(facilities, new Set(this.settings.hiddenCategories), dark));
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
     this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
     this.overlayVersion++;

@@ -13,6 +13,8 @@ describe('url hash', () => {
       analysis: { toiletDistanceM: 300, zoneRadiusM: 1500, parkingRadiusM: 200, network: true, includeInstitutionToilets: false, toiletByLandUse: true },
       grid: '32010490190101',
       district: '320104',
+      area: '320104001',
+      level: 'grid',
       tab: 'mock',
       metric: 'unserved',
       mock: { seed: 20261122, min: 2, max: 2 },
@@ -22,7 +24,7 @@ describe('url hash', () => {
   });
 
   it('writes nothing but the city for the defaults', () => {
-    expect(formatHash({ ...DEFAULT_STATE, city: 'demo' })).toBe('#city=demo');
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo' })).toBe('#v=1&city=demo');
   });
 
   it('falls back to defaults for malformed parts', () => {
@@ -32,7 +34,7 @@ describe('url hash', () => {
 
   it('opens the wall from a bare #wall with its default timers', () => {
     expect(parseHash('#city=demo&wall').wall).toEqual({ cycleS: 20, reloadS: 300 });
-    expect(formatHash({ ...DEFAULT_STATE, city: 'demo', wall: { cycleS: 20, reloadS: 300 } })).toBe('#city=demo&wall');
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo', wall: { cycleS: 20, reloadS: 300 } })).toBe('#v=1&city=demo&wall');
     expect(parseHash('#mock=7&pick=1-2').mock).toEqual({ seed: 7, min: 1, max: 2 });
     expect(parseHash('#mock=x').mock).toBeNull();
   });

@@ -16,6 +16,9 @@ export interface MapView { lon: number; lat: number; zoom: number }
 export const CHOROPLETH_METRICS = ['score', 'streetShare', 'gapStreet', 'unserved'] as const;
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
+export const RANK_LEVEL_IDS = ['district', 'street', 'community', 'grid'] as const;
+export type RankLevelId = (typeof RANK_LEVEL_IDS)[number];
+
 export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'plan', 'layers'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
@@ -37,6 +40,10 @@ export interface HashState {
   grid: string | null;
   /** a district's 6-digit code: the district head's view of their grids */
   district: string | null;
+  /** a subdistrict (9 digits) or community (12) drilled into in the ranking, inside `district` */
+  area: string | null;
+  /** the ranking level listed, when not the one below `area ?? district` */
+  level: RankLevelId | null;
   tab: PanelTab;
   /** what colours the grid choropleth */
   metric: ChoroplethMetric;
@@ -81,11 +88,16 @@ export const DEFAULT_STATE: HashState = {
   analysis: DEFAULT_ANALYSIS,
   grid: null,
   district: null,
+  area: null,
+  level: null,
   tab: 'overview',
   metric: 'score',
   mock: null,
   wall: null,
 };
+
+/** The link format's version: `v=1`. A link without one is version 1; see hash_version.ts for newer ones. */
+export const HASH_VERSION = 1;
 
 const CITY_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -106,6 +118,8 @@ export function parseHash(hash: string): HashState {
     view: parseView(params.get('view')),
     grid: /^\d{14}$/.test(params.get('grid') ?? '') ? params.get('grid') : null,
     district: /^\d{6}$/.test(params.get('district') ?? '') ? params.get('district') : null,
+    area: /^(\d{9}|\d{12})$/.test(params.get('area') ?? '') ? params.get('area') : null,
+    level: (RANK_LEVEL_IDS as readonly string[]).includes(params.get('level') ?? '') ? (params.get('level') as RankLevelId) : null,
     tab: (PANEL_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as PanelTab) : 'overview',
     metric: (CHOROPLETH_METRICS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as ChoroplethMetric) : 'score',
     mock: parseMock(params.get('mock'), params.get('pick')),
@@ -144,9 +158,12 @@ function parseView(raw: string | null): MapView | null {
 /** Only what differs from the defaults is written, so links stay short. */
 export function formatHash(state: HashState): string {
   const params = new URLSearchParams();
+  params.set('v', String(HASH_VERSION));
   if (state.city) params.set('city', state.city);
   if (state.grid) params.set('grid', state.grid);
   if (state.district) params.set('district', state.district);
+  if (state.area) params.set('area', state.area);
+  if (state.level) params.set('level', state.level);
   if (state.tab !== DEFAULT_STATE.tab) params.set('tab', state.tab);
   if (state.metric !== DEFAULT_STATE.metric) params.set('metric', state.metric);
   if (state.mock) {

@@ -7,6 +7,11 @@ import { launchChromium } from '../../scripts/browser';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
+/** A small desk screen: SwiftShader draws every frame on the CPU, so each pixel spared is time spared. */
+export const DESK = { width: 1024, height: 640 };
+/** Where pixel counts need room: overlay and choropleth differences. */
+export const WIDE_DESK = { width: 1280, height: 800 };
+
 export interface AppPage { page: Page; foreignRequests: string[] }
 
 /** One Chromium for the test file: launched before its tests, closed after. Call at the file's top level. */
@@ -24,8 +29,10 @@ export function chromiumForThisFile(): () => Browser {
   };
 }
 
-export async function openApp(browser: Browser, baseUrl: string, hash: string, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
+/** `prepare` runs before the page loads: routes that fail a file, init scripts that break storage. */
+export async function openApp(browser: Browser, baseUrl: string, hash: string, viewport = DESK, prepare?: (page: Page) => Promise<unknown>): Promise<AppPage> {
   const page = await browser.newPage({ viewport });
+  await prepare?.(page);
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
   page.on('request', (request) => {
@@ -39,8 +46,7 @@ export async function openApp(browser: Browser, baseUrl: string, hash: string, v
 
 export async function waitForMapIdle(page: Page, cityId: string): Promise<void> {
   await page.waitForSelector(`#map[data-map-state="idle"][data-city="${cityId}"]`, { timeout: 90_000 });
-  // deck.gl draws on the next animation frames after MapLibre reports idle
-  await page.waitForTimeout(700);
+  await waitForOverlayDrawn(page);
 }
 
 export interface Pixels { width: number; height: number; data: Buffer }
@@ -72,14 +78,15 @@ export function changedPixels(a: Pixels, b: Pixels, threshold = 40): { x: number
 
 export const hexToRgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
-/** Waits until the map has drawn a frame with the latest overlay layers (see MapController.renderOverlay). */
+/**
+ * Waits until the map has drawn the latest overlay layers (see MapController.renderOverlay) and then gone idle:
+ * no tile, texture or camera move left to draw.
+ */
 export async function waitForOverlayDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const map = document.querySelector<HTMLElement>('#map');
-    return !!map && map.dataset.overlayVersion !== undefined && map.dataset.overlayDrawn === map.dataset.overlayVersion;
-  }, undefined, { timeout: 30_000 });
-  // deck.gl may need a frame more for textures (the gap lattice image)
-  await page.waitForTimeout(400);
+    return !!map && map.dataset.overlayVersion !== undefined && map.dataset.overlayDrawn === map.dataset.overlayVersion && map.dataset.settled === 'true';
+  }, undefined, { timeout: 60_000 });
 }
 
 /** Sets a range input the way a drag ends: value, input and change events. */

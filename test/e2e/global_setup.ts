@@ -1,6 +1,9 @@
-/** Builds the default cities and the app, serves them with `vite preview`, and hands the URL to the tests. */
+/** Builds the default cities and the app once, serves them with `vite preview`, and hands the URL to every test file. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
+import { cliReport } from './cli_report';
 
 const PORT = 4178;
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
@@ -14,25 +17,37 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: 'inherit' });
+  // the CLI answers the tests compare with are computed afresh each run (test/e2e/cli_report.ts)
+  rmSync('test-results/cli-reports', { recursive: true, force: true });
   run(['node_modules/tsx/dist/cli.mjs', 'scripts/build-default-cities.ts']);
   run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
-  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  await waitForServer(BASE_URL, 30_000);
+  // the answer most tests compare with, computed before Chromium competes for the cores
+  cliReport('demo', DEFAULT_PARAMS);
+  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  await serverListening(server, BASE_URL, 30_000);
   project.provide('baseUrl', BASE_URL);
   return () => {
     server?.kill();
   };
 }
 
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+/** Resolves when vite preview prints its URL (it listens by then); rejects if it exits or stays silent. */
+function serverListening(child: ChildProcess, url: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`vite preview did not print ${url} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(url)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`vite preview exited with ${code}:\n${output}`));
+    });
+  });
 }

@@ -1,19 +1,19 @@
 import { statSync, readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { analyzeBundle } from '../../scripts/analyze';
+import { cliReport } from './cli_report';
 import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
-import { chromiumForThisFile, mapPixels, openApp, SCREENSHOT_DIR, waitForMapIdle } from './app_page';
+import { chromiumForThisFile, mapPixels, openApp, SCREENSHOT_DIR, waitForMapIdle, waitForOverlayDrawn } from './app_page';
 
 const baseUrl = inject('baseUrl');
 const browser = chromiumForThisFile();
 
 describe('the district head’s view of one grid', () => {
-  const report = analyzeBundle('demo', DEFAULT_PARAMS);
+  const report = cliReport('demo', DEFAULT_PARAMS);
   // a grid with streets, facilities and a gap, so every row of the scorecard has something to show
   const grid = report.grids.filter((g) => g.toilets.streetMetres > 300 && g.score < 100 && Object.keys(g.facilities).length > 0)[0];
 
   it('opens a #grid= link zoomed to that grid, with the scorecard of `npm run analyze -- demo --json`', async () => {
-    const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=demo&grid=${grid.code}`);
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=demo&grid=${grid.code}&layers=toiletGaps,facilities`);
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector(`.scorecard[data-grid="${grid.code}"] [data-kpi="gridScore"]`, { timeout: 60_000 });
     expect(Number(await page.locator('[data-kpi="gridScore"]').getAttribute('data-value'))).toBe(grid.score);
@@ -41,7 +41,7 @@ describe('the district head’s view of one grid', () => {
   });
 
   it('fits a 390 px phone and prints as one A4 page with map and scorecard', async () => {
-    const { page } = await openApp(browser(), baseUrl, `#city=demo&grid=${grid.code}`, { width: 390, height: 844 });
+    const { page } = await openApp(browser(), baseUrl, `#city=demo&grid=${grid.code}&layers=toiletGaps,facilities`, { width: 390, height: 844 });
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('[data-kpi="gridScore"]', { timeout: 60_000 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -49,7 +49,7 @@ describe('the district head’s view of one grid', () => {
 
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
-    await page.waitForTimeout(1000);
+    await waitForOverlayDrawn(page);
     const pdfPath = `${SCREENSHOT_DIR}/grid-report.pdf`;
     await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
     const pdf = readFileSync(pdfPath, 'latin1');

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { CATEGORIES } from '../../src/domain/categories';
 import { THEMES } from '../../src/map/style/theme';
-import { changedPixels, countNear, hexToRgb, mapPixels, openApp, chromiumForThisFile, waitForMapIdle } from './app_page';
+import { changedPixels, countNear, hexToRgb, mapPixels, openApp, chromiumForThisFile, waitForMapIdle, waitForOverlayDrawn } from './app_page';
 
 const baseUrl = inject('baseUrl');
 const browser = chromiumForThisFile();
@@ -21,14 +21,14 @@ describe('the map shell in Chromium', () => {
     { id: 'demo', minRoadPixels: 2_000 },
   ]) {
     it(`draws streets and facilities for ${city.id}, and asks no other host`, async () => {
-      const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=${city.id}&tab=layers`);
+      const { page, foreignRequests } = await openApp(browser(), baseUrl, `#city=${city.id}&tab=layers&layers=facilities`);
       await waitForMapIdle(page, city.id);
       const withFacilities = await mapPixels(page, `${city.id}-desk.png`);
       // major roads of the basemap, in the light theme's road colour
       expect(countNear(withFacilities, hexToRgb(THEMES.light.roadMajor))).toBeGreaterThan(city.minRoadPixels);
 
       await page.locator('input[data-layer="facilities"]').uncheck();
-      await page.waitForTimeout(700);
+      await waitForOverlayDrawn(page);
       const without = await mapPixels(page);
       const changed = changedPixels(withFacilities, without);
       expect(changed.length).toBeGreaterThan(300);
@@ -42,7 +42,7 @@ describe('the map shell in Chromium', () => {
 
       // hovering where a facility was drawn shows its name as text
       await page.locator('input[data-layer="facilities"]').check();
-      await page.waitForTimeout(500);
+      await waitForOverlayDrawn(page);
       const box = (await page.locator('#map').boundingBox())!;
       const target = inCategoryColour[Math.floor(inCategoryColour.length / 2)];
       await page.mouse.move(box.x + target.x, box.y + target.y);
@@ -57,7 +57,7 @@ describe('the map shell in Chromium', () => {
   }
 
   it('labels the demo city as synthetic data wherever it is shown', async () => {
-    const { page } = await openApp(browser(), baseUrl, '#city=demo');
+    const { page } = await openApp(browser(), baseUrl, '#city=demo&layers=');
     await waitForMapIdle(page, 'demo');
     await expect(page.locator('[data-note="synthetic"]').textContent()).resolves.toContain('示例数据（合成）');
     await expect(page.locator('.attribution').textContent()).resolves.toContain('示例数据（合成）');
@@ -66,7 +66,7 @@ describe('the map shell in Chromium', () => {
   });
 
   it('switches city, language and theme, and keeps them in the URL', async () => {
-    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=nanjing&tab=layers');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=nanjing&tab=layers&layers=facilities');
     await waitForMapIdle(page, 'nanjing');
     await page.locator('.city-switcher select').selectOption('demo');
     await waitForMapIdle(page, 'demo');
@@ -75,8 +75,8 @@ describe('the map shell in Chromium', () => {
     await expect(page.locator('[data-category="toilet"]').textContent()).resolves.toContain('Public toilet');
     const light = await mapPixels(page);
     await page.locator('button[data-action="theme"]').click();
-    await page.waitForSelector('#map[data-map-state="idle"]');
-    await page.waitForTimeout(1_000);
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await waitForOverlayDrawn(page);
     const dark = await mapPixels(page, 'demo-dark-en.png');
     const luminance = (p: { data: Buffer }) => {
       let sum = 0;

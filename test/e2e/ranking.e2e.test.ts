@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { analyzeBundle } from '../../scripts/analyze';
+import { cliReport } from './cli_report';
 import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import { readBundle } from '../../scripts/read_bundle';
-import { changedPixels, chromiumForThisFile, mapPixels, openApp, waitForMapIdle } from './app_page';
+import { changedPixels, chromiumForThisFile, mapPixels, openApp, waitForMapIdle, waitForOverlayDrawn } from './app_page';
 
 const baseUrl = inject('baseUrl');
 const browser = chromiumForThisFile();
@@ -12,10 +12,10 @@ const rankKeys = (page: Page, list: string) => page.locator(`[data-list="${list}
 
 describe('red and black lists, drill-down and search', () => {
   const { manifest } = readBundle('demo');
-  const report = analyzeBundle('demo', DEFAULT_PARAMS);
+  const report = cliReport('demo', DEFAULT_PARAMS);
 
   it('opens a #district= link on that district’s streets, and drills down to a grid’s scorecard', async () => {
-    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&district=990101&layers=grids,facilities');
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&district=990101&layers=facilities');
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
     const streets = [...(await rankKeys(page, 'black')), ...(await rankKeys(page, 'red'))];
@@ -49,11 +49,11 @@ describe('red and black lists, drill-down and search', () => {
     const { page } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&layers=grids');
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
-    await page.waitForTimeout(1000);
+    await waitForOverlayDrawn(page);
     // the whole city: scores fall at the edge, while nearly every compound has parking
     const byScore = await mapPixels(page, 'demo-choropleth-score.png');
     await page.locator('select[data-metric="choropleth"]').selectOption('unserved');
-    await page.waitForTimeout(1000);
+    await waitForOverlayDrawn(page);
     expect(changedPixels(byScore, await mapPixels(page, 'demo-choropleth-unserved.png')).length).toBeGreaterThan(5000);
 
     const target = report.grids[Math.floor(report.grids.length / 3)];

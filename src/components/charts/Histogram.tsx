@@ -1,4 +1,4 @@
-/** A histogram of street length by distance with the rule's threshold marked. SVG sized by its viewBox. */
+/** A histogram of street length by distance with every threshold in force marked. SVG sized by its viewBox. */
 import { scaleLinear } from 'd3-scale';
 
 export interface HistogramProps {
@@ -8,8 +8,8 @@ export interface HistogramProps {
   binWidth: number;
   /** one more bar at the right for everything beyond the last bin */
   beyond: { label: string; value: number };
-  threshold: number;
-  thresholdLabel: string;
+  /** the service distances in force, metres: one, or one per land-use class */
+  thresholds: readonly { metres: number; label: string }[];
   formatValue: (v: number) => string;
 }
 
@@ -18,7 +18,9 @@ const H = 150;
 const M = { top: 18, right: 8, bottom: 22, left: 34 };
 
 export function Histogram(props: HistogramProps) {
-  const { values, binWidth, beyond, threshold } = props;
+  const { values, binWidth, beyond, thresholds } = props;
+  // a bin is over when it lies beyond the smallest distance in force
+  const threshold = Math.min(...thresholds.map((th) => th.metres));
   const maxX = values.length * binWidth;
   const gap = binWidth * 0.5;
   const x = scaleLinear().domain([0, maxX + gap + binWidth]).range([M.left, W - M.right]);
@@ -44,8 +46,12 @@ export function Histogram(props: HistogramProps) {
           <text key={v} className="axis" x={x(v)} y={H - 6} textAnchor="middle">{v >= 1000 ? `${v / 1000} km` : `${v}`}</text>
         ))}
         <text className="axis" x={W - 1} y={H - 6} textAnchor="end">{beyond.label}</text>
-        <line className="threshold" x1={x(threshold)} x2={x(threshold)} y1={M.top - 6} y2={H - M.bottom} data-threshold={threshold} />
-        <text className="threshold-label" x={x(threshold) + 3} y={M.top - 8}>{props.thresholdLabel}</text>
+        {thresholds.map((th, i) => (
+          <g key={th.metres}>
+            <line className="threshold" x1={x(th.metres)} x2={x(th.metres)} y1={M.top - 6 + i * 10} y2={H - M.bottom} data-threshold={th.metres} />
+            <text className="threshold-label" x={x(th.metres) + 3} y={M.top - 8 + i * 10}>{th.label}</text>
+          </g>
+        ))}
       </svg>
     </figure>
   );

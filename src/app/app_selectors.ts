@@ -1,0 +1,37 @@
+/** Values derived from the app state that several views and the map share, memoised on their inputs. */
+import { applyProject } from '../ledger/project';
+import type { FacilityFeature, GridFeature } from '../domain/city_bundle';
+import { currentAnalysis } from '../state/analysis_driver';
+import { selectProject, type AppState } from '../state/app_store';
+import { districtBars } from './district_bars';
+import type { Bar } from '../components/charts/BarList';
+
+let facilitiesMemo: { key: readonly unknown[]; features: FacilityFeature[] | null } | null = null;
+
+/** The facilities with the project's ledgers and proposals applied; null for the bundle's own (no project yet). */
+export function selectFacilities(s: AppState): FacilityFeature[] | null {
+  const project = selectProject(s);
+  const key = [s.city, project?.ledgers, project?.proposals] as const;
+  if (facilitiesMemo && facilitiesMemo.key.every((v, i) => v === key[i])) return facilitiesMemo.features;
+  const features = s.city && project ? applyProject(s.city.layers, project).facilities.features : null;
+  facilitiesMemo = { key, features };
+  return features;
+}
+
+export function selectGridFeature(s: AppState): GridFeature | null {
+  const code = s.hash.grid;
+  return (code && s.city?.layers.grids?.features.find((g) => g.properties.code === code)) || null;
+}
+
+/** The wall's districts, in tour order after the whole city. */
+export function selectWallDistricts(s: AppState): Bar[] {
+  const a = currentAnalysis(s);
+  return districtBars(a.report, s.city?.layers.grids?.features ?? null, a.gridTable);
+}
+
+/** The district the wall shows now, or null for the whole city. */
+export function selectWallDistrict(s: AppState): Bar | null {
+  const districts = selectWallDistricts(s);
+  const stop = s.wallStep % (districts.length + 1);
+  return stop === 0 ? null : districts[stop - 1];
+}
