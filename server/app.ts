@@ -222,25 +222,32 @@ async function streamEvents(db: Database, request: FastifyRequest, reply: Fastif
   const out = reply.raw;
   out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
   let sending = Promise.resolve();
+  let closed = false;
   const flush = () => {
     sending = sending.then(async (): Promise<void> => {
-      for (;;) {
+      while (!closed) {
         const batch = await eventsAfter(db, last);
         for (const event of batch) {
           last = event.id;
           const item = event.caseId === null ? null : await getCase(db, event.caseId);
-          if (item && !visibleTo(user, item)) continue;
+          if (closed || (item && !visibleTo(user, item))) continue;
           out.write(`id: ${event.id}\nevent: case\ndata: ${JSON.stringify({ ...event, case: item })}\n\n`);
         }
         if (batch.length < 500) return;
       }
     }).catch(() => void out.end());
   };
-  const stop = await db.listen(EVENTS_CHANNEL, flush);
-  const keepAlive = setInterval(() => out.write(': keep-alive\n\n'), 15_000);
+  let stop: (() => Promise<void>) | null = null;
+  // the database may be closing too (server shutdown): an unlisten that finds it closed has nothing left to do
+  const unlisten = () => void stop?.().catch(() => {});
+  const keepAlive = setInterval(() => closed || out.write(': keep-alive\n\n'), 15_000);
   request.raw.on('close', () => {
+    closed = true;
     clearInterval(keepAlive);
-    void stop();
+    unlisten();
   });
-  flush();
+  stop = await db.listen(EVENTS_CHANNEL, flush);
+  // a client gone while LISTEN was being set up
+  if (closed) unlisten();
+  else flush();
 }
