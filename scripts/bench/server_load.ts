@@ -24,18 +24,26 @@ const FAULT_SECONDS = Math.min(SECONDS, 12);
 interface RunStats { label: string; processes: number; closed: number; ok: number; eventWrites: number; server5xx: number; other4xx: number; connectionErrors: number; latencies: number[]; seconds: number }
 
 async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOAD_GRIDS: '0', CARD_TICK_MS: '250' }, stdio: 'ignore' });
+  if (await answers(port)) throw new Error(`port ${port} is already served: a killed server is still running`);
+  // tsx as a loader in the one node process: the tsx command would run the server in a child of its own, and a
+  // SIGKILL to the command would leave that child serving
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOAD_GRIDS: '0', CARD_TICK_MS: '250' }, stdio: 'ignore' });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
+    if (child.exitCode !== null) throw new Error(`the server on port ${port} exited with code ${child.exitCode}`);
+    if (await answers(port)) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
   throw new Error(`the server on port ${port} did not answer within 60 s`);
+}
+
+async function answers(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+  } catch {
+    return false;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -147,9 +155,11 @@ async function main(): Promise<void> {
     const killer = (async () => {
       await new Promise((resolve) => setTimeout(resolve, (FAULT_SECONDS * 1000) / 3));
       // killed first, so requests in flight to it are cut off; then new requests go to the other until it is back
-      servers[1]!.kill('SIGKILL');
+      const killed = servers[1]!;
+      const gone = new Promise((resolve) => killed.once('exit', resolve));
+      killed.kill('SIGKILL');
       alive.delete(1);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await gone;
       servers[1] = await startServer(url, ports[1]);
       alive.add(1);
     })();
