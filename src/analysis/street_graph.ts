@@ -152,31 +152,32 @@ function bracket(stop: StreetGraph['stops'][number], along: number): number {
 export function networkNodeDistances(graph: StreetGraph, sources: readonly Snap[]): Float64Array {
   const dist = new Float64Array(graph.nodeCount).fill(Infinity);
   const heap = new MinHeap(graph.nodeCount);
-  const seed = (node: number, d: number) => {
+  settle(graph, heap, dist, sources, (node, d) => {
     if (d < dist[node]) {
       dist[node] = d;
       heap.push(node, d);
     }
-  };
+  });
+  return dist;
+}
+
+/**
+ * Dijkstra's loop, shared by the city-wide and the bounded search: each source offers the two stops around it
+ * with its access leg, then every settled node offers its neighbours. `offer` keeps a distance when it improves
+ * (and may refuse it, as the bounded search does past its limit).
+ */
+function settle(graph: StreetGraph, heap: MinHeap, dist: Float64Array, sources: readonly Snap[], offer: (node: number, d: number) => void): void {
   for (const src of sources) {
     const stop = graph.stops[src.segment];
     const i = bracket(stop, src.along);
-    seed(stop.node[i], src.access + (src.along - stop.along[i]));
-    seed(stop.node[i + 1], src.access + (stop.along[i + 1] - src.along));
+    offer(stop.node[i], src.access + (src.along - stop.along[i]));
+    offer(stop.node[i + 1], src.access + (stop.along[i + 1] - src.along));
   }
   while (heap.size > 0) {
     const [u, du] = heap.pop();
     if (du > dist[u]) continue;
-    for (let e = graph.offsets[u]; e < graph.offsets[u + 1]; e++) {
-      const v = graph.targets[e];
-      const dv = du + graph.weights[e];
-      if (dv < dist[v]) {
-        dist[v] = dv;
-        heap.push(v, dv);
-      }
-    }
+    for (let e = graph.offsets[u]; e < graph.offsets[u + 1]; e++) offer(graph.targets[e], du + graph.weights[e]);
   }
-  return dist;
 }
 
 /**
@@ -198,21 +199,12 @@ export class BoundedDijkstra {
     for (const node of touched) dist[node] = Infinity;
     touched.length = 0;
     heap.size = 0;
-    const seed = (node: number, d: number) => {
+    settle(graph, heap, dist, [source], (node, d) => {
       if (d > limit || d >= dist[node]) return;
       if (dist[node] === Infinity) touched.push(node);
       dist[node] = d;
       heap.push(node, d);
-    };
-    const stop = graph.stops[source.segment];
-    const i = bracket(stop, source.along);
-    seed(stop.node[i], source.access + (source.along - stop.along[i]));
-    seed(stop.node[i + 1], source.access + (stop.along[i + 1] - source.along));
-    while (heap.size > 0) {
-      const [u, du] = heap.pop();
-      if (du > dist[u]) continue;
-      for (let e = graph.offsets[u]; e < graph.offsets[u + 1]; e++) seed(graph.targets[e], du + graph.weights[e]);
-    }
+    });
   }
 }
 
