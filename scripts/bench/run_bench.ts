@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const turf = Number.isNaN(r.baselineMs) ? '— | — | — |' : `${r.baselineMs.toFixed(1)} | ${r.ratio.toFixed(0)}× | ${r.difference} |`;
     const postgis = names.map((n) => {
       const p = r.postgis.find((x) => x.engine === n);
-      return p ? ` ${p.ms.toFixed(1)} | ${p.ratio.toFixed(0)}× | ${p.difference} |` : ' — | — | — |';
+      return p ? ` ${p.ms.toFixed(1)} | ${p.ratio < 10 ? p.ratio.toFixed(2) : p.ratio.toFixed(0)}× | ${p.difference} |` : ' — | — | — |';
     });
     console.log(`| ${r.case} | ${r.task} | ${r.inputs} | ${r.oursMs.toFixed(2)} | ${turf}${postgis.join('')}`);
   }
