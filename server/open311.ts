@@ -9,13 +9,12 @@
 import formbody from '@fastify/formbody';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CASE_STATE_NAMES } from '../src/domain/case_flow';
+import { CASE_STATE_NAMES, OPEN_STATES } from '../src/domain/case_flow';
 import type { SessionUser } from './auth/sessions';
 import { getCase, reportCase, type CaseRow } from './cases/case_service';
 import type { Database, Queryable } from './db/database';
 import { HttpError } from './http_error';
 
-const CLOSED = new Set(['voided', 'closed', 'archived']);
 
 interface Service { code: string; nameZh: string; nameEn: string; kind: string; unit: string | null }
 
@@ -35,7 +34,7 @@ function asRequest(c: CaseRow, services: Map<string, Service>) {
   const service = services.get(c.categoryId);
   return {
     service_request_id: String(c.id),
-    status: CLOSED.has(c.state) ? 'closed' : 'open',
+    status: OPEN_STATES.includes(c.state) ? 'open' : 'closed',
     status_notes: `${CASE_STATE_NAMES[c.state].zh} / ${CASE_STATE_NAMES[c.state].en}`,
     service_name: service ? `${service.nameZh} / ${service.nameEn}` : c.categoryId,
     service_code: c.categoryId,
@@ -74,8 +73,8 @@ export async function registerOpen311(app: FastifyInstance, db: Database): Promi
       };
       if (q.service_request_id) add('id = ANY(?::int[])', q.service_request_id.split(',').map(Number).filter(Number.isInteger));
       if (q.service_code) add('category_id = ?', q.service_code);
-      if (q.status === 'open') where.push("state NOT IN ('voided', 'closed', 'archived')");
-      else if (q.status === 'closed') where.push("state IN ('voided', 'closed', 'archived')");
+      if (q.status === 'open') add('state = ANY(?::text[])', OPEN_STATES);
+      else if (q.status === 'closed') add('NOT (state = ANY(?::text[]))', OPEN_STATES);
       else if (q.status) throw new HttpError(400, 'status 须为 open 或 closed', 'status must be open or closed');
       for (const [key, op] of [['start_date', '>='], ['end_date', '<']] as const) {
         if (!q[key]) continue;

@@ -3,7 +3,7 @@
  * the event that records it, and a NOTIFY that fans the event out to every server process after commit. Who may
  * do what comes from the transition table in src/domain/case_flow.ts, shared with the browser.
  */
-import { checkTransition, isRefusal, VOID_REASONS, type CaseAction, type CaseState } from '../../src/domain/case_flow';
+import { checkTransition, isRefusal, OPEN_STATES, VOID_REASONS, type CaseAction, type CaseState } from '../../src/domain/case_flow';
 import { whiteCard } from '../../src/domain/supervision_cards';
 import type { SessionUser } from '../auth/sessions';
 import type { Database, Queryable } from '../db/database';
@@ -122,10 +122,10 @@ export async function nearbyOpenCases(db: Queryable, input: Pick<NewCase, 'cityI
     await db.query<{ id: number; title: string; state: CaseState; distanceM: number }>(
       `SELECT id, title, state, ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography) AS "distanceM"
          FROM cases
-        WHERE city_id = $1 AND category_id = $2 AND state IN ('reported', 'registered', 'dispatched', 'checking')
+        WHERE city_id = $1 AND category_id = $2 AND state = ANY($6::text[])
           AND ST_DWithin(geom::geography, ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography, $5)
         ORDER BY 4, id`,
-      [input.cityId, input.categoryId, input.lon, input.lat, DUPLICATE_RADIUS_M],
+      [input.cityId, input.categoryId, input.lon, input.lat, DUPLICATE_RADIUS_M, OPEN_STATES],
     )
   ).rows;
 }

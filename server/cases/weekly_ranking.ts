@@ -9,10 +9,9 @@
 import { readFileSync } from 'node:fs';
 import type { Queryable } from '../db/database';
 import { REFERENCE_FILE } from '../db/reference_data';
+import { BEIJING_OFFSET_MS } from '../campaign_clock';
 import { HttpError } from '../http_error';
 
-/** the campaign's clock: weeks run Monday 00:00 to Monday 00:00 Beijing time (UTC+8, no summer time) */
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 export interface UnitWeek {
   unitId: string;

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { readBundle } from '../../scripts/read_bundle';
 import { prepareDatabase } from '../db/prepare';
-import { beijingDay, freezeMilestone, takeSnapshot } from '../history/snapshots';
+import { beijingDay } from '../campaign_clock';
+import { freezeMilestone, takeSnapshot } from '../history/snapshots';
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' }, label: { type: 'string' } } });

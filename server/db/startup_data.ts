@@ -12,7 +12,8 @@ import type { CityIndexEntry } from '../../src/domain/city_bundle';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from './database';
 import { loadGrids } from './load_grids';
-import { beijingDay, takeSnapshot } from '../history/snapshots';
+import { beijingDay } from '../campaign_clock';
+import { takeSnapshot } from '../history/snapshots';
 
 /** Loads the grids of each city in data/cities.json that has none in the database yet. */
 export async function ensureCityGrids(db: Database, projectRoot: string, log: (line: string) => void): Promise<void> {

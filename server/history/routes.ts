@@ -5,7 +5,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CATEGORY_IDS } from '../../src/domain/categories';
-import type { Role } from '../../src/domain/case_flow';
+import { ROLES, type Role } from '../../src/domain/case_flow';
 import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
 import type { FacilityFeature } from '../../src/domain/city_bundle';
 import type { SessionUser } from '../auth/sessions';
@@ -13,7 +13,8 @@ import type { Database } from '../db/database';
 import { HttpError } from '../http_error';
 import { literals } from '../schemas';
 import { listRevisions, saveRevision } from './ledger_revisions';
-import { beijingDay, freezeMilestone, SNAPSHOT_LEVELS, snapshotSeries, takeSnapshot } from './snapshots';
+import { beijingDay } from '../campaign_clock';
+import { freezeMilestone, SNAPSHOT_LEVELS, snapshotSeries, takeSnapshot } from './snapshots';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -39,7 +40,7 @@ function checkFeatures(features: unknown[]): FacilityFeature[] {
 export async function registerHistory(parent: FastifyInstance, options: HistoryOptions): Promise<void> {
   const { db, requireRole } = options;
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
-  const everyone: Role[] = ['admin', 'supervisor', 'dispatcher', 'handler', 'inspector', 'planner', 'viewer'];
+  const everyone = ROLES;
 
   app.post('/api/ledgers', {
     schema: {

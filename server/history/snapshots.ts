@@ -11,6 +11,7 @@ import { CityAnalysis, DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import { gridTableFromScores, rankLevel } from '../../src/analysis/rankings';
 import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
 import type { Database, Queryable } from '../db/database';
+import { BEIJING_OFFSET_MS } from '../campaign_clock';
 import { HttpError } from '../http_error';
 import { layersAsOf } from './ledger_revisions';
 
@@ -31,7 +32,6 @@ export interface SnapshotFigures {
   cases: CaseFigures;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** the end of a Beijing calendar day, ms since the epoch */
 export function endOfDay(day: string): number {
@@ -39,8 +39,6 @@ export function endOfDay(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS;
 }
 
-/** today on the Beijing clock */
-export const beijingDay = (ms = Date.now()): string => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Case figures per grid at the end of `day`: open, overdue (the latest card by then had lapsed), closed so far, closed so far on time. */
 export async function caseFiguresByGrid(db: Queryable, cityId: string, day: string): Promise<Map<string, CaseFigures>> {

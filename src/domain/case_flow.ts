@@ -13,6 +13,9 @@
 export const CASE_STATES = ['reported', 'registered', 'voided', 'dispatched', 'checking', 'closed', 'archived'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
+/** states of a case that is still being worked on (duplicates are offered among these) */
+export const OPEN_STATES: readonly CaseState[] = ['reported', 'registered', 'dispatched', 'checking'];
+
 export const CASE_STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
   reported: { zh: '上报', en: 'reported' },
   registered: { zh: '已立案', en: 'registered' },
