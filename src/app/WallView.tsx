@@ -5,27 +5,27 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
-import type { AreaSummary } from '../analysis/city_analysis';
 import { BarList } from '../components/charts/BarList';
 import { KpiCards, type Kpi } from '../components/GapPanel';
 import { t, type Lang } from '../i18n/strings';
 import { useApp } from '../state/app_store';
 import { thresholdsInForce } from '../state/toilet_coverage';
-import { selectWallDistrict, selectWallDistricts } from './app_selectors';
+import { selectWallDistrict, selectWallDistrictFigures, selectWallDistricts } from './app_selectors';
+import type { DistrictFigures } from './district_bars';
 import { DistanceChart } from './ChartsSection';
 import { analysisKpis } from './GapAnalysisSection';
 import { useGapAnalysis } from './gap_analysis';
 
-/** A district's own figures, from the report's per-district summaries. */
-function districtKpis(lang: Lang, d: AreaSummary): Kpi[] {
+/** A district's own figures, from the same source as the district bars beside them (the sums of its grids). */
+function districtKpis(lang: Lang, d: DistrictFigures): Kpi[] {
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-  const unserved = d.parking.compounds - d.parking.served;
+  const served = d.compounds - d.unserved;
   return [
-    { id: 'streetShare', label: t(lang, 'kpiStreetShare'), value: pct(d.toilets.streetShareWithin), raw: d.toilets.streetShareWithin },
-    { id: 'areaShare', label: t(lang, 'kpiAreaShare'), value: pct(d.toilets.areaShareWithin), raw: d.toilets.areaShareWithin },
-    { id: 'gapStreet', label: t(lang, 'kpiGapStreet'), value: `${(d.toilets.gapStreetMetres / 1000).toFixed(1)} km`, raw: d.toilets.gapStreetMetres },
-    { id: 'parking', label: t(lang, 'kpiParking'), value: `${d.parking.served}/${d.parking.compounds}`, raw: d.parking.shareServed },
-    { id: 'unserved', label: t(lang, 'kpiUnserved'), value: String(unserved), raw: unserved },
+    { id: 'streetShare', label: t(lang, 'kpiStreetShare'), value: pct(d.streetShare), raw: d.streetShare },
+    { id: 'areaShare', label: t(lang, 'kpiAreaShare'), value: pct(d.areaShare), raw: d.areaShare },
+    { id: 'gapStreet', label: t(lang, 'kpiGapStreet'), value: `${(d.gapStreetMetres / 1000).toFixed(1)} km`, raw: d.gapStreetMetres },
+    { id: 'parking', label: t(lang, 'kpiParking'), value: `${served}/${d.compounds}`, raw: d.compounds > 0 ? served / d.compounds : 1 },
+    { id: 'unserved', label: t(lang, 'kpiUnserved'), value: String(d.unserved), raw: d.unserved },
   ];
 }
 
@@ -46,7 +46,7 @@ export function WallView() {
 
   const stops = districts.length + 1;
   const currentKey = current?.key ?? null;
-  const summary = currentKey ? gaps.report?.districts.find((d) => (d.code ?? d.id) === currentKey) : undefined;
+  const summary = useApp(selectWallDistrictFigures);
   const kpis = summary ? districtKpis(lang, summary) : analysisKpis(lang, gaps.coverage, gaps.report);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
   const cityName = lang === 'zh' ? city.manifest.name.zh : city.manifest.name.en;

@@ -3,7 +3,7 @@ import { applyProject } from '../ledger/project';
 import type { FacilityFeature, GridFeature } from '../domain/city_bundle';
 import { currentAnalysis } from '../state/analysis_driver';
 import { selectProject, type AppState } from '../state/app_store';
-import { districtBars } from './district_bars';
+import { districtBars, districtFigures, type DistrictFigures } from './district_bars';
 import type { Bar } from '../components/charts/BarList';
 
 let facilitiesMemo: { key: readonly unknown[]; features: FacilityFeature[] | null } | null = null;
@@ -34,4 +34,12 @@ export function selectWallDistrict(s: AppState): Bar | null {
   const districts = selectWallDistricts(s);
   const stop = s.wallStep % (districts.length + 1);
   return stop === 0 ? null : districts[stop - 1];
+}
+
+/** The figures of the district the wall shows now, from the same source as its bars; null for the whole city. */
+export function selectWallDistrictFigures(s: AppState): DistrictFigures | null {
+  const current = selectWallDistrict(s);
+  if (!current) return null;
+  const a = currentAnalysis(s);
+  return districtFigures(a.report, s.city?.layers.grids?.features ?? null, a.gridTable).find((f) => f.key === current.key) ?? null;
 }
