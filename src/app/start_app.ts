@@ -4,6 +4,7 @@ import { appStore } from '../state/app_store';
 import { connectCities } from '../state/city_driver';
 import { connectHash } from '../state/hash_sync';
 import { connectProject } from '../state/project_driver';
+import { connectSession } from '../state/session_driver';
 import { connectToiletCoverage } from '../state/toilet_coverage';
 import { connectMap } from './map_driver';
 import type { AppServices } from './services';
@@ -11,6 +12,7 @@ import type { AppServices } from './services';
 export function startApp(mapContainer: HTMLElement): { services: AppServices; stop: () => void } {
   const stopHash = connectHash(appStore);
   const stopCities = connectCities(appStore);
+  const stopSession = connectSession(appStore);
   const project = connectProject(appStore);
   const analysis = connectAnalysis(appStore);
   const stopCoverage = connectToiletCoverage(appStore);
@@ -22,6 +24,7 @@ export function startApp(mapContainer: HTMLElement): { services: AppServices; st
       stopCoverage();
       analysis.stop();
       project.stop();
+      stopSession();
       stopCities();
       stopHash();
     },

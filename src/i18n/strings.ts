@@ -1,7 +1,11 @@
-/** UI text, Chinese first. Keys are grouped by panel. */
+/** UI text, Chinese first. Keys are grouped by panel; each larger feature keeps its table in a file of its own. */
+import { BULLETIN_STRINGS } from './strings_bulletin';
+import { CASE_STRINGS } from './strings_cases';
+import { FIELD_STRINGS } from './strings_field';
+
 export type Lang = 'zh' | 'en';
 
-const STRINGS = {
+const CORE_STRINGS = {
   appTitle: { zh: '创城一张图', en: 'Chuangcheng Atlas' },
   appSubtitle: { zh: '全国文明城市创建 · 短板地图', en: 'Civilized City campaign · gap map' },
   city: { zh: '城市', en: 'City' },
@@ -230,6 +234,10 @@ const STRINGS = {
     en: 'score = 100 × (street metres within the toilet service distance + 100 × compounds with parking) ÷ (street metres + 100 × compounds): the share of checks passed, each compound weighing as much as 100 m of street; an area with neither uses its toilet area coverage',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** every table, for the check that no key is defined twice (a later table would silently win) */
+export const STRING_TABLES = { CORE_STRINGS, CASE_STRINGS, BULLETIN_STRINGS, FIELD_STRINGS };
+const STRINGS = { ...CORE_STRINGS, ...CASE_STRINGS, ...BULLETIN_STRINGS, ...FIELD_STRINGS };
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -12,6 +12,7 @@ import type { Project, ProposalCategory } from '../ledger/project';
 import type { HoverInfo } from '../map/map_controller';
 import { EMPTY_ANALYSIS, type AnalysisData } from './analysis_state';
 import { parseVersionedHash } from './hash_version';
+import { INITIAL_SESSION, type SessionState } from './session_driver';
 import type { HashState } from './url_hash';
 
 export type GapPick = { kind: 'street' | 'compound'; id: string };
@@ -52,6 +53,8 @@ export interface AppState {
   analysis: AnalysisData;
   /** the wall's tour: 0 the whole city, then each district in turn (modulo the stops) */
   wallStep: number;
+  /** who is signed in to the campaign server, if there is one (session_driver.ts) */
+  session: SessionState;
 }
 
 export function initialState(locationHash: string): AppState {
@@ -76,6 +79,7 @@ export function initialState(locationHash: string): AppState {
     projectError: null,
     analysis: EMPTY_ANALYSIS,
     wallStep: 0,
+    session: INITIAL_SESSION,
   };
 }
 
