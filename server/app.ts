@@ -27,6 +27,7 @@ import { registerHistory } from './history/routes';
 import { readBundle } from '../scripts/read_bundle';
 import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
 import { casePhotos, registerPhotos } from './photos';
+import { registerField } from './field/routes';
 
 export interface ServerOptions {
   db: Database;
@@ -183,8 +184,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/docs', async () => app.swagger());
 
   await registerOpen311(app, db);
-  await registerHistory(app, { db, requireRole, bundleOf: bundleReader(options.staticRoot) });
-  await registerPhotos(app, db, options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos'), requireUser);
+  const bundleOf = bundleReader(options.staticRoot);
+  const photoDir = options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos');
+  await registerHistory(app, { db, requireRole, bundleOf });
+  await registerPhotos(app, db, photoDir, requireUser);
+  await registerField(app, { db, photoDir, bundleOf, requireUser, requireRole });
 
   if (options.staticRoot) {
     const root = options.staticRoot;
