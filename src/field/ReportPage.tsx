@@ -22,6 +22,8 @@ export function ReportPage() {
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<string | null>(null);
+  // the map only when asked for: a phone on poor signal (and software WebGL) need not draw it for an EXIF or GPS place
+  const [mapShown, setMapShown] = useState(false);
   const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
 
@@ -64,7 +66,7 @@ export function ReportPage() {
     setSubmitted(id);
   };
 
-  if (submitted) return <Submitted id={submitted} pending={pending} sent={sent} again={() => { setSubmitted(null); setPhoto(null); setPlace(null); setDescription(''); setProblem(null); }} />;
+  if (submitted) return <Submitted id={submitted} pending={pending} sent={sent} again={() => { setSubmitted(null); setPhoto(null); setPlace(null); setDescription(''); setProblem(null); setMapShown(false); }} />;
 
   return (
     <form className="field-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
@@ -78,13 +80,20 @@ export function ReportPage() {
         <p className="field-located" data-located-by={place?.by ?? ''}>
           {place ? `${place.lat.toFixed(5)}, ${place.lon.toFixed(5)} · ${tr(`fieldLocatedBy_${place.by}`)}` : tr('fieldTapHint')}
         </p>
-        <button type="button" onClick={useGps}>
-          {tr('fieldUseGps')}
-        </button>
-        <TapMap city={city} point={place ? [place.lon, place.lat] : null} onPick={(lon, lat) => setPlace({ lon, lat, by: 'tap' })} label={tr('fieldTapHint')} />
+        <div className="field-row">
+          <button type="button" onClick={useGps}>
+            {tr('fieldUseGps')}
+          </button>
+          {!mapShown && (
+            <button type="button" name="show-map" onClick={() => setMapShown(true)}>
+              {tr('fieldPickOnMap')}
+            </button>
+          )}
+        </div>
+        {mapShown && <TapMap city={city} point={place ? [place.lon, place.lat] : null} onPick={(lon, lat) => setPlace({ lon, lat, by: 'tap' })} label={tr('fieldTapHint')} />}
       </fieldset>
       <label>
-        <span>{tr('fieldCategory')}</span>
+        <span>{tr('fieldReportCategory')}</span>
         <select name="category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
           <option value="">{tr('fieldChooseCategory')}</option>
           {categories.map((c) => (

@@ -28,6 +28,7 @@ async function fileReport(page: Page, how: { photo: Awaited<ReturnType<typeof ph
   await page.waitForSelector('form.field-form input[name=photo]', { state: 'attached' });
   await page.setInputFiles('input[name=photo]', how.photo);
   if (how.tap) {
+    await page.click('button[name=show-map]');
     const map = page.locator('.field-map[data-map-state="idle"]');
     await map.waitFor({ timeout: 30_000 });
     const box = (await map.boundingBox())!;
@@ -61,8 +62,8 @@ describe('the field apps', () => {
     const [lon, lat] = center;
     const { page, context, foreignRequests } = await openFieldApp(browser(), server, 'field.html?city=demo#/report');
 
-    const first = await fileReport(page, { photo: await photo({ lon, lat }), category: 'alley_sanitation', text: '巷口垃圾堆放', screenshot: 'field-report.png' });
-    const tapped = await fileReport(page, { photo: await photo(), category: 'parking_disorder', text: '人行道上乱停车', tap: true });
+    const first = await fileReport(page, { photo: await photo({ lon, lat }), category: 'alley_sanitation', text: '巷口垃圾堆放' });
+    const tapped = await fileReport(page, { photo: await photo(), category: 'parking_disorder', text: '人行道上乱停车', tap: true, screenshot: 'field-report.png' });
     // 20 m east of the first: the same problem, reported again
     const again = await fileReport(page, { photo: await photo({ lon: lon + 20 / (111_320 * Math.cos((lat * Math.PI) / 180)), lat }), category: 'alley_sanitation', text: '还是那堆垃圾' });
     expect([first.folded, tapped.folded, again.folded]).toEqual([false, false, true]);

@@ -27,7 +27,11 @@ export async function openFieldApp(browser: Browser, server: CampaignServer, pat
 let shade = 0;
 /** A JPEG photo, different each call; with `gps` it carries EXIF GPS the way a phone camera writes it. */
 export async function photo(gps?: { lon: number; lat: number }): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const image = sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 90 + (shade++ * 29) % 120, g: 110, b: 100 } } }).jpeg({ quality: 70 });
+  // a street corner with rubbish bags, a little different each call (photos are stored by content hash)
+  const bags = [0, 1, 2].map((i) => `<circle cx="${150 + i * 34 + (shade % 7) * 3}" cy="${200 - (i % 2) * 10}" r="${20 + ((shade + i) % 3) * 4}" fill="#2d3436"/>`).join('');
+  shade++;
+  const scene = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="320" height="240" fill="#a9cce3"/><rect y="60" width="320" height="120" fill="#d5c4a1"/><rect x="30" y="90" width="50" height="70" fill="#7b5e42"/><rect y="170" width="320" height="70" fill="#8e8e8e"/>${bags}</svg>`;
+  const image = sharp(Buffer.from(scene)).jpeg({ quality: 70 });
   const dms = (v: number) => {
     const d = Math.floor(v);
     const m = Math.floor((v - d) * 60);
