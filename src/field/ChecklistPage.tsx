@@ -57,7 +57,8 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
       <a href="#/inspect">← {tr('fieldBack')}</a>
       <h2>{place.name || tr('unnamed')}</h2>
       <p>
-        {name(PLACE_TYPE_NAMES[place.type])} · {tr('fieldAround', { name: place.pointName })}
+        {name(PLACE_TYPE_NAMES[place.type])}
+        {place.name !== place.pointName && ` · ${tr('fieldAround', { name: place.pointName })}`}
       </p>
       <ol className="field-items">
         {items.map((item) => (

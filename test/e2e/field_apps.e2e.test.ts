@@ -89,6 +89,9 @@ describe('the field apps', () => {
     expect(await page.textContent('.field-state')).toContain('已立案');
     expect(await page.textContent('.field-points')).toContain('10');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/field-track.png` });
+    await page.click('button.field-lang');
+    await page.waitForSelector('.field-state:has-text("registered")');
+    await page.click('button.field-lang');
     expect((await track(again.code)).report).toMatchObject({ state: 'registered', points: 0 });
 
     await page.goto(`${server.url}field.html?city=demo#/mine`);
@@ -106,6 +109,9 @@ describe('the field apps', () => {
     await page.waitForSelector('[data-draw-id] [data-place-key]', { timeout: 60_000 });
     await page.waitForSelector('.field[data-sw="ready"], html[data-service-worker-error]');
     expect(await page.getAttribute('html', 'data-service-worker-error')).toBeNull();
+    // the worker's scope is the field app: the desk atlas at / is not under it
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/index.html'))?.scope ?? null)).toBeNull();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/field.html'))?.scope ?? null)).toBe(`${server.url}field`);
     const drawId = Number(await page.getAttribute('[data-draw-id]', 'data-draw-id'));
     const keys = (await page.$$eval('[data-place-key]', (items) => items.map((i) => i.getAttribute('data-place-key')!))).slice(0, 3);
     expect(keys).toHaveLength(3);
