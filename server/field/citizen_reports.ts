@@ -70,7 +70,21 @@ export async function receiptOf(db: Queryable, clientUuid: string): Promise<Repo
 export async function fileReport(db: Database, photoDir: string, input: ReportInput, photo: { filename: string; bytes: Buffer }, address: string): Promise<{ created: boolean; receipt: ReportReceipt }> {
   const facts = await inspectImage(photo.bytes, photo.filename);
   await storeImage(photoDir, photo.bytes, facts.sha);
-  const receipt = await db.transaction(async (tx) => {
+  try {
+    return await fileInTransaction(db, input, facts, photo.bytes.length, address);
+  } catch (error) {
+    // two sends of one report at once (two tabs, a retry racing the first): the loser gets the winner's answer
+    const earlier = isUniqueViolation(error) ? await receiptOf(db, input.clientUuid) : null;
+    if (earlier) return { created: false, receipt: earlier };
+    throw error;
+  }
+}
+
+/** PostgreSQL's unique_violation, from either engine */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: string })?.code === '23505';
+
+async function fileInTransaction(db: Database, input: ReportInput, facts: ImageFacts, bytes: number, address: string): Promise<{ created: boolean; receipt: ReportReceipt }> {
+  return db.transaction(async (tx) => {
     // a resend that raced the first send: the unique client_uuid decides
     const earlier = await receiptOf(tx, input.clientUuid);
     if (earlier) return { created: false, receipt: earlier };
@@ -93,7 +107,7 @@ export async function fileReport(db: Database, photoDir: string, input: ReportIn
       ).rows;
       await insertEvent(tx, { caseId, actorId: null, action: 'report', from: null, to: 'reported', data: { source: 'report', citizen: true } });
     }
-    await insertPhoto(tx, caseId, open ? 'evidence' : 'before', facts, photo.bytes.length);
+    await insertPhoto(tx, caseId, open ? 'evidence' : 'before', facts, bytes);
     const trackingCode = newTrackingCode();
     await tx.query(
       `INSERT INTO field_reports (tracking_code, client_uuid, device_id, address, case_id, folded, category_id, description, geom, located_by, photo_sha256)
@@ -102,7 +116,6 @@ export async function fileReport(db: Database, photoDir: string, input: ReportIn
     );
     return { created: true, receipt: { trackingCode, caseId, folded: Boolean(open) } };
   });
-  return receipt;
 }
 
 /** A photo row of a case from a field app (no signed-in uploader for citizens); the same photo twice is kept once. */

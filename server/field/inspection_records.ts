@@ -12,8 +12,8 @@ import { insertEvent } from '../cases/case_service';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http_error';
 import { inspectImage, storeImage, type ImageFacts } from '../photos';
-import { insertPhoto } from './citizen_reports';
-import { getDraw } from './inspection_draws';
+import { insertPhoto, isUniqueViolation } from './citizen_reports';
+import { getDraw, type Draw } from './inspection_draws';
 import type { Form } from './multipart_form';
 
 export interface RecordInput {
@@ -79,7 +79,18 @@ export async function submitRecord(db: Database, photoDir: string, inspector: Se
   if (unphotographed.length > 0) throw new HttpError(400, `不合格项须附照片：${unphotographed.map((m) => m.zh).join('、')}`, `a failed item needs a photo: ${unphotographed.map((m) => m.en).join(', ')}`);
   for (const list of photos.values()) for (const p of list) await storeImage(photoDir, p.bytes, p.facts.sha);
 
-  const recordId = await db.transaction(async (tx) => {
+  const recordId = await writeRecord(db, inspector, input, draw, place, checklist, given, photos).catch(async (error: unknown) => {
+    // the same record sent twice at once: the second waits for the first's commit, then finds its unique id taken
+    const earlierNow = isUniqueViolation(error) ? await recordReceipt(db, input.clientUuid) : null;
+    if (earlierNow) return earlierNow.recordId;
+    if (isUniqueViolation(error)) throw new HttpError(409, `“${place.name}”在本批次已有检查记录`, `"${place.name}" has been recorded in this draw already`);
+    throw error;
+  });
+  return { created: true, receipt: (await receiptOf(db, 'id', recordId))! };
+}
+
+async function writeRecord(db: Database, inspector: SessionUser, input: RecordInput, draw: Draw, place: DrawPlace, checklist: ChecklistItem[], given: Map<string, ItemResult>, photos: Map<string, { facts: ImageFacts; bytes: Buffer }[]>): Promise<number> {
+  return db.transaction(async (tx) => {
     const [taken] = (await tx.query<{ id: number }>('SELECT id FROM inspection_records WHERE client_uuid = $1 OR (draw_id = $2 AND place_key = $3)', [input.clientUuid, draw.id, place.key])).rows;
     if (taken) {
       const same = (await tx.query('SELECT 1 FROM inspection_records WHERE id = $1 AND client_uuid = $2', [taken.id, input.clientUuid])).rows.length > 0;
@@ -96,7 +107,6 @@ export async function submitRecord(db: Database, photoDir: string, inspector: Se
     }
     return id;
   });
-  return { created: true, receipt: (await receiptOf(db, 'id', recordId))! };
 }
 
 /** 上报 → 立案 (white card) → 派遣 to the grid's unit, as three events of one new case. */

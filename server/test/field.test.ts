@@ -12,7 +12,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
 import type { Database } from '../db/database';
-import { saveDraw } from '../field/inspection_draws';
+import { buildGrids } from '../../scripts/city/build_grids';
+import { generateDemoCity } from '../../scripts/city/demo/demo_city';
+import { CityAnalysis, DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
+import { DEFAULT_PICKS } from '../../src/analysis/mock_inspection';
+import { SIX_SURROUNDINGS } from '../../src/domain/categories';
+import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
+import { loadGrids } from '../db/load_grids';
+import { saveDraw, todaysDraw } from '../field/inspection_draws';
 import { CITY, GRID_A, GRID_B, IN_A, IN_B, openTestDatabase, PASSWORD, seed, UNIT_A, UNIT_B, type TestDatabase } from './harness';
 
 let test: TestDatabase;
@@ -250,5 +257,64 @@ describe('inspection records', () => {
     const earlierAlley = checklists.placeTypes.alley.items;
     const earlierScore = Math.round((1000 * earlierAlley.filter((i) => i !== 'parking_orderly').reduce((s, i) => s + checklists.items[i].weight, 0)) / earlierAlley.reduce((s, i) => s + checklists.items[i].weight, 0)) / 10;
     expect(report.earlier).toEqual([{ drawId: earlierId, day: '2026-11-01', score: earlierScore, recorded: 1 }]);
+  });
+});
+
+describe('the day’s draw', () => {
+  it('is the atlas’s seeded mock-inspection draw with the day as seed: one point per six-surroundings category with all its alleys and compounds, stored once, narrowed to an area', async () => {
+    const content = generateDemoCity({ seed: 7, sizeKm: 3 });
+    const layers: CityLayers = { ...content.layers, grids: { type: 'FeatureCollection', features: buildGrids(content, { cityName: '抽查' }).grids } };
+    const manifest = { id: 'drawcity', name: { zh: '抽查市', en: 'Draw city' }, synthetic: true, dataDate: '2026-11-01', bbox: content.bbox } as unknown as CityManifest;
+    await loadGrids(db, manifest, layers);
+    const bundleOf = (id: string) => (id === 'drawcity' ? { manifest, layers } : null);
+
+    const draw = await todaysDraw(db, bundleOf, 'drawcity', null, '2026-11-05');
+    // the reference: the atlas's draw for seed 20261105, computed here on its own
+    const mock = new CityAnalysis({ id: 'drawcity', name: manifest.name, synthetic: true, dataDate: '2026-11-01' }, layers, content.bbox).mockInspection(DEFAULT_PARAMS, { seed: 20261105, alleys: DEFAULT_PICKS, compounds: DEFAULT_PICKS });
+    const keys = new Set(draw.places.map((p) => p.key));
+    const pointPlaces = draw.places.filter((p) => p.type !== 'alley' && p.type !== 'compound');
+    for (const category of SIX_SURROUNDINGS) {
+      expect(pointPlaces.filter((p) => p.type === category), category).toHaveLength(Math.min(1, mock.points.filter((p) => p.category === category).length));
+    }
+    expect(pointPlaces.length).toBeGreaterThan(0);
+    const expected = new Set<string>();
+    for (const place of pointPlaces) {
+      const point = mock.points.find((p) => `${p.category}:${p.facilityId}` === place.key)!;
+      expect(point, place.key).toBeDefined();
+      expected.add(place.key);
+      for (const a of point.alleys) expected.add(`alley:${a.id}`);
+      for (const c of point.compounds) expected.add(`compound:${c.id}`);
+    }
+    expect([...keys].sort()).toEqual([...expected].sort());
+    // stored: the same day gives the same draw
+    expect((await todaysDraw(db, bundleOf, 'drawcity', null, '2026-11-05')).id).toBe(draw.id);
+
+    // an inspector of one community: only points in that community's grids
+    const unit = pointPlaces.find((p) => p.gridUnitId)!.gridUnitId!;
+    const area = await todaysDraw(db, bundleOf, 'drawcity', unit, '2026-11-05');
+    expect(area.id).not.toBe(draw.id);
+    const areaPoints = area.places.filter((p) => p.type !== 'alley' && p.type !== 'compound');
+    expect(areaPoints.length).toBeGreaterThan(0);
+    for (const p of areaPoints) expect(p.gridUnitId).toBe(unit);
+  }, 120_000);
+
+  it('is for inspectors: others are refused', async () => {
+    expect((await as('viewer', 'GET', '/api/field/draw?cityId=drawcity')).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/field/draw?cityId=drawcity' })).statusCode).toBe(401);
+    // this server was built without city bundles: an unknown city is a 404 with a sentence
+    const unknown = await as('inspector', 'GET', '/api/field/draw?cityId=nowhere');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.zh).toContain('nowhere');
+  });
+});
+
+describe('resends at once', () => {
+  it('file one report and one record whatever arrives twice together', async () => {
+    const uuid = randomUUID();
+    const spot = east(IN_B, 400);
+    const photo = await jpeg();
+    const both = await Promise.all([0, 1].map(() => report({ lon: spot[0], lat: spot[1] - 0.004, clientUuid: uuid, deviceId: 'device-twice', categoryId: 'surroundings_community' }, '10.0.9.9', photo)));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(both[0].json().report).toEqual(both[1].json().report);
   });
 });
