@@ -64,16 +64,16 @@ async function drawPlaces(db: Queryable, bundle: { manifest: CityManifest; layer
   const compounds = new Map(layers.compounds.features.map((f) => [f.properties.id, f]));
   const raw: Omit<DrawPlace, 'gridCode' | 'gridUnitId' | 'district'>[] = [];
   for (const p of chosen) {
-    raw.push({ key: `${p.category}:${p.facilityId}`, type: p.category as PlaceType, name: p.name, pointName: p.name, lon: p.lon, lat: p.lat });
+    raw.push({ key: `${p.category}:${p.facilityId}`, type: p.category as PlaceType, name: p.name, pointName: p.name, lon: p.lon, lat: p.lat, distanceM: 0 });
     for (const a of p.alleys) {
       const line = streets.get(a.id)?.geometry;
       const coords: Position[] = !line ? [] : line.type === 'LineString' ? line.coordinates : line.coordinates.flat();
       const [lon, lat] = coords.length ? coords[Math.floor(coords.length / 2)] : [p.lon, p.lat];
-      raw.push({ key: `alley:${a.id}`, type: 'alley', name: a.name, pointName: p.name, lon, lat });
+      raw.push({ key: `alley:${a.id}`, type: 'alley', name: a.name, pointName: p.name, lon, lat, distanceM: Math.round(a.distanceM) });
     }
     for (const c of p.compounds) {
       const [lon, lat] = centreOf(compounds.get(c.id)?.geometry) ?? [p.lon, p.lat];
-      raw.push({ key: `compound:${c.id}`, type: 'compound', name: c.name, pointName: p.name, lon, lat });
+      raw.push({ key: `compound:${c.id}`, type: 'compound', name: c.name, pointName: p.name, lon, lat, distanceM: Math.round(c.distanceM) });
     }
   }
   // an alley or compound near two chosen points is one place

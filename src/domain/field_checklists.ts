@@ -63,6 +63,8 @@ export interface DrawPlace {
   pointName: string;
   lon: number;
   lat: number;
+  /** metres from the point it was drawn around (0 for the point itself): finds an unnamed alley on foot */
+  distanceM?: number;
   gridCode: string | null;
   gridUnitId: string | null;
   district: string | null;

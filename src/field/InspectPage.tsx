@@ -68,7 +68,10 @@ export function InspectPage() {
                 <li key={place.key} data-place-key={place.key} data-status={statuses[i]}>
                   <a href={`#/inspect/${encodeURIComponent(place.key)}`}>
                     <span className="field-place-type">{lang === 'zh' ? PLACE_TYPE_NAMES[place.type].zh : PLACE_TYPE_NAMES[place.type].en}</span>
-                    <strong>{place.name || tr('unnamed')}</strong>
+                    <strong>
+                      {place.name || tr('unnamed')}
+                      {place.distanceM ? <small className="field-distance">{tr('fieldDistance', { m: place.distanceM })}</small> : null}
+                    </strong>
                     <span className={`field-badge ${statuses[i]}`}>{tr(statuses[i] === 'done' ? 'fieldPlaceDone' : statuses[i] === 'queued' ? 'fieldPlaceQueued' : 'fieldPlaceTodo')}</span>
                   </a>
                 </li>

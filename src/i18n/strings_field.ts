@@ -69,6 +69,7 @@ export const FIELD_STRINGS = {
   fieldDrawLoading: { zh: '正在抽取今日点位…', en: 'Drawing today’s places…' },
   fieldDrawFailed: { zh: '无法取得今日抽查：{reason}', en: 'Could not get today’s draw: {reason}' },
   fieldAround: { zh: '{name} 周边', en: 'around {name}' },
+  fieldDistance: { zh: '距点位 {m} 米', en: '{m} m from the point' },
   fieldPlaceDone: { zh: '已上传', en: 'Uploaded' },
   fieldPlaceQueued: { zh: '待上传', en: 'Queued' },
   fieldPlaceTodo: { zh: '待测评', en: 'To record' },
