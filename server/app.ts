@@ -38,6 +38,8 @@ export interface ServerOptions {
   /** cookies marked Secure (behind HTTPS) */
   secureCookies?: boolean;
   logger?: boolean;
+  /** behind a reverse proxy: trust its X-Forwarded-For (true, or the proxy's address), so per-address limits see citizens */
+  trustProxy?: boolean | string;
 }
 
 declare module 'fastify' {
@@ -50,7 +52,7 @@ const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000 }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000, trustProxy: options.trustProxy ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: '创城一张图 · Chuangcheng Atlas campaign API', version: '1' } },

@@ -308,6 +308,19 @@ describe('the day’s draw', () => {
   });
 });
 
+describe('behind a reverse proxy', () => {
+  it('counts each citizen’s forwarded address, not the proxy’s, when told to trust it', async () => {
+    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: true });
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const body = await multipart({ cityId: CITY, categoryId: 'toilet_dirty', description: '', lon: String(IN_A[0]), lat: String(IN_A[1] + 0.003), locatedBy: 'gps', clientUuid: randomUUID(), deviceId: `device-proxied-${i}x` }, [{ field: 'photo', bytes: await jpeg() }]);
+      statuses.push((await proxied.inject({ method: 'POST', url: '/api/field/reports', remoteAddress: '10.0.7.7', ...body, headers: { ...body.headers, 'x-forwarded-for': `192.168.7.${i}` } })).statusCode);
+    }
+    await proxied.close();
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+  }, 60_000);
+});
+
 describe('resends at once', () => {
   it('file one report and one record whatever arrives twice together', async () => {
     const uuid = randomUUID();
