@@ -9,6 +9,9 @@ import type { StringKey } from '../i18n/strings';
 import { goTo, useField } from './field_context';
 import { keptDraw, type DrawAnswer } from './inspection_draw';
 import { enqueue } from './outbox';
+import { keep, kept } from './saved';
+
+interface Draft { drawId: number; results: Record<string, ItemResult>; photos: Record<string, File[]> }
 
 const RESULT_KEYS: Record<ItemResult, StringKey> = { pass: 'fieldPass', fail: 'fieldFail', na: 'fieldNa' };
 
@@ -19,9 +22,23 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
   const [photos, setPhotos] = useState<Record<string, File[]>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
+  const draftKey = `draft:${city.id}:${placeKey}`;
+  const [draftLoaded, setDraftLoaded] = useState(false);
   useEffect(() => {
-    void keptDraw(city.id).then((a) => setAnswer(a ?? null));
-  }, [city.id]);
+    void keptDraw(city.id).then(async (a) => {
+      setAnswer(a ?? null);
+      // a checklist half done survives the phone closing the tab (the same place in a later draw starts afresh)
+      const draft = await kept<Draft>(draftKey);
+      if (draft && a && draft.drawId === a.draw.id) {
+        setResults(draft.results);
+        setPhotos(draft.photos);
+      }
+      setDraftLoaded(true);
+    });
+  }, [city.id, draftKey]);
+  useEffect(() => {
+    if (draftLoaded && answer) void keep(draftKey, { drawId: answer.draw.id, results, photos } satisfies Draft);
+  }, [draftLoaded, draftKey, answer, results, photos]);
 
   const place = answer?.draw.places.find((p) => p.key === placeKey);
   if (!answer || !place) return <p className="field-loading">{tr('fieldDrawLoading')}</p>;
@@ -49,6 +66,7 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
       placeKey,
       drawId: answer.draw.id,
     });
+    await keep(draftKey, undefined);
     goTo('#/inspect');
   };
 

@@ -81,10 +81,9 @@ describe('the field apps', () => {
     expect(detail.photos[0].lon).toBeCloseTo(lon, 4);
     expect(detail.photos[0].lat).toBeCloseTo(lat, 4);
 
-    await page.goto(`${server.url}field.html?city=demo#/track/${first.code}`);
-    await page.waitForSelector('.field-track[data-state="reported"]');
+    expect(a.report).toMatchObject({ state: 'reported', points: 0 });
     await api(`api/cases/${a.report.caseId}/actions`, { action: 'register', version: detail.case.version });
-    await page.reload();
+    await page.goto(`${server.url}field.html?city=demo#/track/${first.code}`);
     await page.waitForSelector('.field-track[data-state="registered"]');
     expect(await page.textContent('.field-state')).toContain('已立案');
     expect(await page.textContent('.field-points')).toContain('10');
@@ -130,7 +129,10 @@ describe('the field apps', () => {
         if (i === 0 || i === 2) await row.locator('input[type=file]').setInputFiles(await photo());
       }
       if (recorded.length === 0) {
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // a checklist half done survives a reload (the phone may drop the tab): choices and photos come back
+        await page.reload();
+        await page.waitForSelector(`[data-item="${items[0]}"][data-result="fail"]`);
+        expect(await page.locator(`[data-item="${items[0]}"] .field-camera`).textContent()).toContain('1');
         await page.screenshot({ path: `${SCREENSHOT_DIR}/field-checklist.png` });
       }
       await page.click('button.field-primary');
