@@ -50,8 +50,12 @@ async function fileReport(page: Page, how: { photo: Awaited<ReturnType<typeof ph
 
 describe('the field apps', () => {
   let server: CampaignServer;
+  /** today's draw, asked for at once: the server runs the city's analysis for it while the citizens' test runs */
+  let drawReady: Promise<unknown>;
   beforeAll(async () => {
     server = await startCampaignServer();
+    drawReady = apiAs(server, 'inspector').then((api) => api('api/field/draw?cityId=demo'));
+    drawReady.catch(() => {});
   });
   afterAll(async () => {
     await server?.stop();
@@ -101,6 +105,7 @@ describe('the field apps', () => {
   });
 
   it('records 3 places offline, survives a reload, and syncs once when the network returns: scored, failures turned into cases', async () => {
+    await drawReady;
     const { context, page, foreignRequests } = await openFieldApp(browser(), server, 'field.html?city=demo#/inspect');
     await page.fill('input[name=username]', server.account('inspector').username);
     await page.fill('input[name=password]', E2E_PASSWORD);
