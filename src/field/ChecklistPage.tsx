@@ -86,13 +86,16 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
             </p>
             <div className="field-choices" role="group" aria-label={name(item)}>
               {ITEM_RESULTS.map((r) => (
-                <button key={r} type="button" data-choice={r} aria-pressed={results[item.id] === r} className={results[item.id] === r ? `chosen ${r}` : ''} onClick={() => setResults({ ...results, [item.id]: r })}>
+                <button key={r} type="button" data-choice={r} aria-pressed={results[item.id] === r} className={results[item.id] === r ? `chosen ${r}` : ''} onClick={() => setResults((before) => ({ ...before, [item.id]: r }))}>
                   {tr(RESULT_KEYS[r])}
                 </button>
               ))}
               <label className="field-camera">
                 {photos[item.id]?.length ? tr('fieldPhotos', { n: photos[item.id].length }) : tr('fieldAddPhoto')}
-                <input type="file" accept="image/*" capture="environment" onChange={(e) => e.target.files?.[0] && setPhotos({ ...photos, [item.id]: [...(photos[item.id] ?? []), e.target.files[0]] })} />
+                <input type="file" accept="image/*" capture="environment" onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) setPhotos((before) => ({ ...before, [item.id]: [...(before[item.id] ?? []), file] }));
+                  }} />
               </label>
             </div>
           </li>

@@ -128,11 +128,12 @@ describe('the field apps', () => {
       await page.click(`[data-place-key="${key}"] a`);
       await page.waitForSelector(`form[data-place-key="${key}"] [data-item]`);
       const items = await page.$$eval('[data-item]', (rows) => rows.map((r) => r.getAttribute('data-item')!));
-      for (const [i, item] of items.entries()) {
-        const row = page.locator(`[data-item="${item}"]`);
-        await row.locator(`button[data-choice="${i === 0 ? 'fail' : i === 1 ? 'na' : 'pass'}"]`).click();
-        if (i === 0 || i === 2) await row.locator('input[type=file]').setInputFiles(await photo());
-      }
+      // every item passed at once, then the first failed and the second not applicable
+      await page.$$eval('button[data-choice="pass"]', (buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+      await page.click(`[data-item="${items[0]}"] button[data-choice="fail"]`);
+      await page.click(`[data-item="${items[1]}"] button[data-choice="na"]`);
+      for (const item of [items[0], items[2]]) await page.setInputFiles(`[data-item="${item}"] input[type=file]`, await photo());
+      await page.waitForSelector(`[data-item="${items[items.length - 1]}"][data-result="pass"]`);
       if (recorded.length === 0) {
         // a checklist half done survives a reload (the phone may drop the tab): choices and photos come back
         await page.reload();
