@@ -5,9 +5,13 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type ApiUser } from '../campaign/api';
 import { PLACE_TYPE_NAMES } from '../domain/field_checklists';
+import type { StringKey } from '../i18n/strings';
 import { sentence, useField } from './field_context';
-import { fetchDraw, placeStatus, type DrawAnswer } from './inspection_draw';
+import { fetchDraw, placeStatus, type DrawAnswer, type PlaceStatus } from './inspection_draw';
+import { Refused } from './MyReportsPage';
 import { fetchKept, keep } from './saved';
+
+const STATUS_KEYS: Record<PlaceStatus, StringKey> = { done: 'fieldPlaceDone', queued: 'fieldPlaceQueued', refused: 'fieldPlaceRefused', todo: 'fieldPlaceTodo' };
 
 export function InspectPage() {
   const { lang, tr, city, pending, sent } = useField();
@@ -72,8 +76,9 @@ export function InspectPage() {
                       {place.name || tr('unnamed')}
                       {place.distanceM ? <small className="field-distance">{tr('fieldDistance', { m: place.distanceM })}</small> : null}
                     </strong>
-                    <span className={`field-badge ${statuses[i]}`}>{tr(statuses[i] === 'done' ? 'fieldPlaceDone' : statuses[i] === 'queued' ? 'fieldPlaceQueued' : 'fieldPlaceTodo')}</span>
+                    <span className={`field-badge ${statuses[i]}`}>{tr(STATUS_KEYS[statuses[i]])}</span>
                   </a>
+                  {statuses[i] === 'refused' && <Refused submission={pending.find((p) => p.placeKey === place.key && p.drawId === answer.draw.id)!} />}
                 </li>
               );
             })}

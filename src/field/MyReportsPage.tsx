@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import { api } from '../campaign/api';
 import { sentence, useField } from './field_context';
+import { discard, type Submission } from './outbox';
 import type { TrackingView } from './TrackPage';
 
 export function MyReportsPage() {
-  const { lang, tr, pending, sent, online } = useField();
+  const { tr, pending, sent, online } = useField();
   const reports = sent.filter((r) => r.kind === 'report');
   const waiting = pending.filter((p) => p.kind === 'report');
   const codes = reports.map((r) => (r.answer.report as { trackingCode: string }).trackingCode);
@@ -34,7 +35,7 @@ export function MyReportsPage() {
       <ul>
         {waiting.map((p) => (
           <li key={p.id} className="waiting">
-            <strong>{p.label}</strong> <span>{p.refused ? tr('fieldRefused', { reason: sentence(lang, p.refused) }) : tr('fieldWaiting')}</span>
+            <strong>{p.label}</strong> {p.refused ? <Refused submission={p} /> : <span>{tr('fieldWaiting')}</span>}
           </li>
         ))}
         {reports.map((r, i) => (
@@ -44,5 +45,18 @@ export function MyReportsPage() {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A submission the server refused: its sentence, and a way to let it go. */
+export function Refused({ submission }: { submission: Submission }) {
+  const { lang, tr } = useField();
+  return (
+    <span className="field-refused">
+      {tr('fieldRefused', { reason: sentence(lang, submission.refused) })}{' '}
+      <button type="button" className="field-link" onClick={() => void discard(submission.id)}>
+        {tr('fieldDiscard')}
+      </button>
+    </span>
   );
 }

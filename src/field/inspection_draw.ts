@@ -11,10 +11,11 @@ const key = (cityId: string) => `draw:${cityId}`;
 export const fetchDraw = (cityId: string): Promise<Fetched<DrawAnswer>> => fetchKept<DrawAnswer>(key(cityId), `/api/field/draw?cityId=${encodeURIComponent(cityId)}`);
 export const keptDraw = (cityId: string): Promise<DrawAnswer | undefined> => kept<DrawAnswer>(key(cityId));
 
-export type PlaceStatus = 'done' | 'queued' | 'todo';
+export type PlaceStatus = 'done' | 'queued' | 'refused' | 'todo';
 
 export function placeStatus(answer: DrawAnswer, place: DrawPlace, pending: Submission[], sent: Receipt[]): PlaceStatus {
   const mine = (r: { kind: string; drawId?: number; placeKey?: string }) => r.kind === 'inspection' && r.drawId === answer.draw.id && r.placeKey === place.key;
   if (answer.recorded.includes(place.key) || sent.some(mine)) return 'done';
-  return pending.some(mine) ? 'queued' : 'todo';
+  const waiting = pending.find(mine);
+  return !waiting ? 'todo' : waiting.refused ? 'refused' : 'queued';
 }

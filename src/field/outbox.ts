@@ -48,6 +48,12 @@ export async function enqueue(submission: Omit<Submission, 'createdAt'>): Promis
   void syncOutbox();
 }
 
+/** The user gives up a refused submission (the place was recorded by a colleague, the point lies outside the city). */
+export async function discard(id: string): Promise<void> {
+  await del(id, outboxStore);
+  changed();
+}
+
 let running: Promise<void> | null = null;
 
 /** Sends what waits, oldest first; one run at a time (a second call joins the running one). */

@@ -72,6 +72,8 @@ export const FIELD_STRINGS = {
   fieldDistance: { zh: '距点位 {m} 米', en: '{m} m from the point' },
   fieldPlaceDone: { zh: '已上传', en: 'Uploaded' },
   fieldPlaceQueued: { zh: '待上传', en: 'Queued' },
+  fieldPlaceRefused: { zh: '未被接收', en: 'Refused' },
+  fieldDiscard: { zh: '删除', en: 'Discard' },
   fieldPlaceTodo: { zh: '待测评', en: 'To record' },
   fieldPass: { zh: '合格', en: 'Pass' },
   fieldFail: { zh: '不合格', en: 'Fail' },
