@@ -8,6 +8,14 @@ export default defineConfig({
   appType: 'mpa',
   server: { host: '127.0.0.1', strictPort: true, port: 5173 },
   preview: { host: '127.0.0.1', strictPort: true, port: 4173 },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 2500,
+    // the desk atlas, the field app (field.html) and the field app's service worker, kept at /field-sw.js
+    rollupOptions: {
+      input: { main: 'index.html', field: 'field.html', 'field-sw': 'src/field/service_worker.ts' },
+      output: { entryFileNames: (chunk) => (chunk.name === 'field-sw' ? 'field-sw.js' : 'assets/[name]-[hash].js') },
+    },
+  },
   worker: { format: 'es' },
 });

@@ -27,6 +27,7 @@ import { registerHistory } from './history/routes';
 import { readBundle } from '../scripts/read_bundle';
 import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
 import { casePhotos, registerPhotos } from './photos';
+import { registerField } from './field/routes';
 
 export interface ServerOptions {
   db: Database;
@@ -37,6 +38,8 @@ export interface ServerOptions {
   /** cookies marked Secure (behind HTTPS) */
   secureCookies?: boolean;
   logger?: boolean;
+  /** behind a reverse proxy: trust its X-Forwarded-For (true, or the proxy's address), so per-address limits see citizens */
+  trustProxy?: boolean | string;
 }
 
 declare module 'fastify' {
@@ -49,7 +52,7 @@ const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000 }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000, trustProxy: options.trustProxy ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: '创城一张图 · Chuangcheng Atlas campaign API', version: '1' } },
@@ -183,8 +186,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/docs', async () => app.swagger());
 
   await registerOpen311(app, db);
-  await registerHistory(app, { db, requireRole, bundleOf: bundleReader(options.staticRoot) });
-  await registerPhotos(app, db, options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos'), requireUser);
+  const bundleOf = bundleReader(options.staticRoot);
+  const photoDir = options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos');
+  await registerHistory(app, { db, requireRole, bundleOf });
+  await registerPhotos(app, db, photoDir, requireUser);
+  await registerField(app, { db, photoDir, bundleOf, requireUser, requireRole });
 
   if (options.staticRoot) {
     const root = options.staticRoot;

@@ -34,6 +34,29 @@ export async function casePhotos(db: Database, caseId: number): Promise<PhotoRow
   return (await db.query<PhotoRow>(`${PHOTO_SELECT} WHERE case_id = $1 ORDER BY id`, [caseId])).rows;
 }
 
+export interface ImageFacts {
+  meta: { format: string; width: number; height: number };
+  exif: { DateTimeOriginal?: string; latitude?: number; longitude?: number } | null;
+  sha: string;
+}
+
+/** The image's type by its content (415 when it is none this server reads), its EXIF time and GPS, its hash. */
+export async function inspectImage(bytes: Buffer, filename: string): Promise<ImageFacts> {
+  const meta = await sharp(bytes).metadata().catch(() => null);
+  if (!meta?.format || !FORMATS.has(meta.format) || !meta.width || !meta.height) throw new HttpError(415, `${filename}：不是可识别的图片（JPEG、PNG、WebP 或 HEIF）`, `${filename}: not an image this server reads (JPEG, PNG, WebP or HEIF)`);
+  const exif = await exifr.parse(bytes, { gps: true, reviveValues: false, pick: ['DateTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef'] }).catch(() => null) as ImageFacts['exif'];
+  return { meta: { format: meta.format, width: meta.width, height: meta.height }, exif, sha: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Keeps the original and a thumbnail under its hash (once: the same bytes are the same file). */
+export async function storeImage(photoDir: string, bytes: Buffer, sha: string): Promise<void> {
+  const original = pathOf(photoDir, sha, false);
+  if (existsSync(original)) return;
+  mkdirSync(join(photoDir, sha.slice(0, 2)), { recursive: true });
+  writeFileSync(pathOf(photoDir, sha, true), await sharp(bytes).rotate().resize(THUMB_PX, THUMB_PX, { fit: 'inside' }).jpeg({ quality: 80 }).toBuffer());
+  writeFileSync(original, bytes);
+}
+
 export async function registerPhotos(app: FastifyInstance, db: Database, photoDir: string, requireUser: (request: FastifyRequest) => SessionUser): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 } });
@@ -53,16 +76,8 @@ export async function registerPhotos(app: FastifyInstance, db: Database, photoDi
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
         throw error;
       });
-      const meta = await sharp(bytes).metadata().catch(() => null);
-      if (!meta?.format || !FORMATS.has(meta.format) || !meta.width || !meta.height) throw new HttpError(415, `${file.filename}：不是可识别的图片（JPEG、PNG、WebP 或 HEIF）`, `${file.filename}: not an image this server reads (JPEG, PNG, WebP or HEIF)`);
-      const exif = await exifr.parse(bytes, { gps: true, reviveValues: false, pick: ['DateTimeOriginal', 'GPSLatitude', 'GPSLongitude', 'GPSLatitudeRef', 'GPSLongitudeRef'] }).catch(() => null) as { DateTimeOriginal?: string; latitude?: number; longitude?: number } | null;
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      const original = pathOf(photoDir, sha, false);
-      if (!existsSync(original)) {
-        mkdirSync(join(photoDir, sha.slice(0, 2)), { recursive: true });
-        writeFileSync(pathOf(photoDir, sha, true), await sharp(bytes).rotate().resize(THUMB_PX, THUMB_PX, { fit: 'inside' }).jpeg({ quality: 80 }).toBuffer());
-        writeFileSync(original, bytes);
-      }
+      const { meta, exif, sha } = await inspectImage(bytes, file.filename);
+      await storeImage(photoDir, bytes, sha);
       const hasGps = Number.isFinite(exif?.latitude) && Number.isFinite(exif?.longitude);
       const photo = await db.transaction(async (tx) => {
         const [row] = (

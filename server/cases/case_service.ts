@@ -80,7 +80,7 @@ export interface ActionInput {
   duplicateOf?: number;
 }
 
-async function insertEvent(tx: Queryable, e: { caseId: number; actorId: number | null; action: string; from: CaseState | null; to: CaseState | null; note?: string; data?: unknown }): Promise<number> {
+export async function insertEvent(tx: Queryable, e: { caseId: number; actorId: number | null; action: string; from: CaseState | null; to: CaseState | null; note?: string; data?: unknown }): Promise<number> {
   const [{ id }] = (await tx.query<{ id: number }>('INSERT INTO events (case_id, actor_id, action, from_state, to_state, note, data) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id', [e.caseId, e.actorId, e.action, e.from, e.to, e.note ?? '', e.data === undefined ? null : JSON.stringify(e.data)])).rows;
   await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(id)]);
   return id;
