@@ -7,7 +7,7 @@
  * voided — the same rule as the ranking and the case ledger, so the three never disagree.
  */
 import type { Queryable } from '../db/database';
-import { isoWeekOf, weekRange, weeklyRanking, type UnitWeek } from './weekly_ranking';
+import { isoWeekOf, orgUnits, rollUpUnit, weekRange, weeklyRanking, type UnitWeek } from './weekly_ranking';
 
 /** weeks of on-time closure shown before and including the bulletin's own */
 export const TREND_WEEKS = 8;
@@ -35,6 +35,9 @@ export interface BulletinCase {
   closedOnTime: boolean;
   /** still owed by its unit past the deadline at the week's end (the ranking's rule) */
   overdue: boolean;
+  /** the rows of the street and district rankings the case counts in (null before dispatch) */
+  streetUnitId: string | null;
+  districtUnitId: string | null;
 }
 
 export interface BulletinKpis {
@@ -92,6 +95,11 @@ export async function weeklyBulletin(db: Queryable, week: string): Promise<Weekl
       [start, end],
     )
   ).rows;
+  const units = await orgUnits(db);
+  for (const c of cases) {
+    c.streetUnitId = c.unitId && rollUpUnit(units, c.unitId, 'street');
+    c.districtUnitId = c.unitId && rollUpUnit(units, c.unitId, 'district');
+  }
   const [extra] = (
     await db.query<{ redCards: number; rework: number }>(
       `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e)
