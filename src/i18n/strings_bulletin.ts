@@ -40,7 +40,7 @@ export const BULLETIN_STRINGS = {
   colRank: { zh: '名次', en: 'Rank' },
   colFlag: { zh: '旗', en: 'Flag' },
   colUnit: { zh: '单位', en: 'Unit' },
-  colCases: { zh: '在办', en: 'Cases' },
+  colCases: { zh: '本周案件', en: 'Cases' },
   colReported: { zh: '新增', en: 'New' },
   colClosed: { zh: '办结', en: 'Closed' },
   colOnTime: { zh: '按期办结', en: 'On time' },

@@ -130,6 +130,7 @@ function BulletinBody({ lang, bulletin }: { lang: Lang; bulletin: WeeklyBulletin
           domain={[trendStart, trendEnd]}
           range={[0, 1]}
           format={(v) => `${Math.round(v * 100)}%`}
+          ticks={bulletin.trend.map((w) => isoWeekRange(w.week)!.start)}
           tickFormat={(d) => isoWeekOf(d.getTime()).slice(5)}
           width={640}
           height={180}

@@ -21,6 +21,8 @@ export interface LineChartProps {
   /** fixed value range, e.g. [0, 1] for shares; else from the data */
   range?: [number, number];
   tickFormat?: (t: Date) => string;
+  /** x positions of the labels (ms), e.g. one per week; default: d3's ticks of the domain */
+  ticks?: readonly number[];
   width?: number;
   height?: number;
 }
@@ -71,7 +73,7 @@ export function LineChart(props: LineChartProps) {
             <text x={M.left - 4} y={y(v)} dy="0.32em" textAnchor="end">{props.format(v)}</text>
           </g>
         ))}
-        {x.ticks(4).map((t) => (
+        {(props.ticks?.map((ms) => new Date(ms)) ?? x.ticks(4)).map((t) => (
           <text key={t.getTime()} className="axis" x={x(t.getTime())} y={H - 6} textAnchor="middle">{props.tickFormat ? props.tickFormat(t) : t.toISOString().slice(5, 10)}</text>
         ))}
         {markers.filter((m) => m.t >= domain[0] && m.t <= domain[1]).map((m) => (
