@@ -78,15 +78,20 @@ async function seedSnapshots(): Promise<void> {
 
 describe('the weekly bulletin and the trends', () => {
   beforeAll(async () => {
+    const started = performance.now();
     server = await startCampaignServer();
+    const up = performance.now();
     await seedCases();
-    await seedSnapshots();
+    console.log(`server ${((up - started) / 1000).toFixed(1)} s, cases ${((performance.now() - up) / 1000).toFixed(1)} s`);
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
   });
 
   it('shows the week’s figures as the API gives them, prints to A4 pages, and draws the trends', async () => {
+    // the snapshots (the analysis engine in the server) are taken while the browser prints the bulletin
+    const started = performance.now();
+    const snapshots = seedSnapshots().then(() => console.log(`snapshots ${((performance.now() - started) / 1000).toFixed(1)} s`));
     const expected = await call<WeeklyBulletin>('viewer', 'GET', `api/bulletin?week=${week}`);
     expect(expected.kpis.reported).toBe(8);
     expect(expected.kpis.closed).toBe(3);
@@ -127,12 +132,15 @@ describe('the weekly bulletin and the trends', () => {
     }
 
     // the trend panel on the atlas: a chart per figure, the city's line through both snapshot days
+    await snapshots;
+    console.log(`bulletin ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await page.goto(`${server.url}#v=1&city=${E2E_CITY}&tab=campaign&layers=boundaries`);
-    await page.waitForSelector('[data-trends="ready"] [data-chart="trend-toiletCoverage"] [data-series="city"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-trends="ready"] [data-chart="trend-toiletCoverage"] [data-series="city"]', { state: 'attached', timeout: 30_000 });
     expect(await page.locator('[data-chart="trend-toiletCoverage"] [data-series="city"]').getAttribute('data-points')).toBe('2');
     expect(await page.locator('[data-chart="timeline"] .period').count()).toBe(3);
     expect(await page.locator('[data-flag-section="ready"] tr[data-unit]').count()).toBe(expected.units.length);
     expect(foreignRequests).toEqual([]);
+    console.log(`trends ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await page.close();
   }, 60_000);
 
@@ -146,9 +154,9 @@ describe('the weekly bulletin and the trends', () => {
     await page.locator('[data-flag-section] tr[data-unit]').first().click();
     await page.waitForSelector('[data-drill] li');
     await page.locator('.flag-section').screenshot({ path: shot('bulletin-flag-board.png') });
-    await page.waitForSelector('[data-trends="ready"] [data-series="city"]');
+    await page.waitForSelector('[data-trends="ready"] [data-series="city"]', { state: 'attached' });
     await page.selectOption('[data-control="trend-scope"]', { index: 1 });
-    await page.waitForSelector('[data-trends="ready"] [data-chart="trend-toiletCoverage"] .series-1');
+    await page.waitForSelector('[data-trends="ready"] [data-chart="trend-toiletCoverage"] .series-1', { state: 'attached' });
     await page.locator('.trends').screenshot({ path: shot('bulletin-trends.png') });
     await page.click('[data-action="compare-show"]');
     await page.waitForSelector('[data-comparison]');
@@ -156,7 +164,7 @@ describe('the weekly bulletin and the trends', () => {
     await page.screenshot({ path: shot('bulletin-before-after.png') });
     await page.goto(`${server.url}#v=1&city=${E2E_CITY}&wall`);
     await page.waitForSelector('[data-wall-flags] li');
-    await page.waitForSelector('[data-wall-trends]');
+    await page.waitForSelector('[data-wall-trends]', { state: 'attached' });
     await waitForMapIdle(page, E2E_CITY);
     await page.screenshot({ path: shot('bulletin-wall.png') });
     await page.close();

@@ -23,7 +23,7 @@ export function casesOfRow(cases: readonly BulletinCase[], level: FlagLevel, uni
 
 export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export function FlagMark({ lang, flag }: { lang: Lang; flag: 'red' | 'black' | null }) {
+export function FlagMark({ lang, flag, iconOnly = false }: { lang: Lang; flag: 'red' | 'black' | null; iconOnly?: boolean }) {
   if (!flag) return null;
   const label = t(lang, flag === 'red' ? 'flagRed' : 'flagBlack');
   return (
@@ -32,7 +32,7 @@ export function FlagMark({ lang, flag }: { lang: Lang; flag: 'red' | 'black' | n
         <path d="M1.5 1v12.5" />
         <path d="M2 1.5h8.5l-2 2.5 2 2.5H2z" />
       </svg>
-      {label}
+      {!iconOnly && label}
     </span>
   );
 }
@@ -56,16 +56,19 @@ export interface FlagBoardProps {
   /** the row whose cases are listed below it; null: none */
   selected?: string | null;
   onSelect?: (unitId: string | null) => void;
+  /** the side panel's narrow table: flags as icons, without new, on-time and red-card counts */
+  compact?: boolean;
 }
 
-export function FlagBoard({ lang, bulletin, level, selected = null, onSelect }: FlagBoardProps) {
+export function FlagBoard({ lang, bulletin, level, selected = null, onSelect, compact = false }: FlagBoardProps) {
   const rows = rowsAt(bulletin, level);
   const hash = useApp((s) => s.hash);
   if (rows.length === 0) return <p className="note" data-flag-board="empty">{t(lang, 'flagNone')}</p>;
-  const showReported = level === 'unit';
-  const columns = 9 + (showReported ? 1 : 0);
+  const showReported = level === 'unit' && !compact;
+  const full = !compact;
+  const columns = (compact ? 7 : 9) + (showReported ? 1 : 0);
   return (
-    <table className="flag-board" data-flag-board={level}>
+    <table className={`flag-board${compact ? ' compact' : ''}`} data-flag-board={level}>
       <thead>
         <tr>
           <th>{t(lang, 'colRank')}</th>
@@ -74,10 +77,10 @@ export function FlagBoard({ lang, bulletin, level, selected = null, onSelect }: 
           <th className="num">{t(lang, 'colCases')}</th>
           {showReported && <th className="num">{t(lang, 'colReported')}</th>}
           <th className="num">{t(lang, 'colClosed')}</th>
-          <th className="num">{t(lang, 'colOnTime')}</th>
+          {full && <th className="num">{t(lang, 'colOnTime')}</th>}
           <th className="num">{t(lang, 'colOnTimeRate')}</th>
           <th className="num">{t(lang, 'colOverdue')}</th>
-          <th className="num">{t(lang, 'colRedCards')}</th>
+          {full && <th className="num">{t(lang, 'colRedCards')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -89,14 +92,14 @@ export function FlagBoard({ lang, bulletin, level, selected = null, onSelect }: 
               <tr className={`${r.flag ? `flag-row-${r.flag}` : ''}${open ? ' selected' : ''}`} data-unit={r.unitId} data-flag={r.flag ?? ''} onClick={onSelect && (() => onSelect(open ? null : r.unitId))} aria-expanded={onSelect ? open : undefined}>
                 <td className="num">{r.rank}</td>
                 <td>{r.name}</td>
-                <td><FlagMark lang={lang} flag={r.flag} /></td>
+                <td><FlagMark lang={lang} flag={r.flag} iconOnly={compact} /></td>
                 <td className="num" data-col="cases">{r.cases}</td>
                 {showReported && <td className="num" data-col="reported">{r.reported ?? 0}</td>}
                 <td className="num" data-col="closed">{r.closed}</td>
-                <td className="num" data-col="closedOnTime">{r.closedOnTime}</td>
+                {full && <td className="num" data-col="closedOnTime">{r.closedOnTime}</td>}
                 <td className="num" data-col="onTimeRate">{pct(r.onTimeRate)}</td>
                 <td className="num" data-col="overdue">{r.overdue}</td>
-                <td className="num" data-col="redCards">{r.redCards}</td>
+                {full && <td className="num" data-col="redCards">{r.redCards}</td>}
               </tr>
               {open && (
                 <tr className="flag-cases">

@@ -32,7 +32,7 @@ export function FlagBoardSection({ lang }: { lang: Lang }) {
       {bulletin.status === 'ready' && (
         <>
           <p className="note">{t(lang, 'flagRule', bulletin.data.flags)} {t(lang, 'drillHint')}</p>
-          <FlagBoard lang={lang} bulletin={bulletin.data} level={level} selected={selected} onSelect={setSelected} />
+          <FlagBoard lang={lang} bulletin={bulletin.data} level={level} selected={selected} onSelect={setSelected} compact />
         </>
       )}
     </section>
