@@ -39,6 +39,13 @@ export function formatFigure(unit: TrendFigure['unit'], v: number | null): strin
   return String(Math.round(v));
 }
 
+/** A tick of a chart's value axis: shorter than formatFigure (whole percent, no decimals on large numbers). */
+export function formatAxis(unit: TrendFigure['unit'], v: number): string {
+  if (unit === 'share') return `${Math.round(v * 100)}%`;
+  if (unit === 'km') return v >= 100 ? v.toFixed(0) : v.toFixed(1);
+  return String(Math.round(v));
+}
+
 /** A point of a trend line: the figure on a day, null where it has no value. */
 export interface TrendPoint { day: string; value: number | null; milestone: string | null }
 

@@ -1,4 +1,4 @@
-/** Colours for a before/after change per grid: green gained, red lost, pale for no change, clear where unknown. */
+/** Colours for a before/after change per grid: green gained, red lost, faint for no change, clear where unknown. */
 import type { Change } from '../history/snapshot_change';
 import { choroplethColours } from './choropleth';
 
@@ -9,7 +9,9 @@ export function changeColours(codes: readonly string[], list: readonly Change[])
   const values = codes.map((code) => gain.get(code) ?? 0);
   const colours = choroplethColours(values, (v) => 0.5 + v / (2 * scale), 150);
   codes.forEach((code, i) => {
+    // unchanged grids stay faint so the changed ones stand out; grids missing on either day are not drawn
     if (!gain.has(code)) colours[4 * i + 3] = 0;
+    else if (gain.get(code) === 0) colours[4 * i + 3] = 35;
   });
   return colours;
 }

@@ -149,7 +149,7 @@ describe('the weekly bulletin and the trends', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const shot = (name: string) => join(SCREENSHOT_DIR, name);
     const signIn = async (p: Page) => expect((await p.request.post(`${server.url}api/login`, { data: { username: server.account('supervisor').username, password: E2E_PASSWORD } })).status()).toBe(200);
-    const { page } = await openApp(browser(), server.url, `#v=1&city=${E2E_CITY}&tab=campaign`, { width: 1280, height: 1500 }, signIn);
+    const { page } = await openApp(browser(), server.url, `#v=1&city=${E2E_CITY}&tab=campaign`, { width: 1280, height: 2000 }, signIn);
     await page.waitForSelector('[data-flag-section="ready"] tr[data-unit]');
     await page.locator('[data-flag-section] tr[data-unit]').first().click();
     await page.waitForSelector('[data-drill] li');
@@ -161,6 +161,7 @@ describe('the weekly bulletin and the trends', () => {
     await page.click('[data-action="compare-show"]');
     await page.waitForSelector('[data-comparison]');
     await waitForMapIdle(page, E2E_CITY);
+    await page.locator('.before-after').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('bulletin-before-after.png') });
     await page.goto(`${server.url}#v=1&city=${E2E_CITY}&wall`);
     await page.waitForSelector('[data-wall-flags] li');

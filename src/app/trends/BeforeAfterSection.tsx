@@ -16,7 +16,6 @@ const EXTREMES = 5;
 
 export function BeforeAfterSection({ lang, cityId, calendar }: { lang: Lang; cityId: string; calendar: CampaignCalendar }) {
   const compare = useApp((s) => s.hash.compare);
-  const overlays = useApp((s) => s.hash.overlays);
   const comparison = useApp((s) => s.comparison);
   // computed here, not in a selector: a selector must not return a new array on every call
   const list = useMemo(() => changesOf(comparison, compare, cityId), [comparison, compare, cityId]);
@@ -25,7 +24,8 @@ export function BeforeAfterSection({ lang, cityId, calendar }: { lang: Lang; cit
   const [to, setTo] = useState(compare?.to ?? days.at(-1) ?? '');
   const [figure, setFigure] = useState<TrendFigureId>(isTrendFigure(compare?.figure) ? compare.figure : 'toiletCoverage');
   if (days.length < 2) return <section className="panel-section before-after"><h3>{t(lang, 'compareTitle')}</h3><p className="note">{t(lang, 'compareNeedsTwo')}</p></section>;
-  const show = (next: TrendFigureId = figure) => actions.navigate({ compare: { from, to, figure: next }, overlays: overlays.includes('grids') ? overlays : [...overlays, 'grids'] });
+  // the change map alone (grids and outlines): the gap overlays would hide it; the layers tab brings them back
+  const show = (next: TrendFigureId = figure) => actions.navigate({ compare: { from, to, figure: next }, overlays: ['grids', 'boundaries'] });
   const daySelect = (value: string, onChange: (v: string) => void, control: string) => (
     <select value={value} onChange={(e) => onChange(e.target.value)} data-control={control}>
       {days.map((d) => <option key={d} value={d}>{d}</option>)}

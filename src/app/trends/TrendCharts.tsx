@@ -4,7 +4,7 @@
  */
 import type { CampaignCalendar, SeriesPoint } from '../../bulletin/bulletin_api';
 import { LineChart, type Line } from '../../components/charts/LineChart';
-import { formatFigure, TREND_FIGURES, trendSeries, type TrendFigureId } from '../../history/snapshot_change';
+import { formatAxis, TREND_FIGURES, trendSeries, type TrendFigureId } from '../../history/snapshot_change';
 import { t, type Lang } from '../../i18n/strings';
 import { dayMs, FIGURE_LABEL } from './figure_labels';
 
@@ -30,13 +30,13 @@ export function TrendCharts({ lang, calendar, figures, domain, series, width, he
           <LineChart
             key={figure}
             id={`trend-${figure}`}
-            title={t(lang, FIGURE_LABEL[figure])}
+            title={`${t(lang, FIGURE_LABEL[figure])}${unit === 'km' ? ' (km)' : ''}`}
             lines={lines}
             domain={domain}
             periods={periods}
             markers={markers}
             range={unit === 'share' ? [0, 1] : undefined}
-            format={(v) => formatFigure(unit, v)}
+            format={(v) => formatAxis(unit, v)}
             width={width}
             height={height}
           />

@@ -17,6 +17,7 @@ export interface LineChartProps {
   domain: [number, number];
   periods?: readonly Period[];
   markers?: readonly Marker[];
+  /** the value of a tick on the y axis */
   format: (v: number) => string;
   /** fixed value range, e.g. [0, 1] for shares; else from the data */
   range?: [number, number];
@@ -47,10 +48,18 @@ export function linePath(points: readonly LinePoint[], x: (t: number) => number,
 export function LineChart(props: LineChartProps) {
   const { lines, domain, periods = [], markers = [], width: W = 320, height: H = 130 } = props;
   const values = lines.flatMap((l) => l.points.map((p) => p.value)).filter((v): v is number => v !== null && Number.isFinite(v));
-  const [lo, hi] = props.range ?? [Math.min(0, ...values), Math.max(1e-9, ...values)];
+  const [lo, top] = props.range ?? [Math.min(0, ...values), Math.max(...values, 0)];
+  // a flat line at zero still gets an axis of whole units
+  const hi = top - lo < 1e-9 ? lo + 1 : top;
   const x = scaleUtc().domain(domain).range([M.left, W - M.right]);
   const y = scaleLinear().domain([lo, hi]).nice(4).range([H - M.bottom, M.top]);
   const clampX = (t: number) => x(Math.max(domain[0], Math.min(domain[1], t)));
+  // one label per distinct text: a two-day domain would otherwise repeat the day for every hour tick
+  const label = props.tickFormat ?? ((d: Date) => d.toISOString().slice(5, 10));
+  const xTicks: { t: number; label: string }[] = [];
+  for (const d of props.ticks?.map((ms) => new Date(ms)) ?? x.ticks(4)) {
+    if (!xTicks.some((tick) => tick.label === label(d))) xTicks.push({ t: d.getTime(), label: label(d) });
+  }
   const single = lines.every((l) => l.points.filter((p) => p.value !== null).length <= 1);
   return (
     <figure className="chart line-chart" aria-label={props.title} data-chart={props.id}>
@@ -73,8 +82,8 @@ export function LineChart(props: LineChartProps) {
             <text x={M.left - 4} y={y(v)} dy="0.32em" textAnchor="end">{props.format(v)}</text>
           </g>
         ))}
-        {(props.ticks?.map((ms) => new Date(ms)) ?? x.ticks(4)).map((t) => (
-          <text key={t.getTime()} className="axis" x={x(t.getTime())} y={H - 6} textAnchor="middle">{props.tickFormat ? props.tickFormat(t) : t.toISOString().slice(5, 10)}</text>
+        {xTicks.map(({ t, label }) => (
+          <text key={t} className="axis" x={x(t)} y={H - 6} textAnchor="middle">{label}</text>
         ))}
         {markers.filter((m) => m.t >= domain[0] && m.t <= domain[1]).map((m) => (
           <g key={`${m.t}-${m.label}`} className="marker" data-marker={m.label}>
