@@ -96,5 +96,9 @@ export const BULLETIN_STRINGS = {
   compareName: { zh: '网格', en: 'Grid' },
   compareChange: { zh: '变化', en: 'Change' },
   loadFailedShort: { zh: '加载失败', en: 'Could not load' },
+  revisionSave: { zh: '保存到服务器（台账修订）', en: 'Save to the server as a ledger revision' },
+  revisionEffective: { zh: '生效日期', en: 'Effective from' },
+  revisionSaving: { zh: '正在保存…', en: 'Saving…' },
+  revisionSaved: { zh: '已保存为台账修订 #{id}，自 {day} 起计入全市设施与每日快照。', en: 'Saved as ledger revision #{id}: counted in the city’s facilities and daily snapshots from {day}.' },
   wallTrends: { zh: '创建进程', en: 'Campaign progress' },
 } as const satisfies Record<string, Record<Lang, string>>;
