@@ -37,6 +37,7 @@ export function TrendCharts({ lang, calendar, figures, domain, series, width, he
             markers={markers}
             range={unit === 'share' ? [0, 1] : undefined}
             format={(v) => formatAxis(unit, v)}
+            integer={unit === 'count'}
             width={width}
             height={height}
           />
@@ -71,7 +72,7 @@ export function CampaignTimeline({ lang, calendar, today }: { lang: Lang; calend
         ))}
         <g className="today">
           <line x1={x(today)} x2={x(today)} y1={12} y2={32} />
-          <text x={x(today)} y={44} textAnchor="middle">{t(lang, 'trendToday')}</text>
+          <text x={x(today)} y={9} textAnchor="middle">{t(lang, 'trendToday')}</text>
         </g>
       </svg>
     </figure>

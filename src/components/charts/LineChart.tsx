@@ -24,6 +24,8 @@ export interface LineChartProps {
   tickFormat?: (t: Date) => string;
   /** x positions of the labels (ms), e.g. one per week; default: d3's ticks of the domain */
   ticks?: readonly number[];
+  /** whole numbers only on the value axis (counts) */
+  integer?: boolean;
   width?: number;
   height?: number;
 }
@@ -76,7 +78,7 @@ export function LineChart(props: LineChartProps) {
             </g>
           );
         })}
-        {y.ticks(4).map((v) => (
+        {y.ticks(4).filter((v) => !props.integer || Number.isInteger(v)).map((v) => (
           <g key={v} className="tick">
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
             <text x={M.left - 4} y={y(v)} dy="0.32em" textAnchor="end">{props.format(v)}</text>
