@@ -74,6 +74,7 @@ async function seedSnapshots(): Promise<void> {
   const toilets = [0.3, 0.5, 0.7].map((f, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [bbox[0] + (bbox[2] - bbox[0]) * f, bbox[1] + (bbox[3] - bbox[1]) * (1 - f)] }, properties: { id: `e2e-toilet-${i}`, category: 'toilet', name: `新建公厕 ${i + 1}`, source: 'ledger', access: 'public' } }));
   await call('planner', 'POST', 'api/ledgers', { cityId: E2E_CITY, effectiveDate: days[1], layer: { fileName: '公厕台账.csv', crs: 'wgs84', mode: 'merge', rowsRead: 3, accepted: toilets, rejected: [] } });
   await call('supervisor', 'POST', 'api/snapshots', { cityId: E2E_CITY, day: days[1] });
+  await call('supervisor', 'POST', 'api/milestones', { cityId: E2E_CITY, day: days[0], label: '基线' });
 }
 
 describe('the weekly bulletin and the trends', () => {
@@ -138,7 +139,14 @@ describe('the weekly bulletin and the trends', () => {
     await page.waitForSelector('[data-trends="ready"] [data-chart="trend-toiletCoverage"] [data-series="city"]', { state: 'attached', timeout: 30_000 });
     expect(await page.locator('[data-chart="trend-toiletCoverage"] [data-series="city"]').getAttribute('data-points')).toBe('2');
     expect(await page.locator('[data-chart="timeline"] .period').count()).toBe(3);
+    expect(await page.locator('[data-chart="trend-toiletCoverage"] [data-marker="基线"]').count()).toBe(1);
     expect(await page.locator('[data-flag-section="ready"] tr[data-unit]').count()).toBe(expected.units.length);
+    // drilling down: the red-flag unit's row lists the cases the API counts for it
+    const red = expected.units.find((u) => u.flag === 'red')!;
+    await page.click(`[data-flag-section] tr[data-unit="${red.unitId}"]`);
+    const listed = await page.locator(`[data-drill="${red.unitId}"] li[data-case]`).evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-case'))));
+    expect(listed).toEqual(expected.cases.filter((c) => c.unitId === red.unitId).map((c) => c.id));
+    expect(listed).toHaveLength(red.cases);
     expect(foreignRequests).toEqual([]);
     console.log(`trends ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await page.close();
