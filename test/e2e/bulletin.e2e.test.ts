@@ -12,7 +12,7 @@ import { beijingDay } from '../../server/campaign_clock';
 import type { WeeklyBulletin } from '../../server/cases/weekly_bulletin';
 import { isoWeekOf } from '../../src/domain/iso_week';
 import type { GridFeature } from '../../src/domain/city_bundle';
-import { chromiumForThisFile, openApp, SCREENSHOT_DIR, waitForMapIdle, WIDE_DESK } from './app_page';
+import { chromiumForThisFile, DESK, openApp, SCREENSHOT_DIR, waitForMapIdle } from './app_page';
 import { E2E_CITY, E2E_PASSWORD } from './campaign_accounts';
 import { startCampaignServer, type CampaignServer } from './campaign_server';
 
@@ -98,7 +98,7 @@ describe('the weekly bulletin and the trends', () => {
     expect(expected.kpis.closed).toBe(3);
 
     // signed in before the page asks /api/me: the request shares the page's cookies
-    const { page, foreignRequests } = await openApp(browser(), server.url, `#v=1&city=${E2E_CITY}&bulletin=${week}`, WIDE_DESK, async (p) => {
+    const { page, foreignRequests } = await openApp(browser(), server.url, `#v=1&city=${E2E_CITY}&bulletin=${week}`, DESK, async (p) => {
       const login = await p.request.post(`${server.url}api/login`, { data: { username: server.account('viewer').username, password: E2E_PASSWORD } });
       expect(login.status()).toBe(200);
     });
@@ -135,7 +135,7 @@ describe('the weekly bulletin and the trends', () => {
     // the trend panel on the atlas: a chart per figure, the city's line through both snapshot days
     await snapshots;
     console.log(`bulletin ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await page.goto(`${server.url}#v=1&city=${E2E_CITY}&tab=campaign&layers=boundaries`);
+    await page.goto(`${server.url}#v=1&city=${E2E_CITY}&tab=campaign&layers=`);
     await page.waitForSelector('[data-trends="ready"] [data-chart="trend-toiletCoverage"] [data-series="city"]', { state: 'attached', timeout: 30_000 });
     expect(await page.locator('[data-chart="trend-toiletCoverage"] [data-series="city"]').getAttribute('data-points')).toBe('2');
     expect(await page.locator('[data-chart="timeline"] .period').count()).toBe(3);

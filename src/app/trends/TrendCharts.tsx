@@ -67,12 +67,13 @@ export function CampaignTimeline({ lang, calendar, today }: { lang: Lang; calend
         {calendar.milestones.map((m) => (
           <g key={m.day} className="marker" data-marker={m.label}>
             <line x1={x(m.day)} x2={x(m.day)} y1={10} y2={30} />
-            <text x={x(m.day)} y={9} textAnchor="middle">{m.label}</text>
+            <text x={x(m.day) - 2} y={9} textAnchor="end">{m.label}</text>
           </g>
         ))}
         <g className="today">
           <line x1={x(today)} x2={x(today)} y1={12} y2={32} />
-          <text x={x(today)} y={9} textAnchor="middle">{t(lang, 'trendToday')}</text>
+          {/* today to the right of its line, milestones to the left of theirs: a milestone of yesterday stays readable */}
+          <text x={x(today) + 2} y={9} textAnchor="start">{t(lang, 'trendToday')}</text>
         </g>
       </svg>
     </figure>
