@@ -24,6 +24,7 @@ import { HttpError } from './http_error';
 import { AtlasAnalysis, Case, ErrorBody, Event, literals, Photo, refusals, User } from './schemas';
 import { registerOpen311 } from './open311';
 import { registerHistory } from './history/routes';
+import { registerBulletin } from './cases/bulletin_routes';
 import { readBundle } from '../scripts/read_bundle';
 import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
 import { casePhotos, registerPhotos } from './photos';
@@ -186,6 +187,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/docs', async () => app.swagger());
 
   await registerOpen311(app, db);
+  await registerBulletin(app, db, requireRole);
   const bundleOf = bundleReader(options.staticRoot);
   const photoDir = options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos');
   await registerHistory(app, { db, requireRole, bundleOf });

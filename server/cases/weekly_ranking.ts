@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Queryable } from '../db/database';
 import { REFERENCE_FILE } from '../db/reference_data';
-import { BEIJING_OFFSET_MS } from '../campaign_clock';
+import { isoWeekOf, isoWeekRange } from '../../src/domain/iso_week';
 import { HttpError } from '../http_error';
 
 
@@ -28,27 +28,26 @@ export interface UnitWeek {
   flag: 'red' | 'black' | null;
 }
 
-/** 'YYYY-Www' (ISO 8601 week) → its start and end, ms since the epoch */
+/** 'YYYY-Www' (ISO 8601 week) → its start and end, ms since the epoch; a malformed week is refused with a sentence */
 export function weekRange(week: string): { start: number; end: number } {
-  const match = /^(\d{4})-W(\d{2})$/.exec(week);
-  const year = Number(match?.[1]);
-  const number = Number(match?.[2]);
-  if (!match || number < 1 || number > 53) throw new HttpError(400, `周须写作 2026-W47 这样的 ISO 周`, `a week is written as an ISO week such as 2026-W47 (got "${week}")`);
-  // ISO week 1 holds 4 January; weeks start on Monday
-  const jan4 = Date.UTC(year, 0, 4);
-  const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
-  const start = mondayOfWeek1 + (number - 1) * 7 * 86_400_000 - BEIJING_OFFSET_MS;
-  return { start, end: start + 7 * 86_400_000 };
+  const range = isoWeekRange(week);
+  if (!range) throw new HttpError(400, `周须写作 2026-W47 这样的 ISO 周`, `a week is written as an ISO week such as 2026-W47 (got "${week}")`);
+  return range;
 }
 
-/** The ISO week a moment falls in, on the Beijing clock. */
-export function isoWeekOf(ms: number): string {
-  const local = new Date(ms + BEIJING_OFFSET_MS);
-  // the Thursday of the same ISO week decides the year
-  const thursday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 4 - (local.getUTCDay() || 7)));
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((thursday.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+export { isoWeekOf };
+
+export interface OrgUnit { id: string; name: string; kind: string; parentId: string | null }
+
+export async function orgUnits(db: Queryable): Promise<Map<string, OrgUnit>> {
+  return new Map((await db.query<OrgUnit>('SELECT id, name, kind, parent_id AS "parentId" FROM org_units')).rows.map((u) => [u.id, u]));
+}
+
+/** The unit a unit's cases count for at a level: communities roll up to their street or district; departments stay themselves. */
+export function rollUpUnit(units: ReadonlyMap<string, OrgUnit>, id: string, level: 'unit' | 'street' | 'district'): string {
+  let unit = units.get(id);
+  while (unit && level !== 'unit' && unit.kind !== level && unit.parentId) unit = units.get(unit.parentId);
+  return unit && (level === 'unit' || unit.kind === level) ? unit.id : id;
 }
 
 export async function weeklyRanking(db: Queryable, week: string, level: 'unit' | 'street' | 'district' = 'unit'): Promise<{ week: string; start: string; end: string; flags: { red: number; black: number }; rows: UnitWeek[] }> {
@@ -74,13 +73,8 @@ export async function weeklyRanking(db: Queryable, week: string, level: 'unit' |
       [start, end],
     )
   ).rows;
-  const units = new Map((await db.query<{ id: string; name: string; kind: string; parentId: string | null }>('SELECT id, name, kind, parent_id AS "parentId" FROM org_units')).rows.map((u) => [u.id, u]));
-  // roll communities up to their street or district; departments stay themselves
-  const rollUp = (id: string): string => {
-    let unit = units.get(id);
-    while (unit && level !== 'unit' && unit.kind !== level && unit.parentId) unit = units.get(unit.parentId);
-    return unit && (level === 'unit' || unit.kind === level) ? unit.id : id;
-  };
+  const units = await orgUnits(db);
+  const rollUp = (id: string) => rollUpUnit(units, id, level);
   const sums = new Map<string, Omit<UnitWeek, 'name' | 'kind' | 'onTimeRate' | 'rank' | 'flag'>>();
   for (const r of rows) {
     const key = rollUp(r.unitId);

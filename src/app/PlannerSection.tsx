@@ -20,6 +20,7 @@ import { KpiCards, type Kpi } from '../components/GapPanel';
 import type { GapAnalysis } from './gap_analysis';
 import type { AnalysisSettings } from '../state/url_hash';
 import { DEFAULT_PARAMS } from '../analysis/city_analysis';
+import { SaveRevisionButton } from './trends/SaveRevisionButton';
 
 const FIELD_LABEL: Record<LedgerField, StringKey> = { lon: 'fieldLon', lat: 'fieldLat', name: 'fieldName', category: 'fieldCategory', capacity: 'fieldCapacity', openingHours: 'fieldOpeningHours', publicWindow: 'fieldPublicWindow' };
 const CRS_LABEL: Record<CrsId, StringKey> = { wgs84: 'crsWgs84', gcj02: 'crsGcj02', bd09: 'crsBd09' };
@@ -199,6 +200,7 @@ export function PlannerSection(props: PlannerProps) {
           </div>
         )}
         {result && <ImportResult lang={lang} layer={result.layer} />}
+        {result && <SaveRevisionButton lang={lang} cityId={cityId} layer={result.layer} />}
       </section>
 
       {project && project.ledgers.length > 0 && (

@@ -9,6 +9,7 @@ import { PANEL_TABS, type OverlayId, type PanelTab } from '../state/url_hash';
 import { useShallow } from 'zustand/shallow';
 import { selectFacilities, selectGridFeature } from './app_selectors';
 import { AreaScorecardSection } from './AreaScorecardSection';
+import { CampaignTab } from './CampaignTab';
 import { ChartsSection } from './ChartsSection';
 import { DataNotes } from './DataNotes';
 import { analysisKpis, GapAnalysisSection } from './GapAnalysisSection';
@@ -23,7 +24,7 @@ import { usePlannerExports } from './use_planner_exports';
 import { RULES } from '../domain/rules';
 import { METRES_PER_DEGREE } from '../domain/earth';
 
-const TAB_LABEL = { overview: 'tabOverview', gaps: 'tabGaps', mock: 'tabMock', ranking: 'tabRanking', plan: 'tabPlan', layers: 'tabLayers' } as const satisfies Record<PanelTab, string>;
+const TAB_LABEL = { overview: 'tabOverview', gaps: 'tabGaps', mock: 'tabMock', ranking: 'tabRanking', campaign: 'tabCampaign', plan: 'tabPlan', layers: 'tabLayers' } as const satisfies Record<PanelTab, string>;
 
 export function SidePanel() {
   const hash = useApp((s) => s.hash);
@@ -92,6 +93,7 @@ export function SidePanel() {
       )}
       {tab === 'ranking' && city?.layers.grids && gaps.gridTable && <RankingSection lang={lang} grids={city.layers.grids.features} table={gaps.gridTable} />}
       {tab === 'ranking' && city && !city.layers.grids && <p className="note">{t(lang, 'noGrids')}</p>}
+      {tab === 'campaign' && <CampaignTab lang={lang} />}
       {tab === 'plan' && city && <PlanTab kpis={analysisKpis(lang, coverage, report).filter((k) => ['streetShare', 'gapStreet', 'parking', 'unserved'].includes(k.id))} />}
       {tab === 'layers' && <LayersTab />}
     </aside>

@@ -13,6 +13,7 @@ import { currentAnalysis } from '../state/analysis_driver';
 import { actions, selectProject, type AppState } from '../state/app_store';
 import { follow } from '../state/follow';
 import { toiletLimits } from '../state/toilet_coverage';
+import { comparisonColours } from '../state/comparison_driver';
 import type { ProjectActions } from '../state/project_driver';
 import { selectFacilities, selectGridFeature, selectWallDistrict } from './app_selectors';
 import { t } from '../i18n/strings';
@@ -89,8 +90,9 @@ export function connectMap(container: HTMLElement, store: StoreApi<AppState>, pr
       const sites = sugg?.sites.map((site, i) => ({ id: `suggestion:${i}`, category: sugg.category, lon: site.lon, lat: site.lat })) ?? NO_SITES;
       map.setPlanning({ proposals: proposals as never, suggestions: sites, placing: placing as boolean });
     }),
-    follow(store, (s) => [currentAnalysis(s).gridTable, s.hash.metric], ([table, metric]) => {
-      map.setGridColours(table ? gridMetricColours(table as never, metric as never) : null);
+    // a before/after comparison colours the grids by its change instead of the metric
+    follow(store, (s) => [currentAnalysis(s).gridTable, s.hash.metric, s.comparison, s.hash.compare, s.city], ([table, metric]) => {
+      map.setGridColours(comparisonColours(state()) ?? (table ? gridMetricColours(table as never, metric as never) : null));
     }),
     follow(store, (s) => {
       const a = currentAnalysis(s);

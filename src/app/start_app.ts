@@ -5,6 +5,7 @@ import { connectCities } from '../state/city_driver';
 import { connectHash } from '../state/hash_sync';
 import { connectProject } from '../state/project_driver';
 import { connectSession } from '../state/session_driver';
+import { connectComparison } from '../state/comparison_driver';
 import { connectToiletCoverage } from '../state/toilet_coverage';
 import { connectMap } from './map_driver';
 import type { AppServices } from './services';
@@ -13,6 +14,7 @@ export function startApp(mapContainer: HTMLElement): { services: AppServices; st
   const stopHash = connectHash(appStore);
   const stopCities = connectCities(appStore);
   const stopSession = connectSession(appStore);
+  const stopComparison = connectComparison(appStore);
   const project = connectProject(appStore);
   const analysis = connectAnalysis(appStore);
   const stopCoverage = connectToiletCoverage(appStore);
@@ -24,6 +26,7 @@ export function startApp(mapContainer: HTMLElement): { services: AppServices; st
       stopCoverage();
       analysis.stop();
       project.stop();
+      stopComparison();
       stopSession();
       stopCities();
       stopHash();

@@ -13,6 +13,7 @@ import type { HoverInfo } from '../map/map_controller';
 import { EMPTY_ANALYSIS, type AnalysisData } from './analysis_state';
 import { parseVersionedHash } from './hash_version';
 import { INITIAL_SESSION, type SessionState } from './session_driver';
+import { NO_COMPARISON, type ComparisonState } from './comparison_state';
 import type { HashState } from './url_hash';
 
 export type GapPick = { kind: 'street' | 'compound'; id: string };
@@ -55,6 +56,8 @@ export interface AppState {
   wallStep: number;
   /** who is signed in to the campaign server, if there is one (session_driver.ts) */
   session: SessionState;
+  /** the before/after of the link's `compare`, from the campaign server (comparison_driver.ts) */
+  comparison: ComparisonState;
 }
 
 export function initialState(locationHash: string): AppState {
@@ -80,6 +83,7 @@ export function initialState(locationHash: string): AppState {
     analysis: EMPTY_ANALYSIS,
     wallStep: 0,
     session: INITIAL_SESSION,
+    comparison: NO_COMPARISON,
   };
 }
 

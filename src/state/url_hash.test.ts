@@ -19,8 +19,19 @@ describe('url hash', () => {
       metric: 'unserved',
       mock: { seed: 20261122, min: 2, max: 2 },
       wall: { cycleS: 5, reloadS: 60 },
+      bulletin: '2026-W48',
+      trend: '320104001',
+      compare: { from: '2026-11-01', to: '2026-11-20', figure: 'toiletCoverage' },
     };
     expect(parseHash(formatHash(state))).toEqual(state);
+  });
+
+  it('opens the bulletin of a well-formed ISO week only, and keeps older links without it', () => {
+    expect(parseHash('#bulletin=2026-W48').bulletin).toBe('2026-W48');
+    expect(parseHash('#bulletin=2026-48').bulletin).toBeNull();
+    expect(parseHash('#trend=12345').trend).toBeNull();
+    expect(parseHash('#compare=2026-11-01,2026-13,x').compare).toBeNull();
+    expect(parseHash('#v=1&city=demo&tab=ranking')).toEqual({ ...DEFAULT_STATE, city: 'demo', tab: 'ranking' });
   });
 
   it('writes nothing but the city for the defaults', () => {

@@ -19,7 +19,7 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 export const RANK_LEVEL_IDS = ['district', 'street', 'community', 'grid'] as const;
 export type RankLevelId = (typeof RANK_LEVEL_IDS)[number];
 
-export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'plan', 'layers'] as const;
+export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'campaign', 'plan', 'layers'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The mock inspection's draw: a seed and how many alleys and compounds per point (1–2 by the rules). */
@@ -51,7 +51,16 @@ export interface HashState {
   mock: MockSettings | null;
   /** wall mode, or null for the desk layout */
   wall: WallSettings | null;
+  /** the printable weekly bulletin of an ISO week ('2026-W48'), or null */
+  bulletin: string | null;
+  /** the area whose trends are drawn beside the city's: a district (6 digits), subdistrict (9) or grid (14) code */
+  trend: string | null;
+  /** before/after: two snapshot days and the figure compared, or null */
+  compare: CompareSettings | null;
 }
+
+/** Before/after on the map: the change of `figure` per grid from day `from` to day `to` (yyyy-mm-dd). */
+export interface CompareSettings { from: string; to: string; figure: string }
 
 /** The analysis parameters a user sets; the rest of AnalysisParams keeps its defaults. */
 export interface AnalysisSettings {
@@ -94,6 +103,9 @@ export const DEFAULT_STATE: HashState = {
   metric: 'score',
   mock: null,
   wall: null,
+  bulletin: null,
+  trend: null,
+  compare: null,
 };
 
 /** The link format's version: `v=1`. A link without one is version 1; see hash_version.ts for newer ones. */
@@ -123,6 +135,9 @@ export function parseHash(hash: string): HashState {
     tab: (PANEL_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as PanelTab) : 'overview',
     metric: (CHOROPLETH_METRICS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as ChoroplethMetric) : 'score',
     mock: parseMock(params.get('mock'), params.get('pick')),
+    bulletin: /^\d{4}-W\d{2}$/.test(params.get('bulletin') ?? '') ? params.get('bulletin') : null,
+    trend: /^(\d{6}|\d{9}|\d{14})$/.test(params.get('trend') ?? '') ? params.get('trend') : null,
+    compare: parseCompare(params.get('compare')),
     wall: params.has('wall') ? { cycleS: bounded(params.get('cycle'), 2, 3600, DEFAULT_WALL.cycleS), reloadS: bounded(params.get('reload'), 5, 86400, DEFAULT_WALL.reloadS) } : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
@@ -146,6 +161,11 @@ function parseMock(seed: string | null, pick: string | null): MockSettings | nul
   const min = match ? Number(match[1]) : 1;
   const max = match ? Number(match[2] ?? match[1]) : 2;
   return { seed: Number(seed), min: Math.min(min, max), max };
+}
+
+function parseCompare(raw: string | null): CompareSettings | null {
+  const match = /^(\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),([A-Za-z]{1,40})$/.exec(raw ?? '');
+  return match ? { from: match[1], to: match[2], figure: match[3] } : null;
 }
 
 function parseView(raw: string | null): MapView | null {
@@ -175,6 +195,9 @@ export function formatHash(state: HashState): string {
     if (state.wall.cycleS !== DEFAULT_WALL.cycleS) params.set('cycle', String(state.wall.cycleS));
     if (state.wall.reloadS !== DEFAULT_WALL.reloadS) params.set('reload', String(state.wall.reloadS));
   }
+  if (state.bulletin) params.set('bulletin', state.bulletin);
+  if (state.trend) params.set('trend', state.trend);
+  if (state.compare) params.set('compare', `${state.compare.from},${state.compare.to},${state.compare.figure}`);
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
