@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, weekRange } from './weekly_ranking';
+import { earnsBlackFlag, earnsRedFlag, isoWeekOf, weekRange } from './weekly_ranking';
 
 describe('ISO weeks on the Beijing clock', () => {
   it('puts every moment inside the range of its own week, over several years', () => {
@@ -19,5 +19,21 @@ describe('ISO weeks on the Beijing clock', () => {
   it('refuses a malformed week with a sentence', () => {
     expect(() => weekRange('2026-47')).toThrow(/ISO week such as 2026-W47/);
     expect(() => weekRange('2026-W60')).toThrow(/ISO week/);
+  });
+});
+
+describe('flags are earned', () => {
+  const row = (closedOnTime: number, overdue: number, redCards: number, rework: number) => ({ closedOnTime, overdue, redCards, rework });
+  it('a red flag needs an on-time closure and nothing overdue or red-carded', () => {
+    expect(earnsRedFlag(row(1, 0, 0, 0))).toBe(true);
+    expect(earnsRedFlag(row(0, 0, 0, 0))).toBe(false);
+    expect(earnsRedFlag(row(3, 1, 0, 0))).toBe(false);
+    expect(earnsRedFlag(row(3, 0, 1, 0))).toBe(false);
+  });
+  it('a black flag needs a failure: overdue, a red card or a rework', () => {
+    expect(earnsBlackFlag(row(0, 0, 0, 0))).toBe(false);
+    expect(earnsBlackFlag(row(0, 1, 0, 0))).toBe(true);
+    expect(earnsBlackFlag(row(2, 0, 1, 0))).toBe(true);
+    expect(earnsBlackFlag(row(2, 0, 0, 1))).toBe(true);
   });
 });

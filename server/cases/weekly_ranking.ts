@@ -3,7 +3,8 @@
  * open at some point of the week, how many it closed, how many of those on time (closed before the first card
  * lapsed: never escalated), how many it still owes past the deadline at the week's end, red cards issued and
  * reworks. Units rank by on-time closures, then overdue, red cards and rework; the best N get the mobile red
- * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json. Streets and districts
+ * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json — each flag only when
+ * earned (earnsRedFlag, earnsBlackFlag). Streets and districts
  * sum their communities.
  */
 import { readFileSync } from 'node:fs';
@@ -89,11 +90,21 @@ export async function weeklyRanking(db: Queryable, week: string, level: 'unit' |
   // with few units each flag goes to at most half of them: a red flag is in the top half, a black one in the bottom
   const redCount = Math.min(flags.red, Math.ceil(n / 2));
   const blackCount = Math.min(flags.black, Math.floor(n / 2));
+  const red = new Set(ranked.slice(0, redCount).filter(earnsRedFlag));
+  const black = new Set(ranked.slice(n - blackCount).filter(earnsBlackFlag));
   return {
     week,
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     flags,
-    rows: ranked.map((r, i) => ({ ...r, rank: i + 1, flag: i < redCount ? 'red' : i >= n - blackCount ? 'black' : null })),
+    rows: ranked.map((r, i) => ({ ...r, rank: i + 1, flag: red.has(r) ? 'red' : black.has(r) ? 'black' : null })),
   };
 }
+
+type Figures = Pick<UnitWeek, 'closedOnTime' | 'overdue' | 'redCards' | 'rework'>;
+
+/** A red flag is earned, not left over: something closed on time and nothing overdue or red-carded that week. */
+export const earnsRedFlag = (r: Figures): boolean => r.closedOnTime > 0 && r.overdue === 0 && r.redCards === 0;
+
+/** A black flag names a failure: a case overdue, a red card or a rework — never a unit merely ranked last. */
+export const earnsBlackFlag = (r: Figures): boolean => r.overdue > 0 || r.redCards > 0 || r.rework > 0;
