@@ -27,6 +27,7 @@ import { registerHistory } from './history/routes';
 import { readBundle } from '../scripts/read_bundle';
 import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
 import { casePhotos, registerPhotos } from './photos';
+import { registerSupervisionRoutes } from './cases/supervision_routes';
 
 export interface ServerOptions {
   db: Database;
@@ -184,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await registerOpen311(app, db);
   await registerHistory(app, { db, requireRole, bundleOf: bundleReader(options.staticRoot) });
+  await registerSupervisionRoutes(app, db, requireUser);
   await registerPhotos(app, db, options.photoDir ?? join(import.meta.dirname, '..', 'var', 'photos'), requireUser);
 
   if (options.staticRoot) {

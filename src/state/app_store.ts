@@ -12,6 +12,7 @@ import type { Project, ProposalCategory } from '../ledger/project';
 import type { HoverInfo } from '../map/map_controller';
 import { EMPTY_ANALYSIS, type AnalysisData } from './analysis_state';
 import { parseVersionedHash } from './hash_version';
+import { INITIAL_CASES, type CasesState } from './cases_state';
 import { INITIAL_SESSION, type SessionState } from './session_driver';
 import type { HashState } from './url_hash';
 
@@ -55,6 +56,8 @@ export interface AppState {
   wallStep: number;
   /** who is signed in to the campaign server, if there is one (session_driver.ts) */
   session: SessionState;
+  /** the open city's supervision cases and the live feed (cases_driver.ts) */
+  cases: CasesState;
 }
 
 export function initialState(locationHash: string): AppState {
@@ -80,6 +83,7 @@ export function initialState(locationHash: string): AppState {
     analysis: EMPTY_ANALYSIS,
     wallStep: 0,
     session: INITIAL_SESSION,
+    cases: INITIAL_CASES,
   };
 }
 

@@ -19,6 +19,8 @@ describe('url hash', () => {
       metric: 'unserved',
       mock: { seed: 20261122, min: 2, max: 2 },
       wall: { cycleS: 5, reloadS: 60 },
+      case: 4711,
+      my: true,
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });
@@ -37,6 +39,14 @@ describe('url hash', () => {
     expect(formatHash({ ...DEFAULT_STATE, city: 'demo', wall: { cycleS: 20, reloadS: 300 } })).toBe('#v=1&city=demo&wall');
     expect(parseHash('#mock=7&pick=1-2').mock).toEqual({ seed: 7, min: 1, max: 2 });
     expect(parseHash('#mock=x').mock).toBeNull();
+  });
+
+  it('opens a case and the phone list from their keys, and ignores a malformed case number', () => {
+    expect(parseHash('#city=demo&case=12&my')).toMatchObject({ case: 12, my: true });
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo', case: 12, my: true })).toBe('#v=1&city=demo&case=12&my');
+    expect(parseHash('#case=0').case).toBeNull();
+    expect(parseHash('#case=12abc').case).toBeNull();
+    expect(parseHash('#city=demo').my).toBe(false);
   });
 
   it('keeps an explicitly empty layer list (everything switched off)', () => {

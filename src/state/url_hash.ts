@@ -19,7 +19,7 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 export const RANK_LEVEL_IDS = ['district', 'street', 'community', 'grid'] as const;
 export type RankLevelId = (typeof RANK_LEVEL_IDS)[number];
 
-export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'plan', 'layers'] as const;
+export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'plan', 'layers', 'cases'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The mock inspection's draw: a seed and how many alleys and compounds per point (1–2 by the rules). */
@@ -51,6 +51,10 @@ export interface HashState {
   mock: MockSettings | null;
   /** wall mode, or null for the desk layout */
   wall: WallSettings | null;
+  /** the supervision case open in the drawer */
+  case: number | null;
+  /** the phone's "my cases" page */
+  my: boolean;
 }
 
 /** The analysis parameters a user sets; the rest of AnalysisParams keeps its defaults. */
@@ -94,6 +98,8 @@ export const DEFAULT_STATE: HashState = {
   metric: 'score',
   mock: null,
   wall: null,
+  case: null,
+  my: false,
 };
 
 /** The link format's version: `v=1`. A link without one is version 1; see hash_version.ts for newer ones. */
@@ -123,6 +129,8 @@ export function parseHash(hash: string): HashState {
     tab: (PANEL_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as PanelTab) : 'overview',
     metric: (CHOROPLETH_METRICS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as ChoroplethMetric) : 'score',
     mock: parseMock(params.get('mock'), params.get('pick')),
+    case: /^[1-9]\d{0,9}$/.test(params.get('case') ?? '') ? Number(params.get('case')) : null,
+    my: params.has('my'),
     wall: params.has('wall') ? { cycleS: bounded(params.get('cycle'), 2, 3600, DEFAULT_WALL.cycleS), reloadS: bounded(params.get('reload'), 5, 86400, DEFAULT_WALL.reloadS) } : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
@@ -175,6 +183,8 @@ export function formatHash(state: HashState): string {
     if (state.wall.cycleS !== DEFAULT_WALL.cycleS) params.set('cycle', String(state.wall.cycleS));
     if (state.wall.reloadS !== DEFAULT_WALL.reloadS) params.set('reload', String(state.wall.reloadS));
   }
+  if (state.case !== null) params.set('case', String(state.case));
+  if (state.my) params.set('my', '');
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
@@ -188,5 +198,5 @@ export function formatHash(state: HashState): string {
   if (a.toiletByLandUse) params.set('landuse', '1');
   if (state.view) params.set('view', `${state.view.lon.toFixed(5)},${state.view.lat.toFixed(5)},${state.view.zoom.toFixed(2)}`);
   // URLSearchParams escapes commas; they are safe in a fragment and easier to read unescaped
-  return `#${params.toString().replace(/%2C/g, ',').replace(/(^|&)wall=(&|$)/, '$1wall$2')}`;
+  return `#${params.toString().replace(/%2C/g, ',').replace(/(^|&)wall=(&|$)/, '$1wall$2').replace(/(^|&)my=(&|$)/, '$1my$2')}`;
 }
