@@ -179,7 +179,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return escalateDueCards(db);
   });
 
-  app.get('/api/events', async (request, reply) => streamEvents(db, request, reply, requireUser(request)));
+  // open event streams never finish on their own: a closing server ends them, or close() would wait forever
+  const streams = new Set<FastifyReply['raw']>();
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+  app.get('/api/events', async (request, reply) => streamEvents(db, request, reply, requireUser(request), streams));
 
   app.get('/api/docs', async () => app.swagger());
 
@@ -215,13 +220,14 @@ function bundleReader(root: string | undefined): (cityId: string) => { manifest:
  * Server-Sent Events: replay every event after Last-Event-ID (or ?after=) from the log, then stream new ones as
  * NOTIFY brings them. The event id is the log's id, so a client that reconnects misses nothing.
  */
-async function streamEvents(db: Database, request: FastifyRequest, reply: FastifyReply, user: SessionUser): Promise<void> {
+async function streamEvents(db: Database, request: FastifyRequest, reply: FastifyReply, user: SessionUser, streams: Set<FastifyReply['raw']>): Promise<void> {
   const header = request.headers['last-event-id'];
   const query = request.query as { after?: string };
   let last = Number(Array.isArray(header) ? header[0] : (header ?? query.after ?? 0));
   if (!Number.isInteger(last) || last < 0) throw new HttpError(400, 'Last-Event-ID 须为非负整数', 'Last-Event-ID must be a whole number ≥ 0');
   reply.hijack();
   const out = reply.raw;
+  streams.add(out);
   out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
   let sending = Promise.resolve();
   let closed = false;
@@ -245,6 +251,7 @@ async function streamEvents(db: Database, request: FastifyRequest, reply: Fastif
   const keepAlive = setInterval(() => closed || out.write(': keep-alive\n\n'), 15_000);
   request.raw.on('close', () => {
     closed = true;
+    streams.delete(out);
     clearInterval(keepAlive);
     unlisten();
   });

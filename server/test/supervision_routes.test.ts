@@ -47,3 +47,22 @@ describe('GET /api/events/last', () => {
     expect(last.json()).toEqual({ lastEventId: newest });
   });
 });
+
+describe('closing the server', () => {
+  it('ends open event streams instead of waiting for them forever (an operator restart must not hang)', async () => {
+    const served = await buildServer({ db: test.db, photoDir: mkdtempSync(join(tmpdir(), 'cc-photos-')) });
+    const address = await served.listen({ host: '127.0.0.1', port: 0 });
+    const response = await fetch(`${address}/api/events`, { headers: { cookie } });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const ended = (async () => {
+      while (!(await reader.read()).done) {
+        // drain until the server ends the stream
+      }
+      return 'ended';
+    })();
+    const closing = served.close().then(() => 'closed');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000));
+    expect(await Promise.race([Promise.all([closing, ended]).then((r) => r.join(' ')), timeout])).toBe('closed ended');
+  });
+});
