@@ -15,9 +15,16 @@ import { SidePanel } from './SidePanel';
 import { startApp } from './start_app';
 import { WallView } from './WallView';
 import { CaseOverlays } from './cases/CaseOverlays';
+import { PhoneApp } from './cases/PhoneApp';
 import { SessionControl } from './cases/SessionControl';
 
+/** The phone's "my cases" (#my) runs without the map and the city's files; everything else is the atlas. */
 export function App() {
+  const phone = useApp((s) => s.hash.my);
+  return phone ? <PhoneApp /> : <AtlasApp />;
+}
+
+function AtlasApp() {
   const mapContainer = useRef<HTMLDivElement>(null);
   const [services, setServices] = useState<AppServices | null>(null);
   useEffect(() => {

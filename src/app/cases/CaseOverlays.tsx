@@ -1,16 +1,13 @@
-/** The supervision views laid over the atlas: the open case's drawer, the case form, the phone's list. */
+/** The supervision views laid over the atlas: the open case's drawer and the case form. */
 import { useApp } from '../../state/app_store';
 import { CaseDrawer } from './CaseDrawer';
 import { CaseForm } from './CaseForm';
-import { PhoneCases } from './PhoneCases';
 
 export function CaseOverlays() {
   const signedIn = useApp((s) => s.session.status === 'signed-in');
   const caseId = useApp((s) => s.hash.case);
   const wall = useApp((s) => s.hash.wall !== null);
-  const phone = useApp((s) => s.hash.my);
   const draft = useApp((s) => s.cases.draft);
-  if (phone) return <PhoneCases />;
   if (!signedIn || wall) return null;
   return (
     <>
