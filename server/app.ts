@@ -229,6 +229,8 @@ async function streamEvents(db: Database, request: FastifyRequest, reply: Fastif
   const out = reply.raw;
   streams.add(out);
   out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  // headers go out with the first bytes: without this a quiet log leaves the client "connecting" until the keep-alive
+  out.write(': open\n\n');
   let sending = Promise.resolve();
   let closed = false;
   const flush = () => {

@@ -48,6 +48,22 @@ describe('GET /api/events/last', () => {
   });
 });
 
+describe('GET /api/events', () => {
+  it('opens at once on a quiet log: the first bytes come before any event (else the client waits for the keep-alive)', async () => {
+    const served = await buildServer({ db: test.db, photoDir: mkdtempSync(join(tmpdir(), 'cc-photos-')) });
+    const address = await served.listen({ host: '127.0.0.1', port: 0 });
+    const last = (await (await fetch(`${address}/api/events/last`, { headers: { cookie } })).json()).lastEventId;
+    const abort = new AbortController();
+    const started = Date.now();
+    const response = await fetch(`${address}/api/events?after=${last}`, { headers: { cookie }, signal: abort.signal });
+    const first = await response.body!.getReader().read();
+    expect(new TextDecoder().decode(first.value)).toMatch(/^:/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    abort.abort();
+    await served.close();
+  });
+});
+
 describe('closing the server', () => {
   it('ends open event streams instead of waiting for them forever (an operator restart must not hang)', async () => {
     const served = await buildServer({ db: test.db, photoDir: mkdtempSync(join(tmpdir(), 'cc-photos-')) });

@@ -27,6 +27,8 @@ export function connectCaseMap(store: StoreApi<AppState>, map: MapController): (
       return;
     }
     const marks = caseMarks(cases as ReturnType<typeof selectFilteredCases>, zoom as number, Date.now());
+    // every overlay change redraws the whole map: none for an empty list that was empty already
+    if (!drawn && marks.pins.length === 0 && marks.clusters.length === 0 && !flash) return;
     const layers = caseLayers({ ...marks, flash: flash as AppState['cases']['flash'], selectedId: selectedId as number | null, dark: theme === 'dark' });
     map.setCaseLayers({ layers, onPick });
     drawn = true;

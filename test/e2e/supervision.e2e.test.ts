@@ -25,6 +25,8 @@ afterAll(async () => {
 
 /** the wall must show a step this soon after the acting page saw the server's answer */
 const LIVE_MS = 2000;
+/** the map with boundaries only: SwiftShader draws every frame on the CPU, and each case event redraws it */
+const LIGHT_MAP = 'layers=boundaries';
 
 const jpeg = (r: number, g: number, b: number) => sharp({ create: { width: 96, height: 72, channels: 3, background: { r, g, b } } }).jpeg().toBuffer();
 
@@ -41,7 +43,7 @@ describe('supervision on the desk, the phone and the wall', () => {
     const mark = (what: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s ${what}`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     // the wall signs in once where it stands (its form is the desk's); here through its context's cookie jar
-    const wall = await openApp(browser(), server.url, '#city=demo&wall&cycle=3600', { width: 1024, height: 640 }, (page) =>
+    const wall = await openApp(browser(), server.url, `#city=demo&wall&cycle=3600&${LIGHT_MAP}`, { width: 1024, height: 640 }, (page) =>
       page.request.post(`${server.url}api/login`, { data: { username: server.account('viewer').username, password: E2E_PASSWORD } }),
     );
     await wall.page.waitForSelector('[data-wall-cases][data-live="open"]', { timeout: 60_000 });
@@ -52,7 +54,7 @@ describe('supervision on the desk, the phone and the wall', () => {
       wall.page.waitForFunction(([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number), [`.wall-ticker [data-case="${caseId}"][data-action="${action}"]`, times], { timeout: LIVE_MS });
 
     mark('wall live');
-    const office = await openApp(browser(), server.url, '#city=demo&tab=cases');
+    const office = await openApp(browser(), server.url, `#city=demo&tab=cases&${LIGHT_MAP}`);
     await office.page.click('[data-action="sign-in"]');
     await signIn(office.page, '.session-control', 'dispatcher');
     await office.page.waitForSelector('.cases-section[data-cases-status="ready"]');
