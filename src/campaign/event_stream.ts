@@ -19,7 +19,7 @@ export interface EventSourceLike {
 }
 
 /** milliseconds before each further attempt; the last repeats */
-export const RECONNECT_BACKOFF_MS = [250, 500, 1000, 2000, 3000];
+export const RECONNECT_BACKOFF_MS = [250, 500, 1000, 2000];
 
 /** The highest id handed on; ids at or below it are replays. */
 export class EventCursor {

@@ -42,22 +42,27 @@ describe('supervision on the desk, the phone and the wall', () => {
     const started = Date.now();
     const mark = (what: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s ${what}`);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    // the wall signs in once where it stands (its form is the desk's); here through its context's cookie jar
-    const wall = await openApp(browser(), server.url, `#city=demo&wall&cycle=3600&${LIGHT_MAP}`, { width: 1024, height: 640 }, (page) =>
-      page.request.post(`${server.url}api/login`, { data: { username: server.account('viewer').username, password: E2E_PASSWORD } }),
-    );
-    await wall.page.waitForSelector('[data-wall-cases][data-live="open"]', { timeout: 60_000 });
+    // three browsers open together: the wall (signed in once where it stands, here through its context's
+    // cookie jar), the office's desk and the handler's phone
+    const [wall, office, phone] = await Promise.all([
+      openApp(browser(), server.url, `#city=demo&wall&cycle=3600&${LIGHT_MAP}`, { width: 1024, height: 640 }, (page) =>
+        page.request.post(`${server.url}api/login`, { data: { username: server.account('viewer').username, password: E2E_PASSWORD } }),
+      ),
+      openApp(browser(), server.url, `#city=demo&tab=cases&${LIGHT_MAP}`),
+      openApp(browser(), server.url, '#city=demo&my', { width: 390, height: 844 }),
+    ]);
     const counter = async (id: string) => Number(await wall.page.getAttribute(`[data-counter="${id}"]`, 'data-value'));
-    const openBefore = await counter('open');
-    /** the wall's ticker shows the step on the case */
+    /** the wall's ticker shows the step on the case (`times` for a step that repeats, like photos) */
     const wallShows = (caseId: number, action: string, times = 1) =>
       wall.page.waitForFunction(([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number), [`.wall-ticker [data-case="${caseId}"][data-action="${action}"]`, times], { timeout: LIVE_MS });
-
-    mark('wall live');
-    const office = await openApp(browser(), server.url, `#city=demo&tab=cases&${LIGHT_MAP}`);
-    await office.page.click('[data-action="sign-in"]');
-    await signIn(office.page, '.session-control', 'dispatcher');
+    await Promise.all([
+      wall.page.waitForSelector('[data-wall-cases][data-live="open"]', { timeout: 60_000 }),
+      office.page.click('[data-action="sign-in"]').then(() => signIn(office.page, '.session-control', 'dispatcher')),
+      signIn(phone.page, '.phone-cases', 'handler'),
+    ]);
+    const openBefore = await counter('open');
     await office.page.waitForSelector('.cases-section[data-cases-status="ready"]');
+    mark('signed in');
 
     // 上报 with a before-photo
     await office.page.click('[data-action="new-case"]');
@@ -88,9 +93,8 @@ describe('supervision on the desk, the phone and the wall', () => {
     expect(await drawer.locator('[data-case-action]').count()).toBe(0);
 
     mark('dispatched');
-    // the handler's phone: my cases, the after-photo from the camera input, then 处置完毕 in one tap
-    const phone = await openApp(browser(), server.url, '#city=demo&my', { width: 390, height: 844 });
-    await signIn(phone.page, '.phone-cases', 'handler');
+    // the handler's phone (open since the start): the case arrives live; the after-photo from the camera input,
+    // then 处置完毕 in one tap
     const card = phone.page.locator(`[data-phone-case="${caseId}"]`);
     await card.locator('[data-case-action="submit"][disabled]').waitFor();
     expect(await card.locator('[data-photo-input="after"]').getAttribute('capture')).toBe('environment');
