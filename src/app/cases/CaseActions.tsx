@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { ApiError, type ApiCase, type ApiPhoto } from '../../campaign/api';
-import { actionsFor, type CaseAction, type Transition } from '../../domain/case_flow';
+import { offeredActions } from '../../campaign/offered_actions';
+import type { CaseAction, Transition } from '../../domain/case_flow';
 import { t, type Lang } from '../../i18n/strings';
 import { useApp } from '../../state/app_store';
 import { caseActions } from '../../state/cases_driver';
@@ -13,11 +14,6 @@ import { caseActions } from '../../state/cases_driver';
 const DAY_MS = 86_400_000;
 /** an ISO instant as a datetime-local input's value, local time */
 const localInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-
-/** the actions a user is offered: the table's, or none when signed out */
-export function offeredActions(item: Pick<ApiCase, 'state' | 'unitId'>, user: { role: Transition['roles'][number]; unitId: string | null } | null): Transition[] {
-  return user ? actionsFor({ state: item.state, unitId: item.unitId }, user) : [];
-}
 
 export function CaseActions({ lang, item, photos, onChanged, compact = false }: { lang: Lang; item: ApiCase; photos: readonly ApiPhoto[]; onChanged: () => void; compact?: boolean }) {
   const user = useApp((s) => s.session.user);
