@@ -2,7 +2,7 @@
  * The side panel's cases tab: the live feed's state, filters (state, card, category, unit, grid, week, overdue,
  * words), and the filtered list — a row opens the case and brings it into view. The map shows the same cases.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ApiCase } from '../../campaign/api';
 import { CARD_KEYS, CARD_RGB, cssRgb, SHAPE_GLYPH, STATE_SHAPE } from '../../campaign/case_look';
 import { CASE_STATES } from '../../domain/case_flow';
@@ -16,7 +16,7 @@ import { CaseBadges } from './CaseBadges';
 import { cardName, stateName, timeText } from './case_words';
 
 /** rows drawn at once: the rest are a filter away */
-const ROWS_SHOWN = 200;
+const ROWS_SHOWN = 100;
 /** degrees around a case the map shows when its row is clicked (~250 m) */
 const CASE_VIEW_DEG = 0.0025;
 
@@ -29,17 +29,12 @@ export function CasesSection() {
   const view = useApp((s) => s.hash.view);
   const bbox = useApp((s) => s.city?.manifest.bbox ?? null);
   const cityId = useApp(selectCityId);
-  const services = useServices();
   const now = useNow();
   if (!user || !cityId) return null;
   const canReport = user.role !== 'viewer' && user.role !== 'planner';
   const newCase = () => {
     const [lon, lat] = view ? [view.lon, view.lat] : bbox ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] : [0, 0];
     caseActions.openDraft({ categoryId: cases.categories[0]?.id ?? '', title: '', description: '', lon, lat, source: 'report' });
-  };
-  const open = (c: ApiCase) => {
-    actions.navigate({ case: c.id });
-    services?.map.fitBox([c.lon - CASE_VIEW_DEG, c.lat - CASE_VIEW_DEG, c.lon + CASE_VIEW_DEG, c.lat + CASE_VIEW_DEG], 500);
   };
   return (
     <section className="panel-section cases-section" data-cases-status={cases.status} data-live={cases.live} data-case-count={filtered.length}>
@@ -52,20 +47,30 @@ export function CasesSection() {
       {cases.error && <p className="note error" role="alert">{cases.error[lang]}</p>}
       <CaseFilters lang={lang} />
       <ul className="case-list" data-case-list="1">
-        {filtered.slice(0, ROWS_SHOWN).map((c) => (
-          <li key={c.id} className={c.id === openId ? 'selected' : undefined}>
-            <button type="button" onClick={() => open(c)} data-case-row={c.id} data-state={c.state}>
-              <span className="case-row-title">#{c.id} {c.title}</span>
-              <CaseBadges lang={lang} item={c} now={now} />
-              <span className="muted case-row-time">{timeText(lang, c.createdAt)}{c.gridCode ? ` · ${c.gridCode}` : ''}</span>
-            </button>
-          </li>
-        ))}
+        {filtered.slice(0, ROWS_SHOWN).map((c) => <CaseRow key={c.id} lang={lang} item={c} now={now} selected={c.id === openId} />)}
       </ul>
       {filtered.length > ROWS_SHOWN && <p className="note">{t(lang, 'casesMore', { shown: ROWS_SHOWN, n: filtered.length })}</p>}
     </section>
   );
 }
+
+/** a row re-renders only when its case, the language, the minute or the selection changes: a filter click keeps most */
+const CaseRow = memo(function CaseRow({ lang, item, now, selected }: { lang: Lang; item: ApiCase; now: number; selected: boolean }) {
+  const services = useServices();
+  const open = () => {
+    actions.navigate({ case: item.id });
+    services?.map.fitBox([item.lon - CASE_VIEW_DEG, item.lat - CASE_VIEW_DEG, item.lon + CASE_VIEW_DEG, item.lat + CASE_VIEW_DEG], 500);
+  };
+  return (
+    <li className={selected ? 'selected' : undefined}>
+      <button type="button" onClick={open} data-case-row={item.id} data-state={item.state}>
+        <span className="case-row-title">#{item.id} {item.title}</span>
+        <CaseBadges lang={lang} item={item} now={now} />
+        <span className="muted case-row-time">{timeText(lang, item.createdAt)}{item.gridCode ? ` · ${item.gridCode}` : ''}</span>
+      </button>
+    </li>
+  );
+});
 
 export function LiveDot({ lang, live }: { lang: Lang; live: string }) {
   return <span className={`live-dot live-${live}`} data-live={live}>{t(lang, live === 'open' ? 'liveOpen' : live === 'off' ? 'liveOff' : 'liveReconnecting')}</span>;

@@ -56,7 +56,7 @@ function shapeAtlas() {
   return atlas;
 }
 
-const clusterRadiusPx = (count: number) => 10 + Math.min(18, Math.log2(count) * 3);
+const clusterRadiusPx = (count: number) => 8 + Math.min(14, Math.log2(count) * 2.2);
 
 export function caseLayers(draw: CaseMapDraw): Layer[] {
   const halo = draw.dark ? [2, 6, 23, 210] : [15, 23, 42, 200];
