@@ -27,6 +27,8 @@ afterAll(async () => {
 const LIVE_MS = 2000;
 /** the map with boundaries only: SwiftShader draws every frame on the CPU, and each case event redraws it */
 const LIGHT_MAP = 'layers=boundaries';
+/** a small wall: each case event redraws the map, and a long software-rendered frame delays the ticker too */
+const WALL = { width: 880, height: 540 };
 
 const jpeg = (r: number, g: number, b: number) => sharp({ create: { width: 96, height: 72, channels: 3, background: { r, g, b } } }).jpeg().toBuffer();
 
@@ -45,7 +47,7 @@ describe('supervision on the desk, the phone and the wall', () => {
     // three browsers open together: the wall (signed in once where it stands, here through its context's
     // cookie jar), the office's desk and the handler's phone
     const [wall, office, phone] = await Promise.all([
-      openApp(browser(), server.url, `#city=demo&wall&cycle=3600&${LIGHT_MAP}`, { width: 1024, height: 640 }, (page) =>
+      openApp(browser(), server.url, `#city=demo&wall&cycle=3600&${LIGHT_MAP}`, WALL, (page) =>
         page.request.post(`${server.url}api/login`, { data: { username: server.account('viewer').username, password: E2E_PASSWORD } }),
       ),
       openApp(browser(), server.url, `#city=demo&tab=cases&${LIGHT_MAP}`),
