@@ -108,6 +108,8 @@ describe('my cases order and the live list', () => {
     const list = upsertCase(cases, newer);
     expect(list.find((c) => c.id === item.id)).toBe(newer);
     expect(upsertCase(list, item)).toBe(list);
+    expect(upsertCase(list, { ...newer })).toBe(list);
+    expect(upsertCase(list, { ...newer, card: { colour: 'red', deadline: '2026-12-01T00:00:00.000Z' } })).not.toBe(list);
     expect(upsertCase(list, { ...item, id: 99_999 })[0].id).toBe(99_999);
     expect(list).toHaveLength(cases.length);
   });

@@ -86,7 +86,10 @@ export function byDeadline(a: ApiCase, b: ApiCase): number {
 export function upsertCase(cases: readonly ApiCase[], next: ApiCase): ApiCase[] {
   const at = cases.findIndex((c) => c.id === next.id);
   if (at < 0) return [next, ...cases];
-  if (cases[at].version > next.version) return cases as ApiCase[];
+  const known = cases[at];
+  if (known.version > next.version) return cases as ApiCase[];
+  // a photo's event carries the case unchanged: the same list, so nothing (the map least of all) redraws
+  if (known.version === next.version && known.updatedAt === next.updatedAt && known.card?.colour === next.card?.colour && known.card?.deadline === next.card?.deadline) return cases as ApiCase[];
   const copy = cases.slice();
   copy[at] = next;
   return copy;

@@ -19,6 +19,11 @@ describe('folding a live event into the cases', () => {
     expect(next.flash).toMatchObject({ caseId: changed.id, lon: changed.lon });
     expect(next.caseEvents[changed.id]).toBe(101);
     expect(next.lastEventId).toBe(101);
+    // a photo on the same case: a line on the ticker, but the list and the pulse stay as they were
+    const photo = { ...next, ...foldEvent(next, event(102, { ...changed }, 'photo'), 'demo') };
+    expect(photo.list).toBe(next.list);
+    expect(photo.flash).toBe(next.flash);
+    expect(photo.ticker[0].action).toBe('photo');
   });
 
   it('adds a new case on top, keeps the ticker short, and leaves other cities’ cases out', () => {

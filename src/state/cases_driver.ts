@@ -30,7 +30,8 @@ export function foldEvent(cases: CasesState, event: StreamEvent, cityId: string)
     lastEventId: Math.max(cases.lastEventId, event.id),
     caseEvents: { ...cases.caseEvents, [item.id]: event.id },
     ticker: [{ eventId: event.id, caseId: item.id, action: event.action, title: item.title, actor: event.actor, at: event.at }, ...cases.ticker].slice(0, TICKER_LENGTH),
-    flash: { caseId: item.id, lon: item.lon, lat: item.lat, eventId: event.id },
+    // the case already pulsing keeps its pulse: no map redraw for a second event on it (a photo after a report)
+    flash: cases.flash?.caseId === item.id ? cases.flash : { caseId: item.id, lon: item.lon, lat: item.lat, eventId: event.id },
   };
 }
 
