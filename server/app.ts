@@ -29,6 +29,7 @@ import { readBundle } from '../scripts/read_bundle';
 import type { CityLayers, CityManifest } from '../src/domain/city_bundle';
 import { casePhotos, registerPhotos } from './photos';
 import { registerField } from './field/routes';
+import { registerSupervisionRoutes } from './cases/supervision_routes';
 
 export interface ServerOptions {
   db: Database;
@@ -182,7 +183,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return escalateDueCards(db);
   });
 
-  app.get('/api/events', async (request, reply) => streamEvents(db, request, reply, requireUser(request)));
+  // open event streams never finish on their own: a closing server ends them, or close() would wait forever
+  const streams = new Set<FastifyReply['raw']>();
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+  app.get('/api/events', async (request, reply) => streamEvents(db, request, reply, requireUser(request), streams));
 
   app.get('/api/docs', async () => app.swagger());
 
@@ -193,6 +199,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerHistory(app, { db, requireRole, bundleOf });
   await registerPhotos(app, db, photoDir, requireUser);
   await registerField(app, { db, photoDir, bundleOf, requireUser, requireRole });
+  await registerSupervisionRoutes(app, db, requireUser);
 
   if (options.staticRoot) {
     const root = options.staticRoot;
@@ -221,14 +228,17 @@ function bundleReader(root: string | undefined): (cityId: string) => { manifest:
  * Server-Sent Events: replay every event after Last-Event-ID (or ?after=) from the log, then stream new ones as
  * NOTIFY brings them. The event id is the log's id, so a client that reconnects misses nothing.
  */
-async function streamEvents(db: Database, request: FastifyRequest, reply: FastifyReply, user: SessionUser): Promise<void> {
+async function streamEvents(db: Database, request: FastifyRequest, reply: FastifyReply, user: SessionUser, streams: Set<FastifyReply['raw']>): Promise<void> {
   const header = request.headers['last-event-id'];
   const query = request.query as { after?: string };
   let last = Number(Array.isArray(header) ? header[0] : (header ?? query.after ?? 0));
   if (!Number.isInteger(last) || last < 0) throw new HttpError(400, 'Last-Event-ID 须为非负整数', 'Last-Event-ID must be a whole number ≥ 0');
   reply.hijack();
   const out = reply.raw;
+  streams.add(out);
   out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  // headers go out with the first bytes: without this a quiet log leaves the client "connecting" until the keep-alive
+  out.write(': open\n\n');
   let sending = Promise.resolve();
   let closed = false;
   const flush = () => {
@@ -251,6 +261,7 @@ async function streamEvents(db: Database, request: FastifyRequest, reply: Fastif
   const keepAlive = setInterval(() => closed || out.write(': keep-alive\n\n'), 15_000);
   request.raw.on('close', () => {
     closed = true;
+    streams.delete(out);
     clearInterval(keepAlive);
     unlisten();
   });

@@ -14,6 +14,8 @@ import { ServicesContext, type AppServices } from './services';
 import { SidePanel } from './SidePanel';
 import { startApp } from './start_app';
 import { WallView } from './WallView';
+import { CaseOverlays } from './cases/CaseOverlays';
+import { SessionControl } from './cases/SessionControl';
 
 export function App() {
   const mapContainer = useRef<HTMLDivElement>(null);
@@ -67,6 +69,7 @@ export function App() {
             <MapMessages mapState={mapState} />
             {hover && !wall && <Tooltip x={hover.x} y={hover.y} lines={hoverLines(hover.target, lang)} />}
             {wall && hasCity && <WallView />}
+            <CaseOverlays />
           </div>
         </main>
       </div>
@@ -91,6 +94,7 @@ function AppTopBar() {
       <button type="button" onClick={() => actions.navigate({ lang: lang === 'zh' ? 'en' : 'zh' })} data-action="lang">
         {t(lang, 'language')}
       </button>
+      <SessionControl />
     </TopBar>
   );
 }

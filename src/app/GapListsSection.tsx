@@ -7,6 +7,9 @@ import type { CompoundGap, StreetGap } from '../analysis/gap_lists';
 import { t, type Lang } from '../i18n/strings';
 import { downloadText, streetGapsCsv, unservedCompoundsCsv } from '../io/csv_export';
 import type { GapAnalysis } from './gap_analysis';
+import { gapStreetDraft, unservedCompoundDraft } from '../campaign/case_drafts';
+import { useApp } from '../state/app_store';
+import { RaiseCaseButton } from './cases/RaiseCaseButton';
 
 export type GapPick = { kind: 'street' | 'compound'; id: string };
 
@@ -17,6 +20,8 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
   const report = gaps.report;
   const list = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const dataDate = useApp((s) => s.city?.manifest.dataDate ?? '');
+  const settings = useApp((s) => s.hash.analysis);
   // a pick on the map brings its row into view
   useEffect(() => {
     if (!selected) return;
@@ -39,6 +44,7 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
     <tr key={item.id} data-gap-row={`${kind}:${item.id}`} className={isSelected(kind, item.id) ? 'selected' : undefined} onClick={() => onPick({ kind, id: item.id }, item.bbox)}>
       <td>{item.name || t(lang, 'unnamed')}</td>
       {cells.map((c, i) => <td key={i}>{c}</td>)}
+      <td><RaiseCaseButton id={`${kind}:${item.id}`} draft={() => (kind === 'street' ? gapStreetDraft(lang, item as StreetGap, settings.toiletDistanceM, dataDate) : unservedCompoundDraft(lang, item as CompoundGap, settings.parkingRadiusM, dataDate))} /></td>
     </tr>
   );
   return (
@@ -52,7 +58,7 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
         <p className="note">{t(lang, 'gapStreetsMore', { n: report.gaps.streetsWithGap, shown: streets.length })}</p>
         <div className="table-scroll">
           <table className="gap-table">
-            <thead><tr><th>{t(lang, 'colName')}</th><th>{t(lang, 'colGap')}</th><th>{t(lang, 'colWorst')}</th></tr></thead>
+            <thead><tr><th>{t(lang, 'colName')}</th><th>{t(lang, 'colGap')}</th><th>{t(lang, 'colWorst')}</th><th /></tr></thead>
             <tbody>{streets.map((s) => row('street', s, [metres(s.gapM), metres(s.worstDistanceM)]))}</tbody>
           </table>
         </div>
@@ -67,7 +73,7 @@ export function GapListsSection(props: { lang: Lang; gaps: GapAnalysis; cityId: 
         ) : (
           <div className="table-scroll">
             <table className="gap-table">
-              <thead><tr><th>{t(lang, 'colName')}</th><th>{t(lang, 'colDistance')}</th><th>{t(lang, 'colArea')}</th></tr></thead>
+              <thead><tr><th>{t(lang, 'colName')}</th><th>{t(lang, 'colDistance')}</th><th>{t(lang, 'colArea')}</th><th /></tr></thead>
               <tbody>{report.gaps.compounds.map((c) => row('compound', c, [metres(c.distanceM), `${Math.round(c.areaM2).toLocaleString()} m²`]))}</tbody>
             </table>
           </div>

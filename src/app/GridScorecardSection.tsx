@@ -3,6 +3,9 @@ import type { CompoundGap, StreetGap } from '../analysis/gap_lists';
 import type { GridScore } from '../analysis/grid_scores';
 import { categoryById, CATEGORY_IDS } from '../domain/categories';
 import type { GridFeature } from '../domain/city_bundle';
+import { gridDraft } from '../campaign/case_drafts';
+import { useApp } from '../state/app_store';
+import { RaiseCaseButton } from './cases/RaiseCaseButton';
 import { GridScorecard, type ScorecardRow } from '../components/GridScorecard';
 import { t, type Lang } from '../i18n/strings';
 import { featuresBox, type Box } from '../map/feature_box';
@@ -43,6 +46,7 @@ export function GridScorecardSection({ lang, code, grid, scorecard, streetGaps, 
   return (
     <>
       <GridScorecard title={t(lang, 'gridScorecard')} code={code} lines={lines} score={scorecard?.score ?? null} scoreLabel={t(lang, 'gridScore')} formula={t(lang, 'scoreFormula')} rows={rows} loading={scorecard ? null : t(lang, 'loading')} />
+      {scorecard && <GridRaiseCase lang={lang} grid={grid} scorecard={scorecard} />}
       {scorecard && (
         <section className="panel-section fix-list" aria-label={t(lang, 'toFixTitle')} data-fix-grid={code}>
           <h3>{t(lang, 'toFixStreets')}</h3>
@@ -76,5 +80,16 @@ export function GridScorecardSection({ lang, code, grid, scorecard, streetGaps, 
         </section>
       )}
     </>
+  );
+}
+
+/** 督办 on the grid: its gap figures go with the case */
+function GridRaiseCase({ lang, grid, scorecard }: { lang: Lang; grid: GridFeature; scorecard: GridScore }) {
+  const dataDate = useApp((s) => s.city?.manifest.dataDate ?? '');
+  const thresholdM = useApp((s) => s.hash.analysis.toiletDistanceM);
+  return (
+    <div className="raise-case-row">
+      <RaiseCaseButton id={`grid:${grid.properties.code}`} draft={() => gridDraft(lang, grid, { gapStreetMetres: scorecard.toilets.gapStreetMetres, unservedCompounds: scorecard.parking.unserved, score: scorecard.score, thresholdM }, dataDate)} />
+    </div>
   );
 }

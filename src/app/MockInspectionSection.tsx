@@ -7,6 +7,9 @@ import type { InspectionPoint, MockInspection } from '../analysis/mock_inspectio
 import { t, type Lang } from '../i18n/strings';
 import { checklistCsv, downloadText } from '../io/csv_export';
 import type { MockSettings } from '../state/url_hash';
+import { mockItemDraft } from '../campaign/case_drafts';
+import { useApp } from '../state/app_store';
+import { RaiseCaseButton } from './cases/RaiseCaseButton';
 
 export interface MockProps {
   lang: Lang;
@@ -78,6 +81,7 @@ export function MockInspectionSection(props: MockProps) {
 
 function Checklist({ lang, mock, summary, cityName, dataDate, compoundToiletLimitM, onPoint, focus }: MockProps & { mock: MockInspection; summary: string }) {
   const metres = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} m` : t(lang, 'beyondReach'));
+  const parkingRadiusM = useApp((s) => s.hash.analysis.parkingRadiusM);
   return (
     <div className="checklist" data-mock-seed={mock.seed} data-mock-radius={mock.zoneRadiusM}>
       <h3 className="print-only">{t(lang, 'mockChecklistTitle')} · {cityName}</h3>
@@ -96,7 +100,8 @@ function Checklist({ lang, mock, summary, cityName, dataDate, compoundToiletLimi
                 <li key={a.id} data-pick="alley" data-pick-id={a.id} data-distance={a.distanceM}>
                   <span className="check-box" aria-hidden="true" />
                   {t(lang, 'mockAlley')} {a.name || `${t(lang, 'unnamed')} ${a.id}`} <span className="muted">{t(lang, 'mockFrom')} {Math.round(a.distanceM)} m</span>{' '}
-                  <span className={a.toiletShareWithin >= 1 ? 'ok' : 'bad'}>{a.toiletShareWithin >= 1 ? t(lang, 'mockToiletOk') : `${t(lang, 'mockToiletGap')} ${Math.round((1 - a.toiletShareWithin) * 100)}%`}</span>
+                  <span className={a.toiletShareWithin >= 1 ? 'ok' : 'bad'}>{a.toiletShareWithin >= 1 ? t(lang, 'mockToiletOk') : `${t(lang, 'mockToiletGap')} ${Math.round((1 - a.toiletShareWithin) * 100)}%`}</span>{' '}
+                  <RaiseCaseButton id={`mock:${p.facilityId}:alley:${a.id}`} draft={() => mockItemDraft(lang, p, { kind: 'alley', pick: a }, { toiletM: compoundToiletLimitM, parkingM: parkingRadiusM }, dataDate)} />
                 </li>
               ))}
               {p.compounds.map((c) => (
@@ -104,7 +109,8 @@ function Checklist({ lang, mock, summary, cityName, dataDate, compoundToiletLimi
                   <span className="check-box" aria-hidden="true" />
                   {t(lang, 'mockCompound')} {c.name || `${t(lang, 'unnamed')} ${c.id}`} <span className="muted">{t(lang, 'mockFrom')} {Math.round(c.distanceM)} m</span>{' '}
                   <span className={c.toiletDistanceM <= compoundToiletLimitM ? 'ok' : 'bad'}>{c.toiletDistanceM <= compoundToiletLimitM ? t(lang, 'mockToiletOk') : `${t(lang, 'mockToiletGap')} ${metres(c.toiletDistanceM)}`}</span>{' '}
-                  <span className={c.parkingServed ? 'ok' : 'bad'}>{c.parkingServed ? t(lang, 'mockParkingOk') : `${t(lang, 'mockParkingGap')} ${metres(c.parkingDistanceM)}`}</span>
+                  <span className={c.parkingServed ? 'ok' : 'bad'}>{c.parkingServed ? t(lang, 'mockParkingOk') : `${t(lang, 'mockParkingGap')} ${metres(c.parkingDistanceM)}`}</span>{' '}
+                  <RaiseCaseButton id={`mock:${p.facilityId}:compound:${c.id}`} draft={() => mockItemDraft(lang, p, { kind: 'compound', pick: c }, { toiletM: compoundToiletLimitM, parkingM: parkingRadiusM }, dataDate)} />
                 </li>
               ))}
             </ul>

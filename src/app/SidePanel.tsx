@@ -19,12 +19,13 @@ import { GridScorecardSection } from './GridScorecardSection';
 import { MockInspectionSection } from './MockInspectionSection';
 import { PlannerSection } from './PlannerSection';
 import { RankingSection } from './RankingSection';
+import { CasesSection } from './cases/CasesSection';
 import { useServices } from './services';
 import { usePlannerExports } from './use_planner_exports';
 import { RULES } from '../domain/rules';
 import { METRES_PER_DEGREE } from '../domain/earth';
 
-const TAB_LABEL = { overview: 'tabOverview', gaps: 'tabGaps', mock: 'tabMock', ranking: 'tabRanking', campaign: 'tabCampaign', plan: 'tabPlan', layers: 'tabLayers' } as const satisfies Record<PanelTab, string>;
+const TAB_LABEL = { overview: 'tabOverview', gaps: 'tabGaps', mock: 'tabMock', ranking: 'tabRanking', cases: 'tabCases', campaign: 'tabCampaign', plan: 'tabPlan', layers: 'tabLayers' } as const satisfies Record<PanelTab, string>;
 
 export function SidePanel() {
   const hash = useApp((s) => s.hash);
@@ -39,6 +40,7 @@ export function SidePanel() {
   const { report, coverage } = gaps;
   const compoundToiletLimitM = hash.analysis.toiletByLandUse ? RULES.toiletSpacingByLandUseM.value.residential : hash.analysis.toiletDistanceM;
   const busy = gaps.stage !== 'done' && gaps.stage !== 'error';
+  const signedIn = useApp((s) => s.session.status === 'signed-in');
   return (
     <aside className="side-panel">
       {city && <DataNotes manifest={city.manifest} lang={lang} />}
@@ -46,7 +48,7 @@ export function SidePanel() {
       {hash.grid && city && <GridScorecardSection lang={lang} code={hash.grid} grid={selectedGrid} scorecard={gaps.scorecard} streetGaps={gaps.streetGapList} compoundGaps={report?.gaps.compounds ?? null} />}
       {!hash.grid && (hash.area ?? hash.district) && city?.layers.grids && gaps.gridTable && <AreaScorecardSection lang={lang} code={(hash.area ?? hash.district)!} grids={city.layers.grids.features} table={gaps.gridTable} />}
       <nav className="tabs panel-tabs" role="tablist">
-        {PANEL_TABS.map((id) => (
+        {PANEL_TABS.filter((id) => id !== 'cases' || signedIn).map((id) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => actions.navigate({ tab: id })} data-tab={id}>
             {t(lang, TAB_LABEL[id])}
           </button>
@@ -96,6 +98,7 @@ export function SidePanel() {
       {tab === 'campaign' && <CampaignTab lang={lang} />}
       {tab === 'plan' && city && <PlanTab kpis={analysisKpis(lang, coverage, report).filter((k) => ['streetShare', 'gapStreet', 'parking', 'unserved'].includes(k.id))} />}
       {tab === 'layers' && <LayersTab />}
+      {tab === 'cases' && <CasesSection />}
     </aside>
   );
 }

@@ -15,8 +15,7 @@ import type { DistrictFigures } from './district_bars';
 import { DistanceChart } from './ChartsSection';
 import { analysisKpis } from './GapAnalysisSection';
 import { useGapAnalysis } from './gap_analysis';
-import { WallFlagBoard } from './bulletin/WallFlagBoard';
-import { WallTrends } from './trends/WallTrends';
+import { WALL_PANELS } from './wall_panels';
 
 /** A district's own figures, from the same source as the district bars beside them (the sums of its grids). */
 function districtKpis(lang: Lang, d: DistrictFigures): Kpi[] {
@@ -67,8 +66,7 @@ export function WallView() {
       <aside className="wall-charts">
         <DistanceChart lang={lang} coverage={gaps.coverage} thresholds={thresholds} />
         {districts.length > 0 && <BarList id="wall-districts" title={t(lang, 'wallDistrictChart')} bars={districts} max={1} selected={currentKey} onSelect={() => {}} />}
-        <WallFlagBoard />
-        <WallTrends />
+        {WALL_PANELS.map(({ id, Panel }) => <Panel key={id} />)}
       </aside>
       <footer className="wall-footer">
         <span className="wall-now">

@@ -6,6 +6,8 @@ import { connectHash } from '../state/hash_sync';
 import { connectProject } from '../state/project_driver';
 import { connectSession } from '../state/session_driver';
 import { connectComparison } from '../state/comparison_driver';
+import { connectCases } from '../state/cases_driver';
+import { connectCaseMap } from './case_map_driver';
 import { connectToiletCoverage } from '../state/toilet_coverage';
 import { connectMap } from './map_driver';
 import type { AppServices } from './services';
@@ -19,9 +21,13 @@ export function startApp(mapContainer: HTMLElement): { services: AppServices; st
   const analysis = connectAnalysis(appStore);
   const stopCoverage = connectToiletCoverage(appStore);
   const map = connectMap(mapContainer, appStore, project.actions);
+  const stopCases = connectCases(appStore);
+  const stopCaseMap = connectCaseMap(appStore, map.map);
   return {
     services: { analysis, project: project.actions, map: map.map },
     stop: () => {
+      stopCaseMap();
+      stopCases();
       map.stop();
       stopCoverage();
       analysis.stop();

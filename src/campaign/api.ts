@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly zh: string,
     readonly en: string,
+    /** what the server added to its refusal, e.g. the open cases a new one may duplicate */
+    readonly details?: unknown,
   ) {
     super(`${zh} / ${en}`);
     this.name = 'ApiError';
@@ -60,7 +62,8 @@ export async function api<T>(path: string, request: ApiRequest = {}): Promise<T>
     // a proxy's HTML error page, or a static host without the server
   }
   if (response.ok && (parsed !== null || !text)) return parsed as T;
-  const error = (parsed as { error?: { zh?: string; en?: string } } | null)?.error;
-  if (error?.zh && error.en) throw new ApiError(response.status, error.zh, error.en);
+  const refusal = parsed as { error?: { zh?: string; en?: string }; details?: unknown } | null;
+  const error = refusal?.error;
+  if (error?.zh && error.en) throw new ApiError(response.status, error.zh, error.en, refusal?.details);
   throw new ApiError(response.status, `服务器答复异常（HTTP ${response.status}）：${path}`, `unexpected answer from the server (HTTP ${response.status}): ${path}`);
 }

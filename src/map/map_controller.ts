@@ -97,6 +97,8 @@ export class MapController {
   private streetById = new Map<string, StreetFeature>();
   private compoundById = new Map<string, CompoundFeature>();
   private overlayVersion = 0;
+  /** supervision cases (src/app/case_map_driver.ts), drawn on top, with their own click handler */
+  private cases: { layers: Layer[]; onPick: (layerId: string, object: unknown) => void } | null = null;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
   /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
   private facilities: FacilityFeature[] | null = null;
@@ -335,6 +337,7 @@ export class MapController {
     const picked = highlight ? (highlight.kind === 'street' ? this.streetById.get(highlight.id) : this.compoundById.get(highlight.id)) : undefined;
     if (picked) deckLayers.push(highlightLayer(picked, dark));
     if (shown.has('facilities')) deckLayers.push(facilitiesLayer(facilities, new Set(this.settings.hiddenCategories), dark));
+    if (this.cases) deckLayers.push(...this.cases.layers);
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
     this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
     this.overlayVersion++;
@@ -351,8 +354,15 @@ export class MapController {
     return found;
   }
 
+  /** Draws the supervision cases' layers (null: none); a click on one goes to `onPick`. */
+  setCaseLayers(cases: { layers: Layer[]; onPick: (layerId: string, object: unknown) => void } | null): void {
+    this.cases = cases;
+    this.renderOverlay();
+  }
+
   private handleClick(info: PickingInfo): void {
     if (!info.object || !info.layer) return;
+    if (this.cases && info.layer.id.startsWith('case-')) return this.cases.onPick(info.layer.id, info.object);
     const target = hoverTarget(info.layer.id, info.object);
     if (target) this.callbacks.onPick?.(target);
   }

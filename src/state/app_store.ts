@@ -12,6 +12,7 @@ import type { Project, ProposalCategory } from '../ledger/project';
 import type { HoverInfo } from '../map/map_controller';
 import { EMPTY_ANALYSIS, type AnalysisData } from './analysis_state';
 import { parseVersionedHash } from './hash_version';
+import { INITIAL_CASES, type CasesState } from './cases_state';
 import { INITIAL_SESSION, type SessionState } from './session_driver';
 import { NO_COMPARISON, type ComparisonState } from './comparison_state';
 import type { HashState } from './url_hash';
@@ -58,6 +59,8 @@ export interface AppState {
   session: SessionState;
   /** the before/after of the link's `compare`, from the campaign server (comparison_driver.ts) */
   comparison: ComparisonState;
+  /** the open city's supervision cases and the live feed (cases_driver.ts) */
+  cases: CasesState;
 }
 
 export function initialState(locationHash: string): AppState {
@@ -84,6 +87,7 @@ export function initialState(locationHash: string): AppState {
     wallStep: 0,
     session: INITIAL_SESSION,
     comparison: NO_COMPARISON,
+    cases: INITIAL_CASES,
   };
 }
 

@@ -22,6 +22,8 @@ describe('url hash', () => {
       bulletin: '2026-W48',
       trend: '320104001',
       compare: { from: '2026-11-01', to: '2026-11-20', figure: 'toiletCoverage' },
+      case: 4711,
+      my: true,
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });
@@ -48,6 +50,14 @@ describe('url hash', () => {
     expect(formatHash({ ...DEFAULT_STATE, city: 'demo', wall: { cycleS: 20, reloadS: 300 } })).toBe('#v=1&city=demo&wall');
     expect(parseHash('#mock=7&pick=1-2').mock).toEqual({ seed: 7, min: 1, max: 2 });
     expect(parseHash('#mock=x').mock).toBeNull();
+  });
+
+  it('opens a case and the phone list from their keys, and ignores a malformed case number', () => {
+    expect(parseHash('#city=demo&case=12&my')).toMatchObject({ case: 12, my: true });
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo', case: 12, my: true })).toBe('#v=1&city=demo&case=12&my');
+    expect(parseHash('#case=0').case).toBeNull();
+    expect(parseHash('#case=12abc').case).toBeNull();
+    expect(parseHash('#city=demo').my).toBe(false);
   });
 
   it('keeps an explicitly empty layer list (everything switched off)', () => {

@@ -19,7 +19,7 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 export const RANK_LEVEL_IDS = ['district', 'street', 'community', 'grid'] as const;
 export type RankLevelId = (typeof RANK_LEVEL_IDS)[number];
 
-export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'campaign', 'plan', 'layers'] as const;
+export const PANEL_TABS = ['overview', 'gaps', 'mock', 'ranking', 'cases', 'campaign', 'plan', 'layers'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The mock inspection's draw: a seed and how many alleys and compounds per point (1–2 by the rules). */
@@ -57,6 +57,10 @@ export interface HashState {
   trend: string | null;
   /** before/after: two snapshot days and the figure compared, or null */
   compare: CompareSettings | null;
+  /** the supervision case open in the drawer */
+  case: number | null;
+  /** the phone's "my cases" page */
+  my: boolean;
 }
 
 /** Before/after on the map: the change of `figure` per grid from day `from` to day `to` (yyyy-mm-dd). */
@@ -106,6 +110,8 @@ export const DEFAULT_STATE: HashState = {
   bulletin: null,
   trend: null,
   compare: null,
+  case: null,
+  my: false,
 };
 
 /** The link format's version: `v=1`. A link without one is version 1; see hash_version.ts for newer ones. */
@@ -138,6 +144,8 @@ export function parseHash(hash: string): HashState {
     bulletin: /^\d{4}-W\d{2}$/.test(params.get('bulletin') ?? '') ? params.get('bulletin') : null,
     trend: /^(\d{6}|\d{9}|\d{14})$/.test(params.get('trend') ?? '') ? params.get('trend') : null,
     compare: parseCompare(params.get('compare')),
+    case: /^[1-9]\d{0,9}$/.test(params.get('case') ?? '') ? Number(params.get('case')) : null,
+    my: params.has('my'),
     wall: params.has('wall') ? { cycleS: bounded(params.get('cycle'), 2, 3600, DEFAULT_WALL.cycleS), reloadS: bounded(params.get('reload'), 5, 86400, DEFAULT_WALL.reloadS) } : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
@@ -198,6 +206,8 @@ export function formatHash(state: HashState): string {
   if (state.bulletin) params.set('bulletin', state.bulletin);
   if (state.trend) params.set('trend', state.trend);
   if (state.compare) params.set('compare', `${state.compare.from},${state.compare.to},${state.compare.figure}`);
+  if (state.case !== null) params.set('case', String(state.case));
+  if (state.my) params.set('my', '');
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
@@ -211,5 +221,5 @@ export function formatHash(state: HashState): string {
   if (a.toiletByLandUse) params.set('landuse', '1');
   if (state.view) params.set('view', `${state.view.lon.toFixed(5)},${state.view.lat.toFixed(5)},${state.view.zoom.toFixed(2)}`);
   // URLSearchParams escapes commas; they are safe in a fragment and easier to read unescaped
-  return `#${params.toString().replace(/%2C/g, ',').replace(/(^|&)wall=(&|$)/, '$1wall$2')}`;
+  return `#${params.toString().replace(/%2C/g, ',').replace(/(^|&)wall=(&|$)/, '$1wall$2').replace(/(^|&)my=(&|$)/, '$1my$2')}`;
 }

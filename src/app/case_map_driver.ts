@@ -1,0 +1,36 @@
+/**
+ * Draws the filtered cases on the map while someone is signed in: grouped per whole zoom step (a pan never
+ * re-groups), the open case enlarged, the last event's case pulsing. A click on a cluster zooms into it; on a
+ * pin it opens the case.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import { caseMarks, type CaseClusterMark } from '../campaign/case_marks';
+import { caseLayers, type CasePin } from '../map/layers/cases_layer';
+import type { MapController } from '../map/map_controller';
+import { actions, type AppState } from '../state/app_store';
+import { follow } from '../state/follow';
+import { selectFilteredCases } from './case_selectors';
+
+export function connectCaseMap(store: StoreApi<AppState>, map: MapController): () => void {
+  const onPick = (layerId: string, object: unknown) => {
+    if (layerId === 'case-clusters') map.fitBox((object as CaseClusterMark).bbox, 600, 80);
+    else if (layerId === 'case-pins' || layerId === 'case-halos') actions.navigate({ case: (object as CasePin).id });
+  };
+  let drawn = false;
+  return follow(store, (s) => {
+    const active = s.session.status === 'signed-in' && s.cases.status === 'ready';
+    return active ? [selectFilteredCases(s), Math.floor(s.hash.view?.zoom ?? 12), s.cases.flash, s.hash.case, s.hash.wall ? 'dark' : s.hash.theme] : [null];
+  }, ([cases, zoom, flash, selectedId, theme]) => {
+    if (cases === null) {
+      if (drawn) map.setCaseLayers(null);
+      drawn = false;
+      return;
+    }
+    const marks = caseMarks(cases as ReturnType<typeof selectFilteredCases>, zoom as number, Date.now());
+    // every overlay change redraws the whole map: none for an empty list that was empty already
+    if (!drawn && marks.pins.length === 0 && marks.clusters.length === 0 && !flash) return;
+    const layers = caseLayers({ ...marks, flash: flash as AppState['cases']['flash'], selectedId: selectedId as number | null, dark: theme === 'dark' });
+    map.setCaseLayers({ layers, onPick });
+    drawn = true;
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * Supervision cases on the map: a cluster is a disc sized by its count and coloured by its worst card, with the
+ * count on it; a single case is a pin whose fill is its card and whose shape is its state (shapes drawn once on
+ * a canvas into an icon atlas, tinted per pin), on a dark halo that turns into a red ring when overdue. The case
+ * of the last live event pulses.
+ */
+import type { Layer } from '@deck.gl/core';
+import { IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { OVERDUE_RGB, PIN_SHAPES, type PinShape } from '../../campaign/case_look';
+import type { CaseClusterMark, CasePinMark as CasePin } from '../../campaign/case_marks';
+
+export type { CaseClusterMark, CasePin };
+export interface CaseMapDraw {
+  pins: readonly CasePin[];
+  clusters: readonly CaseClusterMark[];
+  flash: { lon: number; lat: number } | null;
+  selectedId: number | null;
+  dark: boolean;
+}
+
+const ICON_PX = 64;
+
+function drawShape(g: CanvasRenderingContext2D, shape: PinShape, x: number): void {
+  const c = ICON_PX / 2;
+  const r = ICON_PX * 0.42;
+  g.save();
+  g.translate(x, 0);
+  g.fillStyle = '#fff';
+  g.strokeStyle = '#fff';
+  g.lineWidth = ICON_PX * 0.16;
+  g.beginPath();
+  switch (shape) {
+    case 'circle': g.arc(c, c, r, 0, Math.PI * 2); g.fill(); break;
+    case 'square': g.fillRect(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7); break;
+    case 'triangle': g.moveTo(c, c - r); g.lineTo(c + r, c + r * 0.8); g.lineTo(c - r, c + r * 0.8); g.closePath(); g.fill(); break;
+    case 'diamond': g.moveTo(c, c - r); g.lineTo(c + r, c); g.lineTo(c, c + r); g.lineTo(c - r, c); g.closePath(); g.fill(); break;
+    case 'ring': g.arc(c, c, r * 0.8, 0, Math.PI * 2); g.stroke(); break;
+    case 'dot': g.arc(c, c, r * 0.45, 0, Math.PI * 2); g.fill(); break;
+    case 'cross': g.moveTo(c - r * 0.7, c - r * 0.7); g.lineTo(c + r * 0.7, c + r * 0.7); g.moveTo(c + r * 0.7, c - r * 0.7); g.lineTo(c - r * 0.7, c + r * 0.7); g.stroke(); break;
+  }
+  g.restore();
+}
+
+let atlas: { url: string; mapping: Record<PinShape, { x: number; y: number; width: number; height: number; mask: boolean }> } | null = null;
+
+/** the shapes as one white image (a data: URL, so nothing is fetched) and where each sits in it */
+function shapeAtlas() {
+  if (atlas) return atlas;
+  const canvas = document.createElement('canvas');
+  canvas.width = ICON_PX * PIN_SHAPES.length;
+  canvas.height = ICON_PX;
+  const g = canvas.getContext('2d')!;
+  PIN_SHAPES.forEach((shape, i) => drawShape(g, shape, i * ICON_PX));
+  const mapping = Object.fromEntries(PIN_SHAPES.map((shape, i) => [shape, { x: i * ICON_PX, y: 0, width: ICON_PX, height: ICON_PX, mask: true }])) as NonNullable<typeof atlas>['mapping'];
+  atlas = { url: canvas.toDataURL('image/png'), mapping };
+  return atlas;
+}
+
+const clusterRadiusPx = (count: number) => 8 + Math.min(14, Math.log2(count) * 2.2);
+
+export function caseLayers(draw: CaseMapDraw): Layer[] {
+  const halo = draw.dark ? [2, 6, 23, 210] : [15, 23, 42, 200];
+  const { url, mapping } = shapeAtlas();
+  const layers: Layer[] = [
+    new ScatterplotLayer<CaseClusterMark>({
+      id: 'case-clusters',
+      data: draw.clusters,
+      getPosition: (c) => [c.lon, c.lat],
+      getRadius: (c) => clusterRadiusPx(c.count),
+      radiusUnits: 'pixels',
+      getFillColor: (c) => [...c.rgb, 230] as [number, number, number, number],
+      getLineColor: halo as [number, number, number, number],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      stroked: true,
+      pickable: true,
+    }),
+    new TextLayer<CaseClusterMark>({
+      id: 'case-cluster-counts',
+      data: draw.clusters,
+      getPosition: (c) => [c.lon, c.lat],
+      getText: (c) => String(c.count),
+      characterSet: '0123456789',
+      getSize: 12,
+      fontWeight: 700,
+      getColor: [15, 23, 42, 255],
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+    new ScatterplotLayer<CasePin>({
+      id: 'case-halos',
+      data: draw.pins,
+      getPosition: (p) => [p.lon, p.lat],
+      getRadius: (p) => (p.id === draw.selectedId ? 14 : 11),
+      radiusUnits: 'pixels',
+      getFillColor: halo as [number, number, number, number],
+      getLineColor: (p) => (p.overdue ? [...OVERDUE_RGB, 255] : [0, 0, 0, 0]) as [number, number, number, number],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 3,
+      stroked: true,
+      pickable: true,
+      updateTriggers: { getRadius: draw.selectedId },
+    }),
+    new IconLayer<CasePin>({
+      id: 'case-pins',
+      data: draw.pins,
+      iconAtlas: url,
+      iconMapping: mapping,
+      getIcon: (p) => p.shape,
+      getPosition: (p) => [p.lon, p.lat],
+      getSize: 16,
+      sizeUnits: 'pixels',
+      getColor: (p) => [...p.rgb, 255] as [number, number, number, number],
+      pickable: true,
+    }),
+  ];
+  if (draw.flash) {
+    layers.push(
+      new ScatterplotLayer({
+        id: 'case-flash',
+        data: [draw.flash],
+        getPosition: (f: { lon: number; lat: number }) => [f.lon, f.lat],
+        getRadius: 26,
+        radiusUnits: 'pixels',
+        filled: false,
+        stroked: true,
+        getLineColor: [56, 189, 248, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 4,
+      }),
+    );
+  }
+  return layers;
+}
