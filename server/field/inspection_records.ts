@@ -14,7 +14,8 @@ import { HttpError } from '../http_error';
 import { inspectImage, storeImage, type ImageFacts } from '../photos';
 import { insertPhoto, isUniqueViolation } from './citizen_reports';
 import { getDraw, type Draw } from './inspection_draws';
-import type { Form } from './multipart_form';
+import { isIsoTimestamp, UUID, type Form } from './multipart_form';
+import { beijingDay } from '../campaign_clock';
 
 export interface RecordInput {
   clientUuid: string;
@@ -22,27 +23,30 @@ export interface RecordInput {
   placeKey: string;
   /** when the inspector recorded it on the phone (ISO 8601) */
   recordedAt: string;
+  /** the signed-in user the phone queued it under: a shared phone must not send one inspector's record as another's */
+  inspectorId?: number;
   results: { itemId: string; result: ItemResult }[];
 }
 
 export interface RecordReceipt { recordId: number; placeKey: string; score: number | null; passed: number; failed: number; notApplicable: number; caseIds: number[] }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The record from the form's `record` field (JSON); photos are files whose field name is the item id. */
 export function recordInput(form: Form): RecordInput {
-  let raw: Partial<RecordInput>;
+  let parsed: unknown;
   try {
-    raw = JSON.parse(form.fields.record ?? '') as Partial<RecordInput>;
+    parsed = JSON.parse(form.fields.record ?? '');
   } catch {
     throw new HttpError(400, '检查记录须为 JSON', 'the record must be JSON');
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HttpError(400, '检查记录须为 JSON 对象', 'the record must be a JSON object');
+  const raw = parsed as Partial<RecordInput>;
   if (typeof raw.clientUuid !== 'string' || !UUID.test(raw.clientUuid)) throw new HttpError(400, '检查记录缺少有效的 clientUuid', 'the record needs a valid clientUuid');
   if (!Number.isInteger(raw.drawId) || (raw.drawId as number) < 1) throw new HttpError(400, '检查记录缺少抽查批次 drawId', 'the record needs its drawId');
   if (typeof raw.placeKey !== 'string' || raw.placeKey.length > 200) throw new HttpError(400, '检查记录缺少点位 placeKey', 'the record needs its placeKey');
-  if (typeof raw.recordedAt !== 'string' || !Number.isFinite(Date.parse(raw.recordedAt))) throw new HttpError(400, '检查记录缺少记录时间 recordedAt', 'the record needs recordedAt (ISO 8601)');
+  if (typeof raw.recordedAt !== 'string' || !isIsoTimestamp(raw.recordedAt)) throw new HttpError(400, '检查记录缺少记录时间 recordedAt', 'the record needs recordedAt (ISO 8601)');
   if (!Array.isArray(raw.results) || raw.results.some((r) => typeof r?.itemId !== 'string' || !ITEM_RESULTS.includes(r.result))) throw new HttpError(400, '每个检查项须为 pass、fail 或 na', 'each item result must be pass, fail or na');
-  return { clientUuid: raw.clientUuid.toLowerCase(), drawId: raw.drawId as number, placeKey: raw.placeKey, recordedAt: raw.recordedAt, results: raw.results };
+  if (raw.inspectorId !== undefined && (!Number.isInteger(raw.inspectorId) || raw.inspectorId < 1)) throw new HttpError(400, '检查记录的检查员编号无效', 'the record\'s inspectorId is not valid');
+  return { clientUuid: raw.clientUuid.toLowerCase(), drawId: raw.drawId as number, placeKey: raw.placeKey, recordedAt: raw.recordedAt, results: raw.results, ...(raw.inspectorId !== undefined ? { inspectorId: raw.inspectorId } : {}) };
 }
 
 async function receiptOf(db: Queryable, where: string, param: unknown): Promise<RecordReceipt | null> {
@@ -57,10 +61,12 @@ async function receiptOf(db: Queryable, where: string, param: unknown): Promise<
 export const recordReceipt = (db: Queryable, clientUuid: string) => receiptOf(db, 'client_uuid', clientUuid);
 
 export async function submitRecord(db: Database, photoDir: string, inspector: SessionUser, input: RecordInput, files: Form['files']): Promise<{ created: boolean; receipt: RecordReceipt }> {
-  const earlier = await recordReceipt(db, input.clientUuid);
-  if (earlier) return { created: false, receipt: earlier };
+  if (input.inspectorId !== undefined && input.inspectorId !== inspector.id) throw new HttpError(403, '这条检查记录是另一位检查员在本机登录时保存的，不能以当前账号提交', 'this record was saved on this phone while another inspector was signed in; it cannot be sent under the current account');
   const draw = await getDraw(db, input.drawId);
   if (!draw) throw new HttpError(404, `没有抽查批次 #${input.drawId}`, `there is no draw #${input.drawId}`);
+  mayRecordInto(inspector, draw);
+  const earlier = await recordReceipt(db, input.clientUuid);
+  if (earlier) return { created: false, receipt: earlier };
   const place = draw.places.find((p) => p.key === input.placeKey);
   if (!place) throw new HttpError(400, `点位“${input.placeKey}”不在抽查批次 #${draw.id} 中`, `the place "${input.placeKey}" is not in draw #${draw.id}`);
   const checklist = checklistFor(place.type);
@@ -87,6 +93,18 @@ export async function submitRecord(db: Database, photoDir: string, inspector: Se
     throw error;
   });
   return { created: true, receipt: (await receiptOf(db, 'id', recordId))! };
+}
+
+/** one day of grace: a record queued offline in the evening may arrive the next morning */
+const DAY_MS = 86_400_000;
+
+/**
+ * An inspector records into the draw of its own area (without a unit: the whole city's draw); supervisors and
+ * admins into any area's. Only today's or yesterday's draw (Beijing calendar) takes records.
+ */
+export function mayRecordInto(user: SessionUser, draw: Draw, now = Date.now()): void {
+  if (user.role === 'inspector' && draw.areaUnitId !== (user.unitId ?? '')) throw new HttpError(403, `抽查批次 #${draw.id} 不属于您的片区，不能提交检查记录`, `draw #${draw.id} is not your area's: you cannot record into it`);
+  if (draw.day !== beijingDay(now) && draw.day !== beijingDay(now - DAY_MS)) throw new HttpError(409, `抽查批次 #${draw.id}（${draw.day}）已过期，只接收当天和前一天批次的检查记录`, `draw #${draw.id} (${draw.day}) is closed: only today's and yesterday's draws take records`);
 }
 
 async function writeRecord(db: Database, inspector: SessionUser, input: RecordInput, draw: Draw, place: DrawPlace, checklist: ChecklistItem[], given: Map<string, ItemResult>, photos: Map<string, { facts: ImageFacts; bytes: Buffer }[]>): Promise<number> {

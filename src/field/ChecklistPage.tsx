@@ -53,7 +53,7 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
     const left = items.filter((i) => !results[i.id]);
     if (left.length) return setProblem(tr('fieldChecklistIncomplete', { n: left.length }));
     const unphotographed = items.filter((i) => results[i.id] === 'fail' && !photos[i.id]?.length);
-    if (unphotographed.length) return setProblem(tr('fieldFailNeedsPhoto', { items: unphotographed.map(name).join('、') }));
+    if (unphotographed.length) return setProblem(tr('fieldFailNeedsPhoto', { items: unphotographed.map(name).join(tr('fieldListSep')) }));
     const id = crypto.randomUUID();
     const record = { clientUuid: id, drawId: answer.draw.id, placeKey, recordedAt: new Date().toISOString(), results: items.map((i) => ({ itemId: i.id, result: results[i.id] })) };
     await enqueue({
