@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../app';
+import { buildServer, parseTrustProxy } from '../app';
 import type { Database } from '../db/database';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
@@ -21,6 +21,7 @@ import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
 import { loadGrids } from '../db/load_grids';
 import { beijingDay } from '../campaign_clock';
 import { saveDraw, todaysDraw } from '../field/inspection_draws';
+import { pruneRateHits } from '../field/rate_limits';
 import { CITY, GRID_A, GRID_B, IN_A, IN_B, openTestDatabase, PASSWORD, seed, UNIT_A, UNIT_B, type TestDatabase } from './harness';
 
 let test: TestDatabase;
@@ -374,9 +375,40 @@ describe('the day’s draw', () => {
   });
 });
 
+describe('rate-limit counts', () => {
+  it('are pruned for every key once older than the longest window', async () => {
+    await db.query("INSERT INTO field_rate_hits (key, at) VALUES ('device:gone-away-1', now() - interval '2 days'), ('device:recent-1', now())");
+    expect(await pruneRateHits(db)).toBeGreaterThanOrEqual(1);
+    const keys = (await db.query<{ key: string }>("SELECT key FROM field_rate_hits WHERE key IN ('device:gone-away-1', 'device:recent-1')")).rows.map((r) => r.key);
+    expect(keys).toEqual(['device:recent-1']);
+  });
+});
+
 describe('behind a reverse proxy', () => {
+  it('reads TRUST_PROXY as a hop count or proxy addresses, never as “trust every entry”', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('0')).toBe(false);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('10.0.0.5, 10.0.1.0/24')).toEqual(['10.0.0.5', '10.0.1.0/24']);
+    expect(() => parseTrustProxy('true')).toThrow(/TRUST_PROXY/);
+  });
+
+  it('with one trusted hop, counts the address the proxy saw, not a forged left-most entry', async () => {
+    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: 1 });
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const body = await multipart({ cityId: CITY, categoryId: 'toilet_dirty', description: '', lon: String(IN_B[0]), lat: String(IN_B[1] + 0.003), locatedBy: 'gps', clientUuid: randomUUID(), deviceId: `device-forged-${i}x` }, [{ field: 'photo', bytes: await jpeg() }]);
+      const sent = await proxied.inject({ method: 'POST', url: '/api/field/reports', remoteAddress: '10.0.7.7', ...body, headers: { ...body.headers, 'x-forwarded-for': `6.6.6.${i}, 192.168.8.8` } });
+      expect(sent.statusCode, sent.body).toBe(201);
+      codes.push(sent.json().report.trackingCode);
+    }
+    await proxied.close();
+    const addresses = (await db.query<{ address: string }>('SELECT address FROM field_reports WHERE tracking_code = ANY($1::text[])', [codes])).rows.map((r) => r.address);
+    expect(addresses).toEqual(['192.168.8.8', '192.168.8.8', '192.168.8.8']);
+  });
+
   it('counts each citizen’s forwarded address, not the proxy’s, when told to trust it', async () => {
-    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: true });
+    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: 1 });
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
       const body = await multipart({ cityId: CITY, categoryId: 'toilet_dirty', description: '', lon: String(IN_A[0]), lat: String(IN_A[1] + 0.003), locatedBy: 'gps', clientUuid: randomUUID(), deviceId: `device-proxied-${i}x` }, [{ field: 'photo', bytes: await jpeg() }]);
