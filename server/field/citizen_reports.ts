@@ -10,7 +10,7 @@ import { CASE_STATE_NAMES, VOID_REASONS, type CaseState, type VoidReason } from 
 import { insertEvent, nearbyOpenCases } from '../cases/case_service';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http_error';
-import { inspectImage, storeImage, type ImageFacts } from '../photos';
+import { insertCasePhoto, inspectImage, storeImage, type ImageFacts } from '../photos';
 import { numberField, textField, uuidField, type Form } from './multipart_form';
 
 /** the short list a citizen picks from (ids of server/data/reference.json) */
@@ -107,7 +107,7 @@ async function fileInTransaction(db: Database, input: ReportInput, facts: ImageF
       ).rows;
       await insertEvent(tx, { caseId, actorId: null, action: 'report', from: null, to: 'reported', data: { source: 'report', citizen: true } });
     }
-    await insertPhoto(tx, caseId, open ? 'evidence' : 'before', facts, bytes);
+    await insertCasePhoto(tx, { caseId, kind: open ? 'evidence' : 'before', facts, bytes, uploaderId: null });
     const trackingCode = newTrackingCode();
     await tx.query(
       `INSERT INTO field_reports (tracking_code, client_uuid, device_id, address, case_id, folded, category_id, description, geom, located_by, photo_sha256)
@@ -116,19 +116,6 @@ async function fileInTransaction(db: Database, input: ReportInput, facts: ImageF
     );
     return { created: true, receipt: { trackingCode, caseId, folded: Boolean(open) } };
   });
-}
-
-/** A photo row of a case from a field app (no signed-in uploader for citizens); the same photo twice is kept once. */
-export async function insertPhoto(tx: Queryable, caseId: number, kind: 'before' | 'evidence', facts: ImageFacts, bytes: number, uploaderId: number | null = null): Promise<void> {
-  const hasGps = Number.isFinite(facts.exif?.latitude) && Number.isFinite(facts.exif?.longitude);
-  await tx.query(
-    `INSERT INTO photos (case_id, kind, sha256, format, bytes, width, height, taken_local, gps, distance_m, uploaded_by)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, g.gps, ST_Distance(g.gps::geography, c.geom::geography), $11
-       FROM cases c, (SELECT CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($10, $9), 4326) END AS gps) g
-      WHERE c.id = $1
-     ON CONFLICT (case_id, sha256) DO NOTHING`,
-    [caseId, kind, facts.sha, facts.meta.format, bytes, facts.meta.width, facts.meta.height, facts.exif?.DateTimeOriginal ?? null, hasGps ? facts.exif!.latitude : null, hasGps ? facts.exif!.longitude : null, uploaderId],
-  );
 }
 
 export interface TrackingView {

@@ -11,8 +11,8 @@ import type { SessionUser } from '../auth/sessions';
 import { insertEvent } from '../cases/case_service';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http_error';
-import { inspectImage, storeImage, type ImageFacts } from '../photos';
-import { insertPhoto, isUniqueViolation } from './citizen_reports';
+import { insertCasePhoto, inspectImage, storeImage, type ImageFacts } from '../photos';
+import { isUniqueViolation } from './citizen_reports';
 import { getDraw, type Draw } from './inspection_draws';
 import { isIsoTimestamp, UUID, type Form } from './multipart_form';
 import { beijingDay } from '../campaign_clock';
@@ -83,7 +83,9 @@ export async function submitRecord(db: Database, photoDir: string, inspector: Se
   }
   const unphotographed = checklist.filter((item) => given.get(item.id) === 'fail' && !photos.has(item.id));
   if (unphotographed.length > 0) throw new HttpError(400, `不合格项须附照片：${unphotographed.map((m) => m.zh).join('、')}`, `a failed item needs a photo: ${unphotographed.map((m) => m.en).join(', ')}`);
-  for (const list of photos.values()) for (const p of list) await storeImage(photoDir, p.bytes, p.facts.sha);
+  // only a failure's photos are kept (as the photos of the case it opens, shown to whoever sees the case); a photo
+  // of a passed or not-applicable item is checked like the others but not stored: nobody would be shown it
+  for (const [itemId, list] of photos) if (given.get(itemId) === 'fail') for (const p of list) await storeImage(photoDir, p.bytes, p.facts.sha);
 
   const recordId = await writeRecord(db, inspector, input, draw, place, checklist, given, photos).catch(async (error: unknown) => {
     // the same record sent twice at once: the second waits for the first's commit, then finds its unique id taken
@@ -120,8 +122,8 @@ async function writeRecord(db: Database, inspector: SessionUser, input: RecordIn
       const result = given.get(item.id)!;
       const itemPhotos = photos.get(item.id) ?? [];
       const caseId = result === 'fail' ? await openFailureCase(tx, inspector, draw.cityId, place, item) : null;
-      for (const p of itemPhotos) if (caseId) await insertPhoto(tx, caseId, 'before', p.facts, p.bytes.length, inspector.id);
-      await tx.query('INSERT INTO inspection_results (record_id, item_id, score_group, weight, result, photos, case_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [id, item.id, item.group, item.weight, result, itemPhotos.map((p) => p.facts.sha), caseId]);
+      for (const p of itemPhotos) if (caseId) await insertCasePhoto(tx, { caseId, kind: 'before', facts: p.facts, bytes: p.bytes.length, uploaderId: inspector.id });
+      await tx.query('INSERT INTO inspection_results (record_id, item_id, score_group, weight, result, photos, case_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [id, item.id, item.group, item.weight, result, caseId ? itemPhotos.map((p) => p.facts.sha) : [], caseId]);
     }
     return id;
   });

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../http_error';
-import { MAX_PHOTO_BYTES } from '../photos';
+import { MAX_PHOTO_BYTES, photoTooLarge } from '../photos';
 
 export interface FormFile { field: string; filename: string; bytes: Buffer }
 export interface Form { fields: Record<string, string>; files: FormFile[] }
@@ -67,5 +67,3 @@ export function isIsoTimestamp(value: string): boolean {
   return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
 }
 
-/** the refusal of a photo over MAX_PHOTO_BYTES, for every upload route */
-export const photoTooLarge = () => new HttpError(413, `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);

@@ -107,7 +107,7 @@ describe('citizen reports', () => {
     expect(far.json().report.caseId).not.toBe(receipt.caseId);
     const withFold = (await as('dispatcher', 'GET', `/api/cases/${receipt.caseId}`)).json();
     expect(withFold.photos).toHaveLength(2);
-    expect(withFold.events.map((e: { action: string }) => e.action)).toEqual(['report', 'citizen_report']);
+    expect(withFold.events.map((e: { action: string }) => e.action)).toEqual(['report', 'photo', 'citizen_report', 'photo']);
 
     const before = (await app.inject({ method: 'GET', url: `/api/field/reports/${receipt.trackingCode}` })).json().report;
     expect(before).toMatchObject({ state: 'reported', points: 0, folded: false });
@@ -140,6 +140,20 @@ describe('citizen reports', () => {
     expect((await app.inject({ method: 'GET', url: '/api/field/reports/SP-2222-2222' })).statusCode).toBe(404);
     const badCategory = await report({ lon: IN_B[0], lat: IN_B[1], categoryId: 'toilet_gap', deviceId: 'device-refusals' }, '10.0.0.9');
     expect(badCategory.statusCode).toBe(400);
+  });
+
+  it('flags a citizen’s photo whose EXIF GPS lies far from the reported point, as the desk’s upload does', async () => {
+    const dms = (v: number) => `${Math.floor(v)}/1 ${Math.floor((v % 1) * 60)}/1 ${Math.round(((v * 60) % 1) * 60 * 1000)}/1000`;
+    const [lon, lat] = east(IN_A, 2000);
+    const far = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#345678' } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: dms(lat), GPSLongitudeRef: 'E', GPSLongitude: dms(lon) } })
+      .toBuffer();
+    const sent = await report({ lon: IN_A[0], lat: IN_A[1] - 0.004, categoryId: 'doorstep_duties', deviceId: 'device-far-photo' }, '10.0.4.4', far);
+    expect(sent.statusCode, sent.body).toBe(201);
+    const item = (await as('dispatcher', 'GET', `/api/cases/${sent.json().report.caseId}`)).json();
+    expect(item.photos).toEqual([expect.objectContaining({ farFromCase: true })]);
+    expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'photo']);
   });
 
   it('limits 200 reports from one device in a minute, and keeps answering other devices', async () => {
@@ -214,7 +228,7 @@ describe('inspection records', () => {
       const item = (await as('dispatcher', 'GET', `/api/cases/${id}`)).json();
       expect(item.case).toMatchObject({ state: 'dispatched', source: 'inspection', unitId: UNIT_A, gridCode: GRID_A, card: { colour: 'white' } });
       expect(['alley_sanitation']).toContain(item.case.categoryId);
-      expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch']);
+      expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch', 'photo']);
       expect(item.photos).toHaveLength(1);
     }
     // the unit's handler sees them in its queue
