@@ -62,11 +62,14 @@ export const recordReceipt = (db: Queryable, clientUuid: string) => receiptOf(db
 
 export async function submitRecord(db: Database, photoDir: string, inspector: SessionUser, input: RecordInput, files: Form['files']): Promise<{ created: boolean; receipt: RecordReceipt }> {
   if (input.inspectorId !== undefined && input.inspectorId !== inspector.id) throw new HttpError(403, '这条检查记录是另一位检查员在本机登录时保存的，不能以当前账号提交', 'this record was saved on this phone while another inspector was signed in; it cannot be sent under the current account');
+  // the same inspector's resend of a record already filed (the answer was lost) is answered as the first time,
+  // even once its draw has closed
+  const [filedBy] = (await db.query<{ inspectorId: number }>('SELECT inspector_id AS "inspectorId" FROM inspection_records WHERE client_uuid = $1', [input.clientUuid])).rows;
+  const earlier = filedBy?.inspectorId === inspector.id ? await recordReceipt(db, input.clientUuid) : null;
+  if (earlier) return { created: false, receipt: earlier };
   const draw = await getDraw(db, input.drawId);
   if (!draw) throw new HttpError(404, `没有抽查批次 #${input.drawId}`, `there is no draw #${input.drawId}`);
   mayRecordInto(inspector, draw);
-  const earlier = await recordReceipt(db, input.clientUuid);
-  if (earlier) return { created: false, receipt: earlier };
   const place = draw.places.find((p) => p.key === input.placeKey);
   if (!place) throw new HttpError(400, `点位“${input.placeKey}”不在抽查批次 #${draw.id} 中`, `the place "${input.placeKey}" is not in draw #${draw.id}`);
   const checklist = checklistFor(place.type);

@@ -231,6 +231,9 @@ describe('inspection records', () => {
       expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch', 'photo']);
       expect(item.photos).toHaveLength(1);
     }
+    // a passed item's photo is not kept (nobody would be shown it): only the failures' photos, as the cases' photos
+    const kept = (await db.query<{ itemId: string; n: number }>('SELECT item_id AS "itemId", cardinality(photos) AS n FROM inspection_results WHERE record_id = $1 AND cardinality(photos) > 0 ORDER BY item_id', [receipt.recordId])).rows;
+    expect(kept).toEqual([{ itemId: 'clean_ground', n: 1 }, { itemId: 'no_ads', n: 1 }]);
     // the unit's handler sees them in its queue
     const handlerQueue = (await as('handler-a', 'GET', '/api/cases?state=dispatched')).json().cases.map((c: { id: number }) => c.id);
     expect(handlerQueue).toEqual(expect.arrayContaining(receipt.caseIds));
