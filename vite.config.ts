@@ -2,7 +2,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { serveCityFiles } from './scripts/serve_city_files.ts';
 
+/** this build's version, written into the field app's service worker: its shell cache (with the hashed /assets/) is per build */
+const FIELD_BUILD = `${Date.now().toString(36)}`;
+
 export default defineConfig({
+  define: { __FIELD_BUILD__: JSON.stringify(FIELD_BUILD) },
   plugins: [react(), serveCityFiles(import.meta.dirname)],
   // a missing file is a 404, not index.html with status 200
   appType: 'mpa',

@@ -40,8 +40,12 @@ export interface ServerOptions {
   /** cookies marked Secure (behind HTTPS) */
   secureCookies?: boolean;
   logger?: boolean;
-  /** behind a reverse proxy: trust its X-Forwarded-For (true, or the proxy's address), so per-address limits see citizens */
-  trustProxy?: boolean | string;
+  /**
+   * behind a reverse proxy: how many proxy hops to trust in X-Forwarded-For (counted from the right), or the
+   * proxies' addresses/CIDRs — so per-address limits see citizens. Never `true`: that takes the left-most entry,
+   * which the client writes itself.
+   */
+  trustProxy?: false | number | string[];
 }
 
 declare module 'fastify' {
@@ -52,9 +56,25 @@ declare module 'fastify' {
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
+/**
+ * TRUST_PROXY: empty or 0 — no proxy; a number — that many proxy hops in front (1: one nginx); otherwise a
+ * comma-separated list of the proxies' addresses or CIDRs. Anything else ("true", "yes") is refused at start.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? '').trim();
+  if (!text || text === '0') return false;
+  if (/^[0-9]{1,2}$/.test(text)) return Number(text);
+  const list = text.split(',').map((a) => a.trim()).filter(Boolean);
+  if (list.length === 0 || list.some((a) => !/^[0-9A-Fa-f.:]+(\/[0-9]{1,3})?$/.test(a))) throw new Error(`TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses/CIDRs, not "${text}"`);
+  return list;
+}
+
+/** Fastify's own meaning of a hop count (trust the n nearest hops), spelt as the function its types accept */
+const trustFunction = (trust: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) => (typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust);
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000, trustProxy: options.trustProxy ?? false }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_000_000, trustProxy: trustFunction(options.trustProxy ?? false) }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: '创城一张图 · Chuangcheng Atlas campaign API', version: '1' } },

@@ -3,11 +3,13 @@
  * database in var/db or on DATABASE_URL. Serves the built atlas too (run `npm run build` first).
  * Also read: CARD_TICK_MS (card scheduler period, default 60000), LOAD_GRIDS=0 (do not load the built cities'
  * grids at start), DEMO_CITY (the city whose demo accounts an empty database gets; default demo), LOG=1,
- * DB_DIR (the embedded database's folder, default var/db), PHOTO_DIR (default var/photos), TRUST_PROXY (behind a
- * reverse proxy: 1, or the proxy's address — the field apps' per-address limits then count citizens, not the proxy).
+ * DB_DIR (the embedded database's folder, default var/db), PHOTO_DIR (default var/photos), TRUST_PROXY (behind
+ * reverse proxies: their number of hops, or their addresses/CIDRs comma-separated — the field apps' per-address
+ * limits then count citizens, not the proxy; see parseTrustProxy in app.ts).
  */
 import { join } from 'node:path';
-import { buildServer } from './app';
+import { buildServer, parseTrustProxy } from './app';
+import { pruneRateHits } from './field/rate_limits';
 import { escalateDueCards } from './cases/card_escalation';
 import { prepareDatabase } from './db/prepare';
 import { ensureCityGrids, seedDemoAccounts, snapshotYesterday } from './db/startup_data';
@@ -17,7 +19,6 @@ const CARD_TICK_MS = Number(process.env.CARD_TICK_MS ?? 60_000);
 /** how often the server looks for a missing daily snapshot */
 const SNAPSHOT_CHECK_MS = 3_600_000;
 
-const trustProxy = (value: string | undefined): boolean | string => (!value || value === '0' ? false : value === '1' ? true : value);
 
 async function main(): Promise<void> {
   const db = await prepareDatabase({ dataDir: process.env.DB_DIR || undefined });
@@ -27,8 +28,12 @@ async function main(): Promise<void> {
     await ensureCityGrids(db, root, log);
     await seedDemoAccounts(db, process.env.DEMO_CITY ?? 'demo', log);
   }
-  const app = await buildServer({ db, staticRoot: root, photoDir: process.env.PHOTO_DIR || undefined, logger: process.env.LOG === '1', trustProxy: trustProxy(process.env.TRUST_PROXY) });
-  const timer = setInterval(() => void escalateDueCards(db).catch((error: Error) => app.log.error(error)), CARD_TICK_MS);
+  const app = await buildServer({ db, staticRoot: root, photoDir: process.env.PHOTO_DIR || undefined, logger: process.env.LOG === '1', trustProxy: parseTrustProxy(process.env.TRUST_PROXY) });
+  const timer = setInterval(() => {
+    void escalateDueCards(db).catch((error: Error) => app.log.error(error));
+    // the field apps' expired rate-limit counts of every key
+    void pruneRateHits(db).catch((error: Error) => app.log.error(error));
+  }, CARD_TICK_MS);
   // the daily KPI snapshot: once an hour, any built city without yesterday's snapshot gets it
   const daily = setInterval(() => void snapshotYesterday(db, root, log).catch((error: Error) => app.log.error(error)), SNAPSHOT_CHECK_MS);
   const port = Number(process.env.PORT ?? 4173);

@@ -12,8 +12,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { SessionUser } from './auth/sessions';
-import { EVENTS_CHANNEL, getCase, visibleTo } from './cases/case_service';
-import type { Database } from './db/database';
+import { getCase, insertEvent, visibleTo } from './cases/case_service';
+import type { Database, Queryable } from './db/database';
+import type { CaseState } from '../src/domain/case_flow';
 import { HttpError } from './http_error';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -57,6 +58,32 @@ export async function storeImage(photoDir: string, bytes: Buffer, sha: string): 
   writeFileSync(original, bytes);
 }
 
+/** the refusal of a photo over MAX_PHOTO_BYTES, for every upload route */
+export const photoTooLarge = () => new HttpError(413, `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+
+/**
+ * The one photo row insert of every route (desk upload, citizen report, inspection record): its EXIF GPS, the
+ * distance to the case's point, the far-from-case flag, and a 'photo' event of the case. Null when the case has
+ * the photo already (nothing written).
+ */
+export async function insertCasePhoto(tx: Queryable, p: { caseId: number; kind: string; facts: ImageFacts; bytes: number; uploaderId: number | null }): Promise<number | null> {
+  const { meta, exif, sha } = p.facts;
+  const hasGps = Number.isFinite(exif?.latitude) && Number.isFinite(exif?.longitude);
+  const [row] = (
+    await tx.query<{ id: number; state: CaseState }>(
+      `INSERT INTO photos (case_id, kind, sha256, format, bytes, width, height, taken_local, gps, distance_m, far_from_case, uploaded_by)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, g.gps, ST_Distance(g.gps::geography, c.geom::geography), COALESCE(ST_Distance(g.gps::geography, c.geom::geography) > $11, false), $12
+         FROM cases c, (SELECT CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($10, $9), 4326) END AS gps) g
+        WHERE c.id = $1
+       ON CONFLICT (case_id, sha256) DO NOTHING RETURNING id, (SELECT state FROM cases WHERE id = $1) AS state`,
+      [p.caseId, p.kind, sha, meta.format, p.bytes, meta.width, meta.height, exif?.DateTimeOriginal ?? null, hasGps ? exif!.latitude : null, hasGps ? exif!.longitude : null, FAR_FROM_CASE_M, p.uploaderId],
+    )
+  ).rows;
+  if (!row) return null;
+  await insertEvent(tx, { caseId: p.caseId, actorId: p.uploaderId, action: 'photo', from: row.state, to: row.state, data: { photoId: row.id, kind: p.kind, sha256: sha } });
+  return row.id;
+}
+
 export async function registerPhotos(app: FastifyInstance, db: Database, photoDir: string, requireUser: (request: FastifyRequest) => SessionUser): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 } });
@@ -73,27 +100,15 @@ export async function registerPhotos(app: FastifyInstance, db: Database, photoDi
       const file = await request.file();
       if (!file) throw new HttpError(400, '请求中没有文件', 'the request holds no file');
       const bytes = await file.toBuffer().catch((error: Error & { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, `a photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
         throw error;
       });
       const { meta, exif, sha } = await inspectImage(bytes, file.filename);
       await storeImage(photoDir, bytes, sha);
-      const hasGps = Number.isFinite(exif?.latitude) && Number.isFinite(exif?.longitude);
       const photo = await db.transaction(async (tx) => {
-        const [row] = (
-          await tx.query<{ id: number }>(
-            `INSERT INTO photos (case_id, kind, sha256, format, bytes, width, height, taken_local, gps, distance_m, far_from_case, uploaded_by)
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, g.gps, ST_Distance(g.gps::geography, c.geom::geography), COALESCE(ST_Distance(g.gps::geography, c.geom::geography) > $11, false), $12
-               FROM cases c, (SELECT CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($10, $9), 4326) END AS gps) g
-              WHERE c.id = $1
-             ON CONFLICT (case_id, sha256) DO NOTHING RETURNING id`,
-            [caseId, kind, sha, meta.format, bytes.length, meta.width, meta.height, exif?.DateTimeOriginal ?? null, hasGps ? exif!.latitude : null, hasGps ? exif!.longitude : null, FAR_FROM_CASE_M, user.id],
-          )
-        ).rows;
-        if (!row) throw new HttpError(409, '这张照片已上传到该案件', 'this photo is already on the case');
-        const [{ id: eventId }] = (await tx.query<{ id: number }>('INSERT INTO events (case_id, actor_id, action, from_state, to_state, data) VALUES ($1, $2, $3, $4, $4, $5) RETURNING id', [caseId, user.id, 'photo', item.state, JSON.stringify({ photoId: row.id, kind, sha256: sha })])).rows;
-        await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(eventId)]);
-        return (await tx.query<PhotoRow>(`${PHOTO_SELECT} WHERE id = $1`, [row.id])).rows[0];
+        const id = await insertCasePhoto(tx, { caseId, kind, facts: { meta, exif, sha }, bytes: bytes.length, uploaderId: user.id });
+        if (id === null) throw new HttpError(409, '这张照片已上传到该案件', 'this photo is already on the case');
+        return (await tx.query<PhotoRow>(`${PHOTO_SELECT} WHERE id = $1`, [id])).rows[0];
       });
       return reply.status(201).send({ photo });
     });

@@ -6,11 +6,11 @@
  * A report whose case is registered (立案) earns the reporter points.
  */
 import { randomBytes } from 'node:crypto';
-import { CASE_STATE_NAMES, type CaseState } from '../../src/domain/case_flow';
+import { CASE_STATE_NAMES, VOID_REASONS, type CaseState, type VoidReason } from '../../src/domain/case_flow';
 import { insertEvent, nearbyOpenCases } from '../cases/case_service';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http_error';
-import { inspectImage, storeImage, type ImageFacts } from '../photos';
+import { insertCasePhoto, inspectImage, storeImage, type ImageFacts } from '../photos';
 import { numberField, textField, uuidField, type Form } from './multipart_form';
 
 /** the short list a citizen picks from (ids of server/data/reference.json) */
@@ -107,7 +107,7 @@ async function fileInTransaction(db: Database, input: ReportInput, facts: ImageF
       ).rows;
       await insertEvent(tx, { caseId, actorId: null, action: 'report', from: null, to: 'reported', data: { source: 'report', citizen: true } });
     }
-    await insertPhoto(tx, caseId, open ? 'evidence' : 'before', facts, bytes);
+    await insertCasePhoto(tx, { caseId, kind: open ? 'evidence' : 'before', facts, bytes, uploaderId: null });
     const trackingCode = newTrackingCode();
     await tx.query(
       `INSERT INTO field_reports (tracking_code, client_uuid, device_id, address, case_id, folded, category_id, description, geom, located_by, photo_sha256)
@@ -116,19 +116,6 @@ async function fileInTransaction(db: Database, input: ReportInput, facts: ImageF
     );
     return { created: true, receipt: { trackingCode, caseId, folded: Boolean(open) } };
   });
-}
-
-/** A photo row of a case from a field app (no signed-in uploader for citizens); the same photo twice is kept once. */
-export async function insertPhoto(tx: Queryable, caseId: number, kind: 'before' | 'evidence', facts: ImageFacts, bytes: number, uploaderId: number | null = null): Promise<void> {
-  const hasGps = Number.isFinite(facts.exif?.latitude) && Number.isFinite(facts.exif?.longitude);
-  await tx.query(
-    `INSERT INTO photos (case_id, kind, sha256, format, bytes, width, height, taken_local, gps, distance_m, uploaded_by)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, g.gps, ST_Distance(g.gps::geography, c.geom::geography), $11
-       FROM cases c, (SELECT CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($10, $9), 4326) END AS gps) g
-      WHERE c.id = $1
-     ON CONFLICT (case_id, sha256) DO NOTHING`,
-    [caseId, kind, facts.sha, facts.meta.format, bytes, facts.meta.width, facts.meta.height, facts.exif?.DateTimeOriginal ?? null, hasGps ? facts.exif!.latitude : null, hasGps ? facts.exif!.longitude : null, uploaderId],
-  );
 }
 
 export interface TrackingView {
@@ -141,9 +128,13 @@ export interface TrackingView {
   stateName: { zh: string; en: string };
   reportedAt: string;
   points: number;
-  /** what happened to the case since the report: actions and times, no staff names */
-  steps: { action: string; to: CaseState | null; at: string; note: string }[];
+  /** what happened to the case since the report: the public steps and times only — no staff names, no notes */
+  steps: { action: PublicStep; at: string; voidReason?: VoidReason }[];
 }
+
+/** the steps a citizen is shown (上报, 立案, 派遣, 处置完毕待核查, 结案, 作废 with its reason); staff's notes never */
+export const PUBLIC_STEPS = ['report', 'register', 'dispatch', 'submit', 'pass', 'void'] as const;
+export type PublicStep = (typeof PUBLIC_STEPS)[number];
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -161,12 +152,13 @@ export async function trackReport(db: Queryable, code: string): Promise<Tracking
   if (!row) throw new HttpError(404, `没有查询码为 ${code} 的随手拍`, `there is no report with tracking code ${code}`);
   // the citizen sees the case from their report on: a folded report's case had a life before it
   const steps = (
-    await db.query<TrackingView['steps'][number]>(
-      `SELECT action, to_state AS "to", ${ISO('at')} AS at, CASE WHEN action IN ('submit', 'pass', 'fail', 'void') THEN note ELSE '' END AS note
-         FROM events WHERE case_id = $1 AND at >= $2::timestamptz - interval '1 second' AND action NOT IN ('photo', 'citizen_report') ORDER BY id`,
-      [row.caseId, row.createdRaw],
+    await db.query<{ action: PublicStep; at: string; voidReason: string | null }>(
+      `SELECT e.action, ${ISO('e.at')} AS at, CASE WHEN e.action = 'void' THEN c.void_reason END AS "voidReason"
+         FROM events e JOIN cases c ON c.id = e.case_id
+        WHERE e.case_id = $1 AND e.at >= $2::timestamptz - interval '1 second' AND e.action = ANY($3::text[]) ORDER BY e.id`,
+      [row.caseId, row.createdRaw, PUBLIC_STEPS],
     )
-  ).rows;
+  ).rows.map(({ action, at, voidReason }) => ((VOID_REASONS as readonly string[]).includes(voidReason ?? '') ? { action, at, voidReason: voidReason as VoidReason } : { action, at }));
   return {
     trackingCode: row.trackingCode,
     caseId: row.caseId,

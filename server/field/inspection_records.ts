@@ -11,10 +11,11 @@ import type { SessionUser } from '../auth/sessions';
 import { insertEvent } from '../cases/case_service';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http_error';
-import { inspectImage, storeImage, type ImageFacts } from '../photos';
-import { insertPhoto, isUniqueViolation } from './citizen_reports';
+import { insertCasePhoto, inspectImage, storeImage, type ImageFacts } from '../photos';
+import { isUniqueViolation } from './citizen_reports';
 import { getDraw, type Draw } from './inspection_draws';
-import type { Form } from './multipart_form';
+import { isIsoTimestamp, UUID, type Form } from './multipart_form';
+import { beijingDay } from '../campaign_clock';
 
 export interface RecordInput {
   clientUuid: string;
@@ -22,27 +23,30 @@ export interface RecordInput {
   placeKey: string;
   /** when the inspector recorded it on the phone (ISO 8601) */
   recordedAt: string;
+  /** the signed-in user the phone queued it under: a shared phone must not send one inspector's record as another's */
+  inspectorId?: number;
   results: { itemId: string; result: ItemResult }[];
 }
 
 export interface RecordReceipt { recordId: number; placeKey: string; score: number | null; passed: number; failed: number; notApplicable: number; caseIds: number[] }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The record from the form's `record` field (JSON); photos are files whose field name is the item id. */
 export function recordInput(form: Form): RecordInput {
-  let raw: Partial<RecordInput>;
+  let parsed: unknown;
   try {
-    raw = JSON.parse(form.fields.record ?? '') as Partial<RecordInput>;
+    parsed = JSON.parse(form.fields.record ?? '');
   } catch {
     throw new HttpError(400, '检查记录须为 JSON', 'the record must be JSON');
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HttpError(400, '检查记录须为 JSON 对象', 'the record must be a JSON object');
+  const raw = parsed as Partial<RecordInput>;
   if (typeof raw.clientUuid !== 'string' || !UUID.test(raw.clientUuid)) throw new HttpError(400, '检查记录缺少有效的 clientUuid', 'the record needs a valid clientUuid');
   if (!Number.isInteger(raw.drawId) || (raw.drawId as number) < 1) throw new HttpError(400, '检查记录缺少抽查批次 drawId', 'the record needs its drawId');
   if (typeof raw.placeKey !== 'string' || raw.placeKey.length > 200) throw new HttpError(400, '检查记录缺少点位 placeKey', 'the record needs its placeKey');
-  if (typeof raw.recordedAt !== 'string' || !Number.isFinite(Date.parse(raw.recordedAt))) throw new HttpError(400, '检查记录缺少记录时间 recordedAt', 'the record needs recordedAt (ISO 8601)');
+  if (typeof raw.recordedAt !== 'string' || !isIsoTimestamp(raw.recordedAt)) throw new HttpError(400, '检查记录缺少记录时间 recordedAt', 'the record needs recordedAt (ISO 8601)');
   if (!Array.isArray(raw.results) || raw.results.some((r) => typeof r?.itemId !== 'string' || !ITEM_RESULTS.includes(r.result))) throw new HttpError(400, '每个检查项须为 pass、fail 或 na', 'each item result must be pass, fail or na');
-  return { clientUuid: raw.clientUuid.toLowerCase(), drawId: raw.drawId as number, placeKey: raw.placeKey, recordedAt: raw.recordedAt, results: raw.results };
+  if (raw.inspectorId !== undefined && (!Number.isInteger(raw.inspectorId) || raw.inspectorId < 1)) throw new HttpError(400, '检查记录的检查员编号无效', 'the record\'s inspectorId is not valid');
+  return { clientUuid: raw.clientUuid.toLowerCase(), drawId: raw.drawId as number, placeKey: raw.placeKey, recordedAt: raw.recordedAt, results: raw.results, ...(raw.inspectorId !== undefined ? { inspectorId: raw.inspectorId } : {}) };
 }
 
 async function receiptOf(db: Queryable, where: string, param: unknown): Promise<RecordReceipt | null> {
@@ -57,10 +61,15 @@ async function receiptOf(db: Queryable, where: string, param: unknown): Promise<
 export const recordReceipt = (db: Queryable, clientUuid: string) => receiptOf(db, 'client_uuid', clientUuid);
 
 export async function submitRecord(db: Database, photoDir: string, inspector: SessionUser, input: RecordInput, files: Form['files']): Promise<{ created: boolean; receipt: RecordReceipt }> {
-  const earlier = await recordReceipt(db, input.clientUuid);
+  if (input.inspectorId !== undefined && input.inspectorId !== inspector.id) throw new HttpError(403, '这条检查记录是另一位检查员在本机登录时保存的，不能以当前账号提交', 'this record was saved on this phone while another inspector was signed in; it cannot be sent under the current account');
+  // the same inspector's resend of a record already filed (the answer was lost) is answered as the first time,
+  // even once its draw has closed
+  const [filedBy] = (await db.query<{ inspectorId: number }>('SELECT inspector_id AS "inspectorId" FROM inspection_records WHERE client_uuid = $1', [input.clientUuid])).rows;
+  const earlier = filedBy?.inspectorId === inspector.id ? await recordReceipt(db, input.clientUuid) : null;
   if (earlier) return { created: false, receipt: earlier };
   const draw = await getDraw(db, input.drawId);
   if (!draw) throw new HttpError(404, `没有抽查批次 #${input.drawId}`, `there is no draw #${input.drawId}`);
+  mayRecordInto(inspector, draw);
   const place = draw.places.find((p) => p.key === input.placeKey);
   if (!place) throw new HttpError(400, `点位“${input.placeKey}”不在抽查批次 #${draw.id} 中`, `the place "${input.placeKey}" is not in draw #${draw.id}`);
   const checklist = checklistFor(place.type);
@@ -77,7 +86,9 @@ export async function submitRecord(db: Database, photoDir: string, inspector: Se
   }
   const unphotographed = checklist.filter((item) => given.get(item.id) === 'fail' && !photos.has(item.id));
   if (unphotographed.length > 0) throw new HttpError(400, `不合格项须附照片：${unphotographed.map((m) => m.zh).join('、')}`, `a failed item needs a photo: ${unphotographed.map((m) => m.en).join(', ')}`);
-  for (const list of photos.values()) for (const p of list) await storeImage(photoDir, p.bytes, p.facts.sha);
+  // only a failure's photos are kept (as the photos of the case it opens, shown to whoever sees the case); a photo
+  // of a passed or not-applicable item is checked like the others but not stored: nobody would be shown it
+  for (const [itemId, list] of photos) if (given.get(itemId) === 'fail') for (const p of list) await storeImage(photoDir, p.bytes, p.facts.sha);
 
   const recordId = await writeRecord(db, inspector, input, draw, place, checklist, given, photos).catch(async (error: unknown) => {
     // the same record sent twice at once: the second waits for the first's commit, then finds its unique id taken
@@ -87,6 +98,18 @@ export async function submitRecord(db: Database, photoDir: string, inspector: Se
     throw error;
   });
   return { created: true, receipt: (await receiptOf(db, 'id', recordId))! };
+}
+
+/** one day of grace: a record queued offline in the evening may arrive the next morning */
+const DAY_MS = 86_400_000;
+
+/**
+ * An inspector records into the draw of its own area (without a unit: the whole city's draw); supervisors and
+ * admins into any area's. Only today's or yesterday's draw (Beijing calendar) takes records.
+ */
+export function mayRecordInto(user: SessionUser, draw: Draw, now = Date.now()): void {
+  if (user.role === 'inspector' && draw.areaUnitId !== (user.unitId ?? '')) throw new HttpError(403, `抽查批次 #${draw.id} 不属于您的片区，不能提交检查记录`, `draw #${draw.id} is not your area's: you cannot record into it`);
+  if (draw.day !== beijingDay(now) && draw.day !== beijingDay(now - DAY_MS)) throw new HttpError(409, `抽查批次 #${draw.id}（${draw.day}）已过期，只接收当天和前一天批次的检查记录`, `draw #${draw.id} (${draw.day}) is closed: only today's and yesterday's draws take records`);
 }
 
 async function writeRecord(db: Database, inspector: SessionUser, input: RecordInput, draw: Draw, place: DrawPlace, checklist: ChecklistItem[], given: Map<string, ItemResult>, photos: Map<string, { facts: ImageFacts; bytes: Buffer }[]>): Promise<number> {
@@ -102,8 +125,8 @@ async function writeRecord(db: Database, inspector: SessionUser, input: RecordIn
       const result = given.get(item.id)!;
       const itemPhotos = photos.get(item.id) ?? [];
       const caseId = result === 'fail' ? await openFailureCase(tx, inspector, draw.cityId, place, item) : null;
-      for (const p of itemPhotos) if (caseId) await insertPhoto(tx, caseId, 'before', p.facts, p.bytes.length, inspector.id);
-      await tx.query('INSERT INTO inspection_results (record_id, item_id, score_group, weight, result, photos, case_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [id, item.id, item.group, item.weight, result, itemPhotos.map((p) => p.facts.sha), caseId]);
+      for (const p of itemPhotos) if (caseId) await insertCasePhoto(tx, { caseId, kind: 'before', facts: p.facts, bytes: p.bytes.length, uploaderId: inspector.id });
+      await tx.query('INSERT INTO inspection_results (record_id, item_id, score_group, weight, result, photos, case_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [id, item.id, item.group, item.weight, result, caseId ? itemPhotos.map((p) => p.facts.sha) : [], caseId]);
     }
     return id;
   });

@@ -4,7 +4,7 @@
  * refused with 429 and the seconds until it may try again. An advisory lock per key makes count-then-insert atomic
  * on a real PostgreSQL too.
  */
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http_error';
 
 export interface RateLimit { windowS: number; max: number }
@@ -39,4 +39,12 @@ export async function takeAttempt(db: Database, keys: { key: string; limits: rea
     }
     for (const { key } of keys) await tx.query('INSERT INTO field_rate_hits (key) VALUES ($1)', [key]);
   });
+}
+
+/**
+ * Deletes every count older than the longest window, whatever its key: a device or address seen once is otherwise
+ * kept for ever (takeAttempt prunes only the keys it is asked about). Run with the card scheduler's tick.
+ */
+export async function pruneRateHits(db: Queryable): Promise<number> {
+  return (await db.query('DELETE FROM field_rate_hits WHERE at < now() - make_interval(secs => $1) RETURNING 1', [LONGEST_WINDOW_S])).rows.length;
 }

@@ -1,6 +1,7 @@
 /**
  * /api/field/*: the field apps' routes. Citizens report and track without signing in (limited per device and per
- * address); inspectors fetch the day's draw, send records, and anyone signed in reads a draw's score report.
+ * address); inspectors fetch the day's draw, send records; inspectors, supervisors, dispatchers and the area's
+ * handlers read a draw's score report.
  * Submissions are multipart (the record and its photos together) and carry the phone's UUID, so a queued
  * submission sent twice is filed once and answered the same.
  */
@@ -13,7 +14,7 @@ import type { Database } from '../db/database';
 import { HttpError } from '../http_error';
 import { MAX_PHOTO_BYTES } from '../photos';
 import { fileReport, receiptOf, REPORT_CATEGORIES, reportInput, trackReport } from './citizen_reports';
-import { todaysDraw, type BundleOf } from './inspection_draws';
+import { getDraw, todaysDraw, type BundleOf, type Draw } from './inspection_draws';
 import { recordInput, submitRecord } from './inspection_records';
 import { readForm } from './multipart_form';
 import { REPORT_LIMITS, takeAttempt } from './rate_limits';
@@ -29,6 +30,15 @@ export interface FieldOptions {
 
 /** who records mock inspections */
 const INSPECTING: readonly Role[] = ['inspector', 'supervisor', 'admin'];
+/** who reads a draw's score report (a handler: only of the draw's area unit) */
+const REPORT_READERS: readonly Role[] = ['inspector', 'supervisor', 'admin', 'dispatcher', 'handler'];
+
+/** An inspector or handler of a unit reads the reports of its own area's draws only. */
+function mayReadReport(user: SessionUser, draw: Draw): void {
+  const own = user.role === 'handler' ? user.unitId !== null && draw.areaUnitId === user.unitId : user.role !== 'inspector' || !user.unitId || draw.areaUnitId === user.unitId;
+  if (!own) throw new HttpError(403, `抽查批次 #${draw.id} 不属于您的片区，不能查看其测评报告`, `draw #${draw.id} is not your area's: you may not read its report`);
+}
+
 /** photos one checklist record may carry */
 const MAX_RECORD_PHOTOS = 12;
 
@@ -75,7 +85,9 @@ export async function registerField(parent: FastifyInstance, options: FieldOptio
     });
 
     app.get('/api/field/draws/:id/report', { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (request) => {
-      options.requireUser(request);
+      const user = options.requireRole(request, REPORT_READERS);
+      const draw = await getDraw(db, request.params.id);
+      if (draw) mayReadReport(user, draw);
       return { report: await scoreReport(db, request.params.id) };
     });
   });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../app';
+import { buildServer, parseTrustProxy } from '../app';
 import type { Database } from '../db/database';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
@@ -19,7 +19,9 @@ import { DEFAULT_PICKS } from '../../src/analysis/mock_inspection';
 import { SIX_SURROUNDINGS } from '../../src/domain/categories';
 import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
 import { loadGrids } from '../db/load_grids';
+import { beijingDay } from '../campaign_clock';
 import { saveDraw, todaysDraw } from '../field/inspection_draws';
+import { pruneRateHits } from '../field/rate_limits';
 import { CITY, GRID_A, GRID_B, IN_A, IN_B, openTestDatabase, PASSWORD, seed, UNIT_A, UNIT_B, type TestDatabase } from './harness';
 
 let test: TestDatabase;
@@ -66,7 +68,9 @@ beforeAll(async () => {
   db = test.db;
   await seed(db);
   app = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')) });
-  for (const username of ['dispatcher', 'inspector', 'viewer', 'handler-a']) {
+  // an inspector of community B (the harness's inspector has no unit: the whole city's draw)
+  await db.query("INSERT INTO users (username, display_name, password_hash, role, unit_id) SELECT 'inspector-b', '测试inspector-b', password_hash, 'inspector', $1 FROM users WHERE username = 'inspector'", [UNIT_B]);
+  for (const username of ['dispatcher', 'inspector', 'inspector-b', 'viewer', 'handler-a', 'supervisor']) {
     const response = await app.inject({ method: 'POST', url: '/api/login', payload: { username, password: PASSWORD } });
     cookies.set(username, response.headers['set-cookie']!.toString().split(';')[0]);
   }
@@ -103,7 +107,7 @@ describe('citizen reports', () => {
     expect(far.json().report.caseId).not.toBe(receipt.caseId);
     const withFold = (await as('dispatcher', 'GET', `/api/cases/${receipt.caseId}`)).json();
     expect(withFold.photos).toHaveLength(2);
-    expect(withFold.events.map((e: { action: string }) => e.action)).toEqual(['report', 'citizen_report']);
+    expect(withFold.events.map((e: { action: string }) => e.action)).toEqual(['report', 'photo', 'citizen_report', 'photo']);
 
     const before = (await app.inject({ method: 'GET', url: `/api/field/reports/${receipt.trackingCode}` })).json().report;
     expect(before).toMatchObject({ state: 'reported', points: 0, folded: false });
@@ -112,9 +116,17 @@ describe('citizen reports', () => {
     const after = (await app.inject({ method: 'GET', url: `/api/field/reports/${receipt.trackingCode}` })).json().report;
     expect(after).toMatchObject({ state: 'registered', stateName: { zh: '已立案' }, points: 10 });
     expect(after.steps.map((s: { action: string }) => s.action)).toEqual(['report', 'register']);
+    // staff's notes never reach the public page; only the public steps do
+    const caseNow = (await as('dispatcher', 'GET', `/api/cases/${receipt.caseId}`)).json().case;
+    const handlerNote = '联系人张师傅 13912345678，钥匙在门卫';
+    expect((await as('dispatcher', 'POST', `/api/cases/${receipt.caseId}/actions`, { action: 'dispatch', version: caseNow.version, unitId: UNIT_A, note: handlerNote })).statusCode).toBe(200);
+    const tracked = await app.inject({ method: 'GET', url: `/api/field/reports/${receipt.trackingCode}` });
+    expect(tracked.body).not.toContain('13912345678');
+    expect(tracked.json().report.steps).toEqual([expect.objectContaining({ action: 'report' }), expect.objectContaining({ action: 'register' }), expect.objectContaining({ action: 'dispatch' })]);
+    for (const step of tracked.json().report.steps) expect(Object.keys(step).sort()).toEqual(['action', 'at']);
     // the folded report follows the case but earned nothing: it filed no case
     const folded = (await app.inject({ method: 'GET', url: `/api/field/reports/${near.json().report.trackingCode}` })).json().report;
-    expect(folded).toMatchObject({ state: 'registered', folded: true, points: 0 });
+    expect(folded).toMatchObject({ state: 'dispatched', folded: true, points: 0 });
   });
 
   it('refuses what is not a report: no photo type, too large, outside every grid, an unknown code', async () => {
@@ -128,6 +140,20 @@ describe('citizen reports', () => {
     expect((await app.inject({ method: 'GET', url: '/api/field/reports/SP-2222-2222' })).statusCode).toBe(404);
     const badCategory = await report({ lon: IN_B[0], lat: IN_B[1], categoryId: 'toilet_gap', deviceId: 'device-refusals' }, '10.0.0.9');
     expect(badCategory.statusCode).toBe(400);
+  });
+
+  it('flags a citizen’s photo whose EXIF GPS lies far from the reported point, as the desk’s upload does', async () => {
+    const dms = (v: number) => `${Math.floor(v)}/1 ${Math.floor((v % 1) * 60)}/1 ${Math.round(((v * 60) % 1) * 60 * 1000)}/1000`;
+    const [lon, lat] = east(IN_A, 2000);
+    const far = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#345678' } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: dms(lat), GPSLongitudeRef: 'E', GPSLongitude: dms(lon) } })
+      .toBuffer();
+    const sent = await report({ lon: IN_A[0], lat: IN_A[1] - 0.004, categoryId: 'doorstep_duties', deviceId: 'device-far-photo' }, '10.0.4.4', far);
+    expect(sent.statusCode, sent.body).toBe(201);
+    const item = (await as('dispatcher', 'GET', `/api/cases/${sent.json().report.caseId}`)).json();
+    expect(item.photos).toEqual([expect.objectContaining({ farFromCase: true })]);
+    expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'photo']);
   });
 
   it('limits 200 reports from one device in a minute, and keeps answering other devices', async () => {
@@ -153,7 +179,9 @@ describe('citizen reports', () => {
 });
 
 describe('inspection records', () => {
-  const day = '2026-11-02';
+  // records are taken into today's and yesterday's draws only (Beijing calendar)
+  const day = beijingDay();
+  const yesterday = beijingDay(Date.now() - 86_400_000);
   const places = [
     { key: 'alley:s1', type: 'alley', name: '甲巷', pointName: '甲市场', lon: IN_A[0], lat: IN_A[1], gridCode: GRID_A, gridUnitId: UNIT_A, district: '测试区' },
     { key: 'compound:c1', type: 'compound', name: '乙小区', pointName: '甲市场', lon: IN_B[0], lat: IN_B[1], gridCode: GRID_B, gridUnitId: UNIT_B, district: '测试区' },
@@ -161,6 +189,8 @@ describe('inspection records', () => {
   ] as const;
   let drawId: number;
   let earlierId: number;
+  let areaAId: number;
+  let oldId: number;
 
   /** pass everything but the listed items (fail) and the na ones */
   const results = (type: string, fail: string[], na: string[] = []) => checklists.placeTypes[type].items.map((itemId) => ({ itemId, result: fail.includes(itemId) ? 'fail' : na.includes(itemId) ? 'na' : 'pass' }));
@@ -172,9 +202,14 @@ describe('inspection records', () => {
 
   beforeAll(async () => {
     await saveDraw(db, { cityId: CITY, day, areaUnitId: '', seed: 20261102, places: places.map((p) => ({ ...p })) });
-    await saveDraw(db, { cityId: CITY, day: '2026-11-01', areaUnitId: '', seed: 20261101, places: [{ ...places[0] }] });
-    drawId = (await db.query<{ id: number }>("SELECT id FROM inspection_draws WHERE day = '2026-11-02'")).rows[0].id;
-    earlierId = (await db.query<{ id: number }>("SELECT id FROM inspection_draws WHERE day = '2026-11-01'")).rows[0].id;
+    await saveDraw(db, { cityId: CITY, day: yesterday, areaUnitId: '', seed: 1, places: [{ ...places[0] }] });
+    await saveDraw(db, { cityId: CITY, day, areaUnitId: UNIT_A, seed: 2, places: [{ ...places[0] }] });
+    await saveDraw(db, { cityId: CITY, day: '2026-01-05', areaUnitId: '', seed: 3, places: [{ ...places[0] }] });
+    const idOf = async (d: string, area = '') => (await db.query<{ id: number }>('SELECT id FROM inspection_draws WHERE day = $1::date AND area_unit_id = $2', [d, area])).rows[0].id;
+    drawId = await idOf(day);
+    earlierId = await idOf(yesterday);
+    areaAId = await idOf(day, UNIT_A);
+    oldId = await idOf('2026-01-05');
   });
 
   it('scores each record with the data file weights and opens a dispatched case with a white card per failure', async () => {
@@ -193,9 +228,12 @@ describe('inspection records', () => {
       const item = (await as('dispatcher', 'GET', `/api/cases/${id}`)).json();
       expect(item.case).toMatchObject({ state: 'dispatched', source: 'inspection', unitId: UNIT_A, gridCode: GRID_A, card: { colour: 'white' } });
       expect(['alley_sanitation']).toContain(item.case.categoryId);
-      expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch']);
+      expect(item.events.map((e: { action: string }) => e.action)).toEqual(['report', 'register', 'dispatch', 'photo']);
       expect(item.photos).toHaveLength(1);
     }
+    // a passed item's photo is not kept (nobody would be shown it): only the failures' photos, as the cases' photos
+    const kept = (await db.query<{ itemId: string; n: number }>('SELECT item_id AS "itemId", cardinality(photos) AS n FROM inspection_results WHERE record_id = $1 AND cardinality(photos) > 0 ORDER BY item_id', [receipt.recordId])).rows;
+    expect(kept).toEqual([{ itemId: 'clean_ground', n: 1 }, { itemId: 'no_ads', n: 1 }]);
     // the unit's handler sees them in its queue
     const handlerQueue = (await as('handler-a', 'GET', '/api/cases?state=dispatched')).json().cases.map((c: { id: number }) => c.id);
     expect(handlerQueue).toEqual(expect.arrayContaining(receipt.caseIds));
@@ -227,7 +265,7 @@ describe('inspection records', () => {
     expect((await send('inspector', { clientUuid: randomUUID(), drawId, placeKey: 'market:f1', recordedAt: new Date().toISOString(), results: results('market', [], ['toilet_open']) }, [])).statusCode).toBe(201);
     expect((await send('inspector', { clientUuid: randomUUID(), drawId: earlierId, placeKey: 'alley:s1', recordedAt: new Date().toISOString(), results: results('alley', ['parking_orderly']) }, ['parking_orderly'])).statusCode).toBe(201);
 
-    const report = (await as('viewer', 'GET', `/api/field/draws/${drawId}/report`)).json().report;
+    const report = (await as('inspector', 'GET', `/api/field/draws/${drawId}/report`)).json().report;
     // by hand from the JSON: every item of the three records with its result
     const records = [
       { district: '测试区', type: 'alley', fail: ['clean_ground', 'no_ads'], na: ['doorstep_no_outside'] },
@@ -256,7 +294,53 @@ describe('inspection records', () => {
     expect(report.byDistrict.map((d: { key: string; score: number }) => [d.key, d.score])).toEqual([['另一区', score('district:另一区')], ['测试区', score('district:测试区')]].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'zh')));
     const earlierAlley = checklists.placeTypes.alley.items;
     const earlierScore = Math.round((1000 * earlierAlley.filter((i) => i !== 'parking_orderly').reduce((s, i) => s + checklists.items[i].weight, 0)) / earlierAlley.reduce((s, i) => s + checklists.items[i].weight, 0)) / 10;
-    expect(report.earlier).toEqual([{ drawId: earlierId, day: '2026-11-01', score: earlierScore, recorded: 1 }]);
+    expect(report.earlier).toContainEqual({ drawId: earlierId, day: yesterday, score: earlierScore, recorded: 1 });
+    // who reads a draw's report: those who inspect, supervise or dispatch — not a viewer, not an inspector or
+    // handler of another area
+    expect((await as('dispatcher', 'GET', `/api/field/draws/${drawId}/report`)).statusCode).toBe(200);
+    for (const user of ['viewer', 'inspector-b', 'handler-a']) {
+      const refused = await as(user, 'GET', `/api/field/draws/${drawId}/report`);
+      expect(refused.statusCode, user).toBe(403);
+      expect(refused.json().error.zh, user).toBeTruthy();
+    }
+    expect((await as('handler-a', 'GET', `/api/field/draws/${areaAId}/report`)).statusCode).toBe(200);
+    expect((await as('inspector-b', 'GET', `/api/field/draws/${areaAId}/report`)).statusCode).toBe(403);
+  });
+
+  it('takes records only into the inspector’s own area’s draw of today or yesterday — writing nothing otherwise', async () => {
+    const before = (await db.query<{ n: number }>('SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM inspection_records) AS n')).rows[0].n;
+    const record = (draw: number) => ({ clientUuid: randomUUID(), drawId: draw, placeKey: 'alley:s1', recordedAt: new Date().toISOString(), results: results('alley', ['clean_ground']) });
+    const intoA = await send('inspector-b', record(areaAId), ['clean_ground']);
+    expect(intoA.statusCode, intoA.body).toBe(403);
+    expect(intoA.json().error.en).toMatch(/area/);
+    // an inspector of a unit does not record into the whole city's draw either
+    expect((await send('inspector-b', record(drawId), ['clean_ground'])).statusCode).toBe(403);
+    // the draw of an earlier day is closed, for every role
+    const old = await send('supervisor', record(oldId), ['clean_ground']);
+    expect(old.statusCode, old.body).toBe(409);
+    expect(old.json().error.zh).toContain('2026-01-05');
+    // a record queued under another user on a shared phone
+    const inspectorId = (await db.query<{ id: number }>("SELECT id FROM users WHERE username = 'supervisor'")).rows[0].id;
+    const foreign = await send('inspector', { ...record(earlierId), inspectorId }, ['clean_ground']);
+    expect(foreign.statusCode, foreign.body).toBe(403);
+    expect(foreign.json().error.zh).toContain('另一位检查员');
+    expect((await db.query<{ n: number }>('SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM inspection_records) AS n')).rows[0].n).toBe(before);
+    // a supervisor may record into any area's draw of today
+    expect((await send('supervisor', record(areaAId), ['clean_ground'])).statusCode).toBe(201);
+  });
+
+  it('refuses malformed records with 400, never 500', async () => {
+    const good = { clientUuid: randomUUID(), drawId, placeKey: 'compound:c1', recordedAt: new Date().toISOString(), results: results('compound', []) };
+    const raw = async (record: string) => {
+      const body = await multipart({ record }, []);
+      return app.inject({ method: 'POST', url: '/api/field/inspections', headers: { ...body.headers, cookie: cookies.get('inspector') ?? '' }, payload: body.payload });
+    };
+    for (const record of ['null', '[]', '7', '"x"']) expect((await raw(record)).statusCode, record).toBe(400);
+    for (const recordedAt of ['1', '2026-02-30T10:00:00Z', '2026-11-30T25:00:00Z', '2026-11-30', '2026-11-30T10:00:00+99:00']) {
+      const sent = await send('inspector', { ...good, clientUuid: randomUUID(), recordedAt }, []);
+      expect(sent.statusCode, recordedAt).toBe(400);
+      expect(sent.json().error.en).toContain('recordedAt');
+    }
   });
 });
 
@@ -308,9 +392,40 @@ describe('the day’s draw', () => {
   });
 });
 
+describe('rate-limit counts', () => {
+  it('are pruned for every key once older than the longest window', async () => {
+    await db.query("INSERT INTO field_rate_hits (key, at) VALUES ('device:gone-away-1', now() - interval '2 days'), ('device:recent-1', now())");
+    expect(await pruneRateHits(db)).toBeGreaterThanOrEqual(1);
+    const keys = (await db.query<{ key: string }>("SELECT key FROM field_rate_hits WHERE key IN ('device:gone-away-1', 'device:recent-1')")).rows.map((r) => r.key);
+    expect(keys).toEqual(['device:recent-1']);
+  });
+});
+
 describe('behind a reverse proxy', () => {
+  it('reads TRUST_PROXY as a hop count or proxy addresses, never as “trust every entry”', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('0')).toBe(false);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('10.0.0.5, 10.0.1.0/24')).toEqual(['10.0.0.5', '10.0.1.0/24']);
+    expect(() => parseTrustProxy('true')).toThrow(/TRUST_PROXY/);
+  });
+
+  it('with one trusted hop, counts the address the proxy saw, not a forged left-most entry', async () => {
+    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: 1 });
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const body = await multipart({ cityId: CITY, categoryId: 'toilet_dirty', description: '', lon: String(IN_B[0]), lat: String(IN_B[1] + 0.003), locatedBy: 'gps', clientUuid: randomUUID(), deviceId: `device-forged-${i}x` }, [{ field: 'photo', bytes: await jpeg() }]);
+      const sent = await proxied.inject({ method: 'POST', url: '/api/field/reports', remoteAddress: '10.0.7.7', ...body, headers: { ...body.headers, 'x-forwarded-for': `6.6.6.${i}, 192.168.8.8` } });
+      expect(sent.statusCode, sent.body).toBe(201);
+      codes.push(sent.json().report.trackingCode);
+    }
+    await proxied.close();
+    const addresses = (await db.query<{ address: string }>('SELECT address FROM field_reports WHERE tracking_code = ANY($1::text[])', [codes])).rows.map((r) => r.address);
+    expect(addresses).toEqual(['192.168.8.8', '192.168.8.8', '192.168.8.8']);
+  });
+
   it('counts each citizen’s forwarded address, not the proxy’s, when told to trust it', async () => {
-    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: true });
+    const proxied = await buildServer({ db, photoDir: mkdtempSync(join(tmpdir(), 'cc-field-photos-')), trustProxy: 1 });
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
       const body = await multipart({ cityId: CITY, categoryId: 'toilet_dirty', description: '', lon: String(IN_A[0]), lat: String(IN_A[1] + 0.003), locatedBy: 'gps', clientUuid: randomUUID(), deviceId: `device-proxied-${i}x` }, [{ field: 'photo', bytes: await jpeg() }]);

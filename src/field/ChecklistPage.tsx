@@ -3,7 +3,8 @@
  * applicable, photos taken on the spot (a failure needs one). Saved to the outbox with its photos, so it
  * survives a reload and uploads when the network returns; the score shown is the data file's rule.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiUser } from '../campaign/api';
 import { addResult, checklistFor, emptyTally, ITEM_RESULTS, PLACE_TYPE_NAMES, tallyScore, type ItemResult } from '../domain/field_checklists';
 import type { StringKey } from '../i18n/strings';
 import { goTo, useField } from './field_context';
@@ -21,6 +22,9 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
   const [results, setResults] = useState<Record<string, ItemResult>>({});
   const [photos, setPhotos] = useState<Record<string, File[]>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const [formId] = useState(() => crypto.randomUUID());
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
 
   const draftKey = `draft:${city.id}:${placeKey}`;
   const [draftLoaded, setDraftLoaded] = useState(false);
@@ -53,9 +57,15 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
     const left = items.filter((i) => !results[i.id]);
     if (left.length) return setProblem(tr('fieldChecklistIncomplete', { n: left.length }));
     const unphotographed = items.filter((i) => results[i.id] === 'fail' && !photos[i.id]?.length);
-    if (unphotographed.length) return setProblem(tr('fieldFailNeedsPhoto', { items: unphotographed.map(name).join('、') }));
-    const id = crypto.randomUUID();
-    const record = { clientUuid: id, drawId: answer.draw.id, placeKey, recordedAt: new Date().toISOString(), results: items.map((i) => ({ itemId: i.id, result: results[i.id] })) };
+    if (unphotographed.length) return setProblem(tr('fieldFailNeedsPhoto', { items: unphotographed.map(name).join(tr('fieldListSep')) }));
+    if (savingRef.current) return;
+    savingRef.current = true;
+    setSaving(true);
+    // one id per form: a double tap re-queues the same record, which the server files once
+    const id = formId;
+    // the signed-in inspector: a record left queued on a shared phone is never sent under the next user
+    const me = await kept<{ user: ApiUser }>('me');
+    const record = { clientUuid: id, drawId: answer.draw.id, placeKey, recordedAt: new Date().toISOString(), results: items.map((i) => ({ itemId: i.id, result: results[i.id] })), ...(me ? { inspectorId: me.user.id } : {}) };
     await enqueue({
       id,
       kind: 'inspection',
@@ -65,6 +75,10 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
       label: place.name,
       placeKey,
       drawId: answer.draw.id,
+      ...(me ? { userId: me.user.id } : {}),
+    }).finally(() => {
+      savingRef.current = false;
+      setSaving(false);
     });
     await keep(draftKey, undefined);
     goTo('#/inspect');
@@ -103,8 +117,8 @@ export function ChecklistPage({ placeKey }: { placeKey: string }) {
       </ol>
       <p className="field-score">{score === null ? '' : tr('fieldRecordScore', { score })}</p>
       {problem && <p className="field-error">{problem}</p>}
-      <button type="submit" className="field-primary">
-        {tr('fieldSaveRecord')}
+      <button type="submit" className="field-primary" disabled={saving}>
+        {saving ? tr('fieldSaving') : tr('fieldSaveRecord')}
       </button>
     </form>
   );

@@ -10,6 +10,8 @@ import { sentence, useField } from './field_context';
 import { fetchDraw, placeStatus, type DrawAnswer, type PlaceStatus } from './inspection_draw';
 import { Refused } from './MyReportsPage';
 import { fetchKept, keep } from './saved';
+import { unsentOf } from './field_helpers';
+import { discard, pendingSubmissions } from './outbox';
 
 const STATUS_KEYS: Record<PlaceStatus, StringKey> = { done: 'fieldPlaceDone', queued: 'fieldPlaceQueued', refused: 'fieldPlaceRefused', todo: 'fieldPlaceTodo' };
 
@@ -47,6 +49,11 @@ export function InspectPage() {
   answer.draw.places.forEach((p, i) => groups.set(p.pointName, [...(groups.get(p.pointName) ?? []), i]));
 
   const signOut = async () => {
+    const unsent = unsentOf(await pendingSubmissions(), user.id);
+    if (unsent.length > 0) {
+      if (!window.confirm(tr('fieldSignOutUnsent', { n: unsent.length }))) return;
+      for (const s of unsent) await discard(s.id);
+    }
     await api('/api/logout', { method: 'POST', body: {} }).catch(() => {});
     await keep('me', undefined);
     setUser('signed-out');

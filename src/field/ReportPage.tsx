@@ -3,7 +3,8 @@
  * report goes to the outbox first and uploads when it can; the page then shows its tracking code.
  */
 import exifr from 'exifr';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { gpsErrorKey } from './field_helpers';
 import { deviceId, enqueue } from './outbox';
 import { sentence, useField } from './field_context';
 import { fetchKept } from './saved';
@@ -22,6 +23,9 @@ export function ReportPage() {
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<string | null>(null);
+  const [formId, setFormId] = useState(() => crypto.randomUUID());
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
   // the map only when asked for: a phone on poor signal (and software WebGL) need not draw it for an EXIF or GPS place
   const [mapShown, setMapShown] = useState(false);
   const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
@@ -45,7 +49,7 @@ export function ReportPage() {
   const useGps = () =>
     navigator.geolocation.getCurrentPosition(
       (p) => setPlace({ lon: p.coords.longitude, lat: p.coords.latitude, by: 'gps' }),
-      (error) => setProblem(tr('fieldGpsFailed', { reason: error.message })),
+      (error) => setProblem(tr(gpsErrorKey(error.code))),
       { enableHighAccuracy: true, timeout: 15_000 },
     );
 
@@ -53,7 +57,11 @@ export function ReportPage() {
     if (!photo) return setProblem(tr('fieldPhotoNeeded'));
     if (!place) return setProblem(tr('fieldNoLocation'));
     if (!categoryId) return setProblem(tr('fieldChooseCategory'));
-    const id = crypto.randomUUID();
+    if (savingRef.current) return;
+    savingRef.current = true;
+    setSaving(true);
+    // one id per form: a second tap re-queues the same submission, which the server files once
+    const id = formId;
     const category = categories.find((c) => c.id === categoryId);
     await enqueue({
       id,
@@ -62,11 +70,14 @@ export function ReportPage() {
       fields: { cityId: city.id, categoryId, description: description.trim(), lon: String(place.lon), lat: String(place.lat), locatedBy: place.by, clientUuid: id, deviceId: deviceId() },
       files: [{ field: 'photo', name: photo.name || 'photo.jpg', blob: photo }],
       label: category ? (lang === 'zh' ? category.zh : category.en) : categoryId,
+    }).finally(() => {
+      savingRef.current = false;
+      setSaving(false);
     });
     setSubmitted(id);
   };
 
-  if (submitted) return <Submitted id={submitted} pending={pending} sent={sent} again={() => { setSubmitted(null); setPhoto(null); setPlace(null); setDescription(''); setProblem(null); setMapShown(false); }} />;
+  if (submitted) return <Submitted id={submitted} pending={pending} sent={sent} again={() => { setFormId(crypto.randomUUID()); setSubmitted(null); setPhoto(null); setPlace(null); setDescription(''); setProblem(null); setMapShown(false); }} />;
 
   return (
     <form className="field-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
@@ -108,8 +119,8 @@ export function ReportPage() {
         <textarea name="description" maxLength={500} rows={3} placeholder={tr('fieldDescriptionHint')} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
       {problem && <p className="field-error">{problem}</p>}
-      <button type="submit" className="field-primary">
-        {tr('fieldSubmit')}
+      <button type="submit" className="field-primary" disabled={saving}>
+        {saving ? tr('fieldSaving') : tr('fieldSubmit')}
       </button>
     </form>
   );

@@ -15,7 +15,8 @@ export interface TrackingView {
   stateName: { zh: string; en: string };
   reportedAt: string;
   points: number;
-  steps: { action: string; to: CaseState | null; at: string; note: string }[];
+  /** only the public steps (server/field/citizen_reports.ts PUBLIC_STEPS): no staff notes */
+  steps: { action: string; at: string; voidReason?: string }[];
 }
 
 const STEP_KEYS: Record<string, StringKey> = {
@@ -23,13 +24,10 @@ const STEP_KEYS: Record<string, StringKey> = {
   register: 'fieldStep_register',
   void: 'fieldStep_void',
   dispatch: 'fieldStep_dispatch',
-  return: 'fieldStep_return',
   submit: 'fieldStep_submit',
   pass: 'fieldStep_pass',
-  fail: 'fieldStep_fail',
-  extend: 'fieldStep_extend',
-  archive: 'fieldStep_archive',
 };
+const VOID_KEYS: Record<string, StringKey> = { duplicate: 'fieldVoid_duplicate', invalid: 'fieldVoid_invalid' };
 
 const localTime = (iso: string, lang: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -51,22 +49,32 @@ export function TrackPage({ code }: { code: string }) {
       {view && (
         <>
           <p className="field-state">
-            {tr('fieldTrackState')}：<strong>{lang === 'zh' ? view.stateName.zh : view.stateName.en}</strong>
+            {tr('fieldTrackState')}
+            {tr('fieldLabelSep')}<strong>{lang === 'zh' ? view.stateName.zh : view.stateName.en}</strong>
           </p>
           <p>
             {lang === 'zh' ? view.category.zh : view.category.en} · {tr('fieldReportedAt')} {localTime(view.reportedAt, lang)}
           </p>
           {view.folded && <p>{tr('fieldFolded')}</p>}
           <ol className="field-steps">
-            {view.steps.map((s, i) => (
-              <li key={i}>
-                <time>{localTime(s.at, lang)}</time> {STEP_KEYS[s.action] ? tr(STEP_KEYS[s.action]) : s.action}
-                {s.note && <q>{s.note}</q>}
-              </li>
-            ))}
+            {view.steps
+              .filter((s) => STEP_KEYS[s.action])
+              .map((s, i) => (
+                <li key={i}>
+                  <time>{localTime(s.at, lang)}</time> {tr(STEP_KEYS[s.action])}
+                  {s.voidReason && VOID_KEYS[s.voidReason] && (
+                    <>
+                      {tr('fieldLabelSep')}
+                      {tr(VOID_KEYS[s.voidReason])}
+                    </>
+                  )}
+                </li>
+              ))}
           </ol>
           <p className="field-points">
-            {tr('fieldPoints')}：{view.points} <small>{tr('fieldPointsRule')}</small>
+            {tr('fieldPoints')}
+            {tr('fieldLabelSep')}
+            {view.points} <small>{tr('fieldPointsRule')}</small>
           </p>
         </>
       )}

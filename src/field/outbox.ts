@@ -23,6 +23,8 @@ export interface Submission {
   /** for records: which place of which draw */
   placeKey?: string;
   drawId?: number;
+  /** for records: the signed-in user who saved it (a shared phone asks before signing out with these unsent) */
+  userId?: number;
   refused?: { zh: string; en: string };
 }
 

@@ -10,6 +10,8 @@
  * Only same-origin requests are handled; there are no others (intranet deployments).
  */
 
+import { cacheNames, keepsAsShell, staleCaches } from './sw_rules';
+
 interface ExtendableEventLike extends Event { waitUntil(work: Promise<unknown>): void }
 interface FetchEventLike extends ExtendableEventLike { request: Request; respondWith(response: Promise<Response>): void }
 interface WorkerScope {
@@ -21,11 +23,11 @@ interface WorkerScope {
   addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
 }
 
+/** the build's version, written in by vite.config.ts: a new build is a new worker with a new shell cache */
+declare const __FIELD_BUILD__: string | undefined;
+
 const scope = self as unknown as WorkerScope;
-const VERSION = 'v1';
-const SHELL = `cc-field-shell-${VERSION}`;
-const DATA = `cc-field-data-${VERSION}`;
-const TILES = `cc-field-tiles-${VERSION}`;
+const { shell: SHELL, data: DATA, tiles: TILES } = cacheNames(typeof __FIELD_BUILD__ === 'string' ? __FIELD_BUILD__ : 'dev');
 const SHELL_PAGE = new URL('field.html', scope.location.href).href;
 
 /** the same-origin URLs field.html loads: scripts, module preloads, styles, the manifest, icons */
@@ -43,6 +45,8 @@ scope.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(SHELL);
       const page = await fetch(SHELL_PAGE, { cache: 'no-cache' });
+      // an error or a captive portal's page is no shell: the install fails and is tried again later
+      if (!keepsAsShell(page, SHELL_PAGE, SHELL_PAGE)) throw new Error(`field.html answered ${page.status}${page.redirected ? ' (redirected)' : ''}`);
       const html = await page.clone().text();
       await cache.put(SHELL_PAGE, page);
       await cache.addAll(shellUrls(html).filter((u) => u !== SHELL_PAGE));
@@ -54,7 +58,8 @@ scope.addEventListener('install', (event) => {
 scope.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith('cc-field-') && ![SHELL, DATA, TILES].includes(name)) await caches.delete(name);
+      // the shells of earlier builds, with their hashed /assets/
+      for (const name of staleCaches(await caches.keys(), SHELL.slice('cc-field-shell-'.length))) await caches.delete(name);
       await scope.clients.claim();
     })(),
   );
@@ -64,7 +69,7 @@ scope.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== scope.location.origin || url.pathname.startsWith('/api/')) return;
-  if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL, SHELL_PAGE));
+  if (request.mode === 'navigate') event.respondWith(navigation(request));
   else if (url.pathname.includes('/assets/')) event.respondWith(cacheFirst(request, SHELL));
   else if (url.pathname.includes('/tiles/') && request.headers.has('range')) event.respondWith(rangeCached(request));
   else event.respondWith(networkFirst(request, url.pathname.includes('/data/') ? DATA : SHELL));
@@ -79,15 +84,29 @@ async function cacheFirst(request: Request, cacheName: string): Promise<Response
   return response;
 }
 
-/** the network's answer (kept), or without a network the kept one — for a page, the shell under `fallback` */
-async function networkFirst(request: Request, cacheName: string, fallback?: string): Promise<Response> {
+/** a page: the network's answer (kept as the shell only when it is field.html's own 200), or the shell offline */
+async function navigation(request: Request): Promise<Response> {
+  const cache = await caches.open(SHELL);
+  try {
+    const response = await fetch(request);
+    if (keepsAsShell(response, request.url, SHELL_PAGE)) await cache.put(SHELL_PAGE, response.clone());
+    return response;
+  } catch (reason) {
+    const hit = await cache.match(SHELL_PAGE);
+    if (hit) return hit;
+    throw reason;
+  }
+}
+
+/** the network's answer (kept when a plain 200), or without a network the kept one */
+async function networkFirst(request: Request, cacheName: string): Promise<Response> {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    if (response.ok && response.status === 200) await cache.put(fallback ?? request, response.clone());
+    if (response.ok && response.status === 200 && !response.redirected) await cache.put(request, response.clone());
     return response;
   } catch (reason) {
-    const hit = (await cache.match(request, { ignoreSearch: true })) ?? (fallback ? await cache.match(fallback) : undefined);
+    const hit = await cache.match(request, { ignoreSearch: true });
     if (hit) return hit;
     throw reason;
   }
