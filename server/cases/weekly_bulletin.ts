@@ -7,11 +7,11 @@
  * voided — the same rule as the ranking and the case ledger, so the three never disagree.
  */
 import type { Queryable } from '../db/database';
+import { WEEK_MS } from '../../src/domain/iso_week';
 import { isoWeekOf, orgUnits, rollUpUnit, weekRange, weeklyRanking, type UnitWeek } from './weekly_ranking';
 
 /** weeks of on-time closure shown before and including the bulletin's own */
 export const TREND_WEEKS = 8;
-const WEEK_MS = 7 * 86_400_000;
 
 export interface BulletinCase {
   id: number;

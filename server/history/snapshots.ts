@@ -11,7 +11,7 @@ import { CityAnalysis, DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import { gridTableFromScores, rankLevel } from '../../src/analysis/rankings';
 import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
 import type { Database, Queryable } from '../db/database';
-import { BEIJING_OFFSET_MS } from '../campaign_clock';
+import { BEIJING_OFFSET_MS, checkDay } from '../campaign_clock';
 import { HttpError } from '../http_error';
 import { layersAsOf } from './ledger_revisions';
 
@@ -35,8 +35,7 @@ export interface SnapshotFigures {
 
 /** the end of a Beijing calendar day, ms since the epoch */
 export function endOfDay(day: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !Number.isFinite(Date.parse(`${day}T00:00:00Z`))) throw new HttpError(400, `日期须写作 yyyy-mm-dd`, `a day is written yyyy-mm-dd (got "${day}")`);
-  return Date.parse(`${day}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS;
+  return Date.parse(`${checkDay(day)}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS;
 }
 
 

@@ -242,6 +242,19 @@ describe('before and after', () => {
     const missing = await as('viewer', `/api/snapshots/compare?cityId=${CITY}&level=grid&from=2026-11-02&to=2026-11-20`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.zh).toContain('2026-11-02');
+    // a day that rolls over (30 February) is refused with a sentence, on every route that takes a day
+    for (const [method, url, payload] of [
+      ['GET', `/api/snapshots/compare?cityId=${CITY}&level=grid&from=2026-02-30&to=2026-11-20`],
+      ['GET', `/api/snapshots/compare?cityId=${CITY}&level=grid&from=2026-11-01&to=2026-11-31`],
+      ['GET', `/api/snapshots?cityId=${CITY}&level=city&from=2026-02-29&to=2026-11-20`],
+      ['GET', `/api/snapshots?cityId=${CITY}&level=city&from=2026-11-01&to=2026-13-01`],
+      ['POST', '/api/milestones', { cityId: CITY, day: '2026-04-31', label: '基线' }],
+    ] as const) {
+      const refused = await app.inject({ method, url, payload, headers: { cookie: cookies.get('supervisor') ?? '' } });
+      expect(refused.statusCode, `${method} ${url} ${refused.body}`).toBe(400);
+      expect(refused.json().error.en).toMatch(/real calendar day/);
+      expect(refused.json().error.zh).toMatch(/日期/);
+    }
   });
 
   it('gives the campaign calendar: three one-year phases from the start, and the days with snapshots', async () => {

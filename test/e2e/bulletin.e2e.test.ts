@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDay } from '../../server/campaign_clock';
+import { beijingDay } from '../../src/domain/campaign_clock';
 import type { WeeklyBulletin } from '../../server/cases/weekly_bulletin';
 import { isoWeekOf } from '../../src/domain/iso_week';
 import type { GridFeature } from '../../src/domain/city_bundle';

@@ -5,7 +5,7 @@
  * (@page, no table row or figure split across pages).
  */
 import { useEffect } from 'react';
-import { beijingDay } from '../../../server/campaign_clock';
+import { beijingDay } from '../../domain/campaign_clock';
 import { fetchBulletin, ledgerUrl, type WeeklyBulletin } from '../../bulletin/bulletin_api';
 import { LineChart } from '../../components/charts/LineChart';
 import { isoWeekOf, isoWeekRange, shiftWeek } from '../../domain/iso_week';
