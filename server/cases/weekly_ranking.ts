@@ -12,6 +12,7 @@ import type { Queryable } from '../db/database';
 import { REFERENCE_FILE } from '../db/reference_data';
 import { isoWeekOf, isoWeekRange } from '../../src/domain/iso_week';
 import { HttpError } from '../http_error';
+import { closedOnTimeSql, overdueAtSql } from './case_rules_sql';
 
 
 export interface UnitWeek {
@@ -63,10 +64,8 @@ export async function weeklyRanking(db: Queryable, week: string, level: 'unit' |
        SELECT o.unit_id AS "unitId",
               count(*)::int AS cases,
               count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e)::int AS closed,
-              count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e
-                               AND NOT EXISTS (SELECT 1 FROM cards k WHERE k.case_id = o.id AND k.colour <> 'white'))::int AS "closedOnTime",
-              count(*) FILTER (WHERE o.state IN ('registered', 'dispatched')
-                               AND EXISTS (SELECT 1 FROM cards k WHERE k.case_id = o.id AND k.active AND k.deadline < span.e))::int AS overdue,
+              count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e AND ${closedOnTimeSql('o')})::int AS "closedOnTime",
+              count(*) FILTER (WHERE ${overdueAtSql('o', 'span.e')})::int AS overdue,
               (SELECT count(*) FROM cards k JOIN owned x ON x.id = k.case_id WHERE x.unit_id = o.unit_id AND k.colour = 'red' AND k.issued_at >= span.s AND k.issued_at < span.e)::int AS "redCards",
               (SELECT count(*) FROM events ev JOIN owned x ON x.id = ev.case_id WHERE x.unit_id = o.unit_id AND ev.action = 'fail' AND ev.at >= span.s AND ev.at < span.e)::int AS rework
          FROM owned o, span
