@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { REFERENCE_FILE, referenceData } from '../db/reference_data';
 import { earnsBlackFlag, earnsRedFlag, isoWeekOf, weekRange } from './weekly_ranking';
 
 describe('ISO weeks on the Beijing clock', () => {
@@ -36,6 +38,14 @@ describe('ISO weeks on the Beijing clock', () => {
       }
       expect(isoWeekOf(weekRange(`${year}-W01`).start)).toBe(`${year}-W01`);
     }
+  });
+});
+
+describe('the reference data', () => {
+  it('is read once: every request gets the same flags without going to the disk again', () => {
+    expect(referenceData()).toBe(referenceData());
+    expect(referenceData().flags).toEqual(JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')).flags);
+    expect(referenceData().flags.red).toBeGreaterThan(0);
   });
 });
 

@@ -3,13 +3,12 @@
  * open at some point of the week, how many it closed, how many of those on time (closed before the first card
  * lapsed: never escalated), how many it still owes past the deadline at the week's end, red cards issued and
  * reworks. Units rank by on-time closures, then overdue, red cards and rework; the best N get the mobile red
- * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json — each flag only when
+ * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json (read once) — each flag only when
  * earned (earnsRedFlag, earnsBlackFlag). Streets and districts
  * sum their communities.
  */
-import { readFileSync } from 'node:fs';
 import type { Queryable } from '../db/database';
-import { REFERENCE_FILE } from '../db/reference_data';
+import { referenceData } from '../db/reference_data';
 import { isoWeekOf, isoWeekRange } from '../../src/domain/iso_week';
 import { HttpError } from '../http_error';
 import { closedOnTimeSql, overdueAtSql } from './case_rules_sql';
@@ -54,7 +53,7 @@ export function rollUpUnit(units: ReadonlyMap<string, OrgUnit>, id: string, leve
 
 export async function weeklyRanking(db: Queryable, week: string, level: 'unit' | 'street' | 'district' = 'unit'): Promise<{ week: string; start: string; end: string; flags: { red: number; black: number }; rows: UnitWeek[] }> {
   const { start, end } = weekRange(week);
-  const flags = (JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as { flags: { red: number; black: number } }).flags;
+  const { flags } = referenceData();
   const rows = (
     await db.query<{ unitId: string; cases: number; closed: number; closedOnTime: number; overdue: number; redCards: number; rework: number }>(
       `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e),
