@@ -104,6 +104,9 @@ describe('the weekly bulletin and the trends', () => {
     });
     await page.waitForSelector(`[data-bulletin-state="ready"] [data-case-map]`, { timeout: 30_000 });
 
+    // the figures cover every city: the heading names the campaign office, not the city open on the map
+    expect(await page.locator('.bulletin-head h1').textContent()).toBe('创城办 · 创建全国文明城市一周通报');
+    expect(await page.locator('.bulletin-head [data-scope="all-cities"]').count()).toBe(1);
     const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .kpi-value`).textContent();
     expect(await kpi('reported')).toBe(String(expected.kpis.reported));
     expect(await kpi('closed')).toBe(String(expected.kpis.closed));
