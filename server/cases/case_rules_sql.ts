@@ -23,3 +23,6 @@ export const overdueAtSql = (c: string, t: string): string =>
   `(${c}.state <> 'voided' AND ${c}.created_at < ${t} AND (${c}.closed_at IS NULL OR ${c}.closed_at >= ${t})
     AND COALESCE((SELECT ev.to_state IN (${OWED_STATES_SQL}) FROM events ev WHERE ev.case_id = ${c}.id AND ev.to_state IS NOT NULL AND ev.at < ${t} ORDER BY ev.at DESC, ev.id DESC LIMIT 1), true)
     AND COALESCE((SELECT k.deadline < ${t} FROM cards k WHERE k.case_id = ${c}.id AND k.issued_at < ${t} ORDER BY k.issued_at DESC, k.id DESC LIMIT 1), false))`;
+
+/** The moment a week's overdue count is taken ($2: the week's end, ms): its end, or now while the week runs — a deadline not yet reached is not overdue. */
+export const WEEK_OVERDUE_AT_SQL = 'LEAST(to_timestamp($2 / 1000.0), now())';

@@ -8,7 +8,7 @@
  */
 import type { Queryable } from '../db/database';
 import { WEEK_MS } from '../../src/domain/iso_week';
-import { closedOnTimeSql, overdueAtSql } from './case_rules_sql';
+import { closedOnTimeSql, overdueAtSql, WEEK_OVERDUE_AT_SQL } from './case_rules_sql';
 import { isoWeekOf, orgUnits, rollUpUnit, weekRange, weeklyRanking, type UnitWeek } from './weekly_ranking';
 
 /** weeks of on-time closure shown before and including the bulletin's own */
@@ -78,7 +78,7 @@ export async function weeklyBulletin(db: Queryable, week: string): Promise<Weekl
   const { start, end } = weekRange(week);
   const cases = (
     await db.query<BulletinCase>(
-      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e)
+      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e, ${WEEK_OVERDUE_AT_SQL} AS t)
        SELECT c.id, c.title, c.category_id AS "categoryId", g.name_zh AS category, c.state, c.unit_id AS "unitId", u.name AS "unitName", c.grid_unit_id AS "gridUnitId",
               c.grid_code AS "gridCode", ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
               to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
@@ -86,7 +86,7 @@ export async function weeklyBulletin(db: Queryable, week: string): Promise<Weekl
               c.created_at >= span.s AS "isNew",
               COALESCE(c.closed_at >= span.s AND c.closed_at < span.e, false) AS "closedInWeek",
               COALESCE(c.closed_at >= span.s AND c.closed_at < span.e, false) AND ${closedOnTimeSql('c')} AS "closedOnTime",
-              c.unit_id IS NOT NULL AND ${overdueAtSql('c', 'span.e')} AS overdue
+              c.unit_id IS NOT NULL AND ${overdueAtSql('c', 'span.t')} AS overdue
          FROM cases c CROSS JOIN span JOIN categories g ON g.id = c.category_id
          LEFT JOIN org_units u ON u.id = c.unit_id
         WHERE c.created_at < span.e AND (c.closed_at IS NULL OR c.closed_at >= span.s) AND c.state <> 'voided'

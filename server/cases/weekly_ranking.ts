@@ -11,7 +11,7 @@ import type { Queryable } from '../db/database';
 import { referenceData } from '../db/reference_data';
 import { isoWeekOf, isoWeekRange } from '../../src/domain/iso_week';
 import { HttpError } from '../http_error';
-import { closedOnTimeSql, overdueAtSql } from './case_rules_sql';
+import { closedOnTimeSql, overdueAtSql, WEEK_OVERDUE_AT_SQL } from './case_rules_sql';
 
 
 export interface UnitWeek {
@@ -56,7 +56,7 @@ export async function weeklyRanking(db: Queryable, week: string, level: 'unit' |
   const { flags } = referenceData();
   const rows = (
     await db.query<{ unitId: string; cases: number; closed: number; closedOnTime: number; overdue: number; redCards: number; rework: number }>(
-      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e),
+      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e, ${WEEK_OVERDUE_AT_SQL} AS t),
             owned AS (
               SELECT c.* FROM cases c, span
                WHERE c.unit_id IS NOT NULL AND c.created_at < span.e AND (c.closed_at IS NULL OR c.closed_at >= span.s) AND c.state <> 'voided')
@@ -64,7 +64,7 @@ export async function weeklyRanking(db: Queryable, week: string, level: 'unit' |
               count(*)::int AS cases,
               count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e)::int AS closed,
               count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e AND ${closedOnTimeSql('o')})::int AS "closedOnTime",
-              count(*) FILTER (WHERE ${overdueAtSql('o', 'span.e')})::int AS overdue,
+              count(*) FILTER (WHERE ${overdueAtSql('o', 'span.t')})::int AS overdue,
               (SELECT count(*) FROM cards k JOIN owned x ON x.id = k.case_id WHERE x.unit_id = o.unit_id AND k.colour = 'red' AND k.issued_at >= span.s AND k.issued_at < span.e)::int AS "redCards",
               (SELECT count(*) FROM events ev JOIN owned x ON x.id = ev.case_id WHERE x.unit_id = o.unit_id AND ev.action = 'fail' AND ev.at >= span.s AND ev.at < span.e)::int AS rework
          FROM owned o, span

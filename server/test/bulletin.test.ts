@@ -207,6 +207,28 @@ describe('a past week stays as it was', () => {
     // the week after, both were closed by its end: overdue in neither
     expect((await weeklyBulletin(db, '2026-W21')).kpis.overdue).toBe(0);
   });
+
+  it('while the week runs, counts overdue as of now: a deadline later this week is not overdue yet', async () => {
+    const now = Date.now();
+    const ids: number[] = [];
+    for (const [title, deadline] of [['期限未到', now + HOUR], ['期限已过', now - 60_000]] as const) {
+      const [{ id }] = (
+        await db.query<{ id: number }>(
+          `INSERT INTO cases (city_id, category_id, state, title, geom, grid_code, grid_unit_id, unit_id, source, created_at)
+           VALUES ($1, 'toilet_dirty', 'dispatched', $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $6, 'inspection', to_timestamp($7 / 1000.0)) RETURNING id`,
+          [CITY, title, IN_B[0], IN_B[1], GRID_B, UNIT_B, now - 2 * HOUR],
+        )
+      ).rows;
+      await db.query('INSERT INTO cards (case_id, colour, issued_at, deadline) VALUES ($1, $2, to_timestamp($3 / 1000.0), to_timestamp($4 / 1000.0))', [id, 'white', now - 2 * HOUR, deadline]);
+      ids.push(id);
+    }
+    const week = isoWeekOf(now);
+    // only when the week still has more than an hour to run does the first deadline fall inside it
+    if (weekRange(week).end > now + HOUR) {
+      const overdue = new Map((await weeklyBulletin(db, week)).cases.map((c) => [c.id, c.overdue]));
+      expect(ids.map((id) => overdue.get(id))).toEqual([false, true]);
+    }
+  });
 });
 
 describe('the case ledger over the API', () => {
