@@ -1,8 +1,14 @@
 /**
- * The campaign's clock: days and weeks are Beijing calendar days and ISO weeks (UTC+8, no summer time), whatever
- * the server's own time zone.
+ * The campaign's clock on the server: src/domain/campaign_clock.ts (shared with the browser) and the one check of
+ * a day parameter.
  */
-export const BEIJING_OFFSET_MS = 8 * 3_600_000;
+import { isCalendarDay } from '../src/domain/campaign_clock';
+import { HttpError } from './http_error';
 
-/** a day (yyyy-mm-dd) on the Beijing calendar */
-export const beijingDay = (ms = Date.now()): string => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+export { BEIJING_OFFSET_MS, beijingDay, isCalendarDay } from '../src/domain/campaign_clock';
+
+/** A day parameter (yyyy-mm-dd, a real calendar day) or a 400 with a sentence: every route's day goes through here. */
+export function checkDay(day: string): string {
+  if (!isCalendarDay(day)) throw new HttpError(400, `日期须是写作 yyyy-mm-dd 的真实日期（收到“${day}”）`, `a day is a real calendar day written yyyy-mm-dd (got "${day}")`);
+  return day;
+}

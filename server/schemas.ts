@@ -9,6 +9,9 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 /** one of a list of strings, typed as that union */
 export const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 
+/** a day parameter's shape; its calendar is checked by checkDay (server/campaign_clock.ts) in the handler */
+export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
 export const ErrorBody = Type.Object({ error: Type.Object({ zh: Type.String(), en: Type.String() }), details: Type.Optional(Type.Unknown()) }, { description: 'a refusal: one sentence in Chinese and English' });
 
 export const User = Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String(), role: literals(ROLES), unitId: Nullable(Type.String()) });

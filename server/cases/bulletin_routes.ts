@@ -11,14 +11,14 @@ import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { campaignCalendar, compareSnapshots } from '../history/snapshot_compare';
 import { SNAPSHOT_LEVELS } from '../history/snapshots';
-import { literals } from '../schemas';
+import { checkDay } from '../campaign_clock';
+import { Day, literals } from '../schemas';
 import { weekLedger } from './case_ledger';
 import { visibleTo } from './case_service';
 import { weeklyBulletin } from './weekly_bulletin';
 import { isoWeekOf } from './weekly_ranking';
 
 const Week = Type.String({ pattern: '^\\d{4}-W\\d{2}$' });
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const CityId = Type.String({ minLength: 1, maxLength: 80 });
 /** the ledger lists every unit's cases: the office's roles and readers, not a unit's handler */
 const LEDGER_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'handler');
@@ -48,7 +48,7 @@ export async function registerBulletin(parent: FastifyInstance, db: Database, re
   app.get('/api/snapshots/compare', { schema: { querystring: Type.Object({ cityId: CityId, level: literals(SNAPSHOT_LEVELS), from: Day, to: Day }) } }, async (request) => {
     requireRole(request, ROLES);
     const q = request.query;
-    return { from: q.from, to: q.to, level: q.level, rows: await compareSnapshots(db, q.cityId, q.level, q.from, q.to) };
+    return { from: q.from, to: q.to, level: q.level, rows: await compareSnapshots(db, q.cityId, q.level, checkDay(q.from), checkDay(q.to)) };
   });
 
   app.get('/api/campaign', { schema: { querystring: Type.Object({ cityId: CityId }) } }, async (request) => {

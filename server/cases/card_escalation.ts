@@ -8,6 +8,7 @@ import type { CaseState } from '../../src/domain/case_flow';
 import { escalation, type Card, type CardColour } from '../../src/domain/supervision_cards';
 import type { Database } from '../db/database';
 import { EVENTS_CHANNEL } from './case_service';
+import { OWED_STATES_SQL } from './case_rules_sql';
 
 interface DueCard { id: number; caseId: number; colour: CardColour; issuedAt: number; deadline: number; state: CaseState; whiteHours: number; yellowHours: number; redHours: number }
 
@@ -18,7 +19,7 @@ export async function escalateDueCards(db: Database, now = Date.now()): Promise<
               (extract(epoch FROM k.deadline) * 1000)::float8 AS deadline, c.state,
               g.white_hours AS "whiteHours", g.yellow_hours AS "yellowHours", g.red_hours AS "redHours"
          FROM cards k JOIN cases c ON c.id = k.case_id JOIN categories g ON g.id = c.category_id
-        WHERE k.active AND k.colour <> 'red' AND k.deadline <= to_timestamp($1 / 1000.0) AND c.state IN ('registered', 'dispatched')
+        WHERE k.active AND k.colour <> 'red' AND k.deadline <= to_timestamp($1 / 1000.0) AND c.state IN (${OWED_STATES_SQL})
         ORDER BY k.deadline, k.id`,
       [now],
     )

@@ -7,11 +7,12 @@
  * voided — the same rule as the ranking and the case ledger, so the three never disagree.
  */
 import type { Queryable } from '../db/database';
+import { WEEK_MS } from '../../src/domain/iso_week';
+import { closedOnTimeSql, overdueAtSql, WEEK_OVERDUE_AT_SQL } from './case_rules_sql';
 import { isoWeekOf, orgUnits, rollUpUnit, weekRange, weeklyRanking, type UnitWeek } from './weekly_ranking';
 
 /** weeks of on-time closure shown before and including the bulletin's own */
 export const TREND_WEEKS = 8;
-const WEEK_MS = 7 * 86_400_000;
 
 export interface BulletinCase {
   id: number;
@@ -33,7 +34,7 @@ export interface BulletinCase {
   closedInWeek: boolean;
   /** closed during the week before any card lapsed */
   closedOnTime: boolean;
-  /** still owed by its unit past the deadline at the week's end (the ranking's rule) */
+  /** still owed by its unit past the deadline at the week's end, as the record stood then (the ranking's rule, overdueAtSql) */
   overdue: boolean;
   /** the rows of the street and district rankings the case counts in (null before dispatch) */
   streetUnitId: string | null;
@@ -77,17 +78,15 @@ export async function weeklyBulletin(db: Queryable, week: string): Promise<Weekl
   const { start, end } = weekRange(week);
   const cases = (
     await db.query<BulletinCase>(
-      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e)
+      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e, ${WEEK_OVERDUE_AT_SQL} AS t)
        SELECT c.id, c.title, c.category_id AS "categoryId", g.name_zh AS category, c.state, c.unit_id AS "unitId", u.name AS "unitName", c.grid_unit_id AS "gridUnitId",
               c.grid_code AS "gridCode", ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
               to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
               to_char(c.closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "closedAt",
               c.created_at >= span.s AS "isNew",
               COALESCE(c.closed_at >= span.s AND c.closed_at < span.e, false) AS "closedInWeek",
-              COALESCE(c.closed_at >= span.s AND c.closed_at < span.e, false)
-                AND NOT EXISTS (SELECT 1 FROM cards k WHERE k.case_id = c.id AND k.colour <> 'white') AS "closedOnTime",
-              c.unit_id IS NOT NULL AND c.state IN ('registered', 'dispatched')
-                AND EXISTS (SELECT 1 FROM cards k WHERE k.case_id = c.id AND k.active AND k.deadline < span.e) AS overdue
+              COALESCE(c.closed_at >= span.s AND c.closed_at < span.e, false) AND ${closedOnTimeSql('c')} AS "closedOnTime",
+              c.unit_id IS NOT NULL AND ${overdueAtSql('c', 'span.t')} AS overdue
          FROM cases c CROSS JOIN span JOIN categories g ON g.id = c.category_id
          LEFT JOIN org_units u ON u.id = c.unit_id
         WHERE c.created_at < span.e AND (c.closed_at IS NULL OR c.closed_at >= span.s) AND c.state <> 'voided'
@@ -143,7 +142,7 @@ export async function onTimeTrend(db: Queryable, end: number): Promise<TrendWeek
   const rows = (
     await db.query<{ i: number; closed: number; closedOnTime: number }>(
       `SELECT floor((extract(epoch FROM c.closed_at) * 1000 - $1) / $3)::int AS i, count(*)::int AS closed,
-              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM cards k WHERE k.case_id = c.id AND k.colour <> 'white'))::int AS "closedOnTime"
+              count(*) FILTER (WHERE ${closedOnTimeSql('c')})::int AS "closedOnTime"
          FROM cases c WHERE c.closed_at >= to_timestamp($1 / 1000.0) AND c.closed_at < to_timestamp($2 / 1000.0) AND c.state <> 'voided'
         GROUP BY 1`,
       [first, end, WEEK_MS],

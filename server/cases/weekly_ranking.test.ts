@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { REFERENCE_FILE, referenceData } from '../db/reference_data';
 import { earnsBlackFlag, earnsRedFlag, isoWeekOf, weekRange } from './weekly_ranking';
 
 describe('ISO weeks on the Beijing clock', () => {
@@ -19,6 +21,31 @@ describe('ISO weeks on the Beijing clock', () => {
   it('refuses a malformed week with a sentence', () => {
     expect(() => weekRange('2026-47')).toThrow(/ISO week such as 2026-W47/);
     expect(() => weekRange('2026-W60')).toThrow(/ISO week/);
+  });
+
+  it('accepts week 53 only in years that have one, against a count of Thursdays', () => {
+    for (let year = 2000; year <= 2040; year++) {
+      // an independent reference: a year has 53 ISO weeks iff it has 53 Thursdays (Jan 1 a Thursday, or a leap year's Jan 1 a Wednesday)
+      let thursdays = 0;
+      for (let d = Date.UTC(year, 0, 1); d < Date.UTC(year + 1, 0, 1); d += 86_400_000) if (new Date(d).getUTCDay() === 4) thursdays++;
+      const week53 = `${year}-W53`;
+      if (thursdays === 53) {
+        expect(isoWeekOf(weekRange(week53).start), week53).toBe(week53);
+        expect(weekRange(`${year + 1}-W01`).start).toBe(weekRange(week53).end);
+      } else {
+        expect(() => weekRange(week53), week53).toThrow(/ISO week/);
+        expect(weekRange(`${year + 1}-W01`).start).toBe(weekRange(`${year}-W52`).end);
+      }
+      expect(isoWeekOf(weekRange(`${year}-W01`).start)).toBe(`${year}-W01`);
+    }
+  });
+});
+
+describe('the reference data', () => {
+  it('is read once: every request gets the same flags without going to the disk again', () => {
+    expect(referenceData()).toBe(referenceData());
+    expect(referenceData().flags).toEqual(JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')).flags);
+    expect(referenceData().flags.red).toBeGreaterThan(0);
   });
 });
 

@@ -3,15 +3,15 @@
  * open at some point of the week, how many it closed, how many of those on time (closed before the first card
  * lapsed: never escalated), how many it still owes past the deadline at the week's end, red cards issued and
  * reworks. Units rank by on-time closures, then overdue, red cards and rework; the best N get the mobile red
- * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json — each flag only when
+ * flag (流动红旗), the worst N the black flag (黑旗), N from server/data/reference.json (read once) — each flag only when
  * earned (earnsRedFlag, earnsBlackFlag). Streets and districts
  * sum their communities.
  */
-import { readFileSync } from 'node:fs';
 import type { Queryable } from '../db/database';
-import { REFERENCE_FILE } from '../db/reference_data';
+import { referenceData } from '../db/reference_data';
 import { isoWeekOf, isoWeekRange } from '../../src/domain/iso_week';
 import { HttpError } from '../http_error';
+import { closedOnTimeSql, overdueAtSql, WEEK_OVERDUE_AT_SQL } from './case_rules_sql';
 
 
 export interface UnitWeek {
@@ -53,20 +53,18 @@ export function rollUpUnit(units: ReadonlyMap<string, OrgUnit>, id: string, leve
 
 export async function weeklyRanking(db: Queryable, week: string, level: 'unit' | 'street' | 'district' = 'unit'): Promise<{ week: string; start: string; end: string; flags: { red: number; black: number }; rows: UnitWeek[] }> {
   const { start, end } = weekRange(week);
-  const flags = (JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as { flags: { red: number; black: number } }).flags;
+  const { flags } = referenceData();
   const rows = (
     await db.query<{ unitId: string; cases: number; closed: number; closedOnTime: number; overdue: number; redCards: number; rework: number }>(
-      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e),
+      `WITH span AS (SELECT to_timestamp($1 / 1000.0) AS s, to_timestamp($2 / 1000.0) AS e, ${WEEK_OVERDUE_AT_SQL} AS t),
             owned AS (
               SELECT c.* FROM cases c, span
                WHERE c.unit_id IS NOT NULL AND c.created_at < span.e AND (c.closed_at IS NULL OR c.closed_at >= span.s) AND c.state <> 'voided')
        SELECT o.unit_id AS "unitId",
               count(*)::int AS cases,
               count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e)::int AS closed,
-              count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e
-                               AND NOT EXISTS (SELECT 1 FROM cards k WHERE k.case_id = o.id AND k.colour <> 'white'))::int AS "closedOnTime",
-              count(*) FILTER (WHERE o.state IN ('registered', 'dispatched')
-                               AND EXISTS (SELECT 1 FROM cards k WHERE k.case_id = o.id AND k.active AND k.deadline < span.e))::int AS overdue,
+              count(*) FILTER (WHERE o.closed_at >= span.s AND o.closed_at < span.e AND ${closedOnTimeSql('o')})::int AS "closedOnTime",
+              count(*) FILTER (WHERE ${overdueAtSql('o', 'span.t')})::int AS overdue,
               (SELECT count(*) FROM cards k JOIN owned x ON x.id = k.case_id WHERE x.unit_id = o.unit_id AND k.colour = 'red' AND k.issued_at >= span.s AND k.issued_at < span.e)::int AS "redCards",
               (SELECT count(*) FROM events ev JOIN owned x ON x.id = ev.case_id WHERE x.unit_id = o.unit_id AND ev.action = 'fail' AND ev.at >= span.s AND ev.at < span.e)::int AS rework
          FROM owned o, span

@@ -1,4 +1,7 @@
-/** Upserts the departments and problem categories of server/data/reference.json (ids are stable). */
+/**
+ * server/data/reference.json: the departments and problem categories upserted into the database (ids are stable),
+ * and the campaign's settings (flags per week, the campaign's start), read once per process.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Queryable } from './database';
@@ -6,12 +9,23 @@ import type { Queryable } from './database';
 interface Reference {
   departments: { id: string; name: string; code: string }[];
   categories: { id: string; kind: 'component' | 'event'; code: string; zh: string; en: string; defaultUnit: string; hours: [number, number, number] }[];
+  /** how many units get the red and the black flag each week */
+  flags: { red: number; black: number };
+  campaign: { start: string };
 }
 
 export const REFERENCE_FILE = join(import.meta.dirname, '..', 'data', 'reference.json');
 
+let cached: Reference | null = null;
+
+/** The reference data of REFERENCE_FILE, read from disk the first time only. */
+export function referenceData(): Reference {
+  cached ??= JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as Reference;
+  return cached;
+}
+
 export async function loadReferenceData(db: Queryable, file = REFERENCE_FILE): Promise<{ departments: number; categories: number }> {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as Reference;
+  const data = file === REFERENCE_FILE ? referenceData() : (JSON.parse(readFileSync(file, 'utf8')) as Reference);
   for (const d of data.departments) {
     await db.query(`INSERT INTO org_units (id, name, kind, code) VALUES ($1, $2, 'department', $3) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, code = EXCLUDED.code`, [d.id, d.name, d.code]);
   }

@@ -11,12 +11,11 @@ import type { FacilityFeature } from '../../src/domain/city_bundle';
 import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { HttpError } from '../http_error';
-import { literals } from '../schemas';
+import { Day, literals } from '../schemas';
 import { listRevisions, saveRevision } from './ledger_revisions';
-import { beijingDay } from '../campaign_clock';
+import { beijingDay, checkDay } from '../campaign_clock';
 import { freezeMilestone, SNAPSHOT_LEVELS, snapshotSeries, takeSnapshot } from './snapshots';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export interface HistoryOptions {
   db: Database;
@@ -61,7 +60,7 @@ export async function registerHistory(parent: FastifyInstance, options: HistoryO
     const user = requireRole(request, ['admin', 'supervisor', 'planner']);
     const { cityId, layer } = request.body;
     if (layer.accepted.length + layer.rejected.length !== layer.rowsRead) throw new HttpError(400, `接受 ${layer.accepted.length} 行 + 拒绝 ${layer.rejected.length} 行 ≠ 读取的 ${layer.rowsRead} 行：每一行都须有交代`, `${layer.accepted.length} accepted + ${layer.rejected.length} rejected ≠ ${layer.rowsRead} rows read: every row must be accounted for`);
-    const id = await saveRevision(db, user.id, cityId, { ...layer, crs: layer.crs as never, accepted: checkFeatures(layer.accepted), rejected: layer.rejected as never }, request.body.effectiveDate ?? beijingDay());
+    const id = await saveRevision(db, user.id, cityId, { ...layer, crs: layer.crs as never, accepted: checkFeatures(layer.accepted), rejected: layer.rejected as never }, checkDay(request.body.effectiveDate ?? beijingDay()));
     return reply.status(201).send({ id });
   });
 
@@ -75,19 +74,19 @@ export async function registerHistory(parent: FastifyInstance, options: HistoryO
   }, async (request) => {
     requireRole(request, everyone);
     const q = request.query;
-    return { series: await snapshotSeries(db, q.cityId, q.level, q.key ?? q.cityId, q.from, q.to) };
+    return { series: await snapshotSeries(db, q.cityId, q.level, q.key ?? q.cityId, checkDay(q.from), checkDay(q.to)) };
   });
 
   app.post('/api/snapshots', { schema: { body: Type.Object({ cityId: Type.String({ minLength: 1, maxLength: 80 }), day: Type.Optional(Day) }) } }, async (request, reply) => {
     requireRole(request, ['admin', 'supervisor']);
     const bundle = options.bundleOf(request.body.cityId);
     if (!bundle) throw new HttpError(404, `没有城市“${request.body.cityId}”的数据`, `there is no built city "${request.body.cityId}"`);
-    return reply.status(201).send(await takeSnapshot(db, bundle.manifest, bundle.layers, request.body.day ?? beijingDay()));
+    return reply.status(201).send(await takeSnapshot(db, bundle.manifest, bundle.layers, checkDay(request.body.day ?? beijingDay())));
   });
 
   app.post('/api/milestones', { schema: { body: Type.Object({ cityId: Type.String({ minLength: 1, maxLength: 80 }), day: Day, label: Type.String({ minLength: 1, maxLength: 40 }) }) } }, async (request, reply) => {
     const user = requireRole(request, ['admin', 'supervisor']);
-    await freezeMilestone(db, request.body.cityId, request.body.day, request.body.label, user.id);
+    await freezeMilestone(db, request.body.cityId, checkDay(request.body.day), request.body.label, user.id);
     return reply.status(201).send({ ok: true });
   });
 }

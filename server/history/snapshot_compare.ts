@@ -2,14 +2,14 @@
  * Two days side by side (before / after) at one level, and the campaign's calendar (plan phases, milestones,
  * the days that have snapshots) for the trend charts. Read-only: the snapshots are written by snapshots.ts.
  */
-import { readFileSync } from 'node:fs';
 import { campaignPhases, type CampaignPhase } from '../../src/domain/campaign_plan';
 import type { Queryable } from '../db/database';
-import { REFERENCE_FILE } from '../db/reference_data';
+import { referenceData } from '../db/reference_data';
 import { HttpError } from '../http_error';
-import { endOfDay, type SnapshotFigures, type SnapshotLevel } from './snapshots';
+import type { ComparedRow } from '../../src/history/snapshot_change';
+import { endOfDay, type SnapshotLevel } from './snapshots';
 
-export interface ComparedRow { key: string; name: string; before: SnapshotFigures | null; after: SnapshotFigures | null }
+export type { ComparedRow };
 
 /** Every key of the level with its figures on `from` and on `to` (null where that day has no row for it). */
 export async function compareSnapshots(db: Queryable, cityId: string, level: SnapshotLevel, from: string, to: string): Promise<ComparedRow[]> {
@@ -32,7 +32,7 @@ export interface CampaignCalendar { start: string; phases: CampaignPhase[]; mile
 
 /** The plan's phases from reference.json's start, the frozen milestones and the days with a snapshot. */
 export async function campaignCalendar(db: Queryable, cityId: string): Promise<CampaignCalendar> {
-  const { start } = (JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as { campaign: { start: string } }).campaign;
+  const { start } = referenceData().campaign;
   const milestones = (await db.query<{ day: string; label: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day, label FROM milestones WHERE city_id = $1 ORDER BY day`, [cityId])).rows;
   const days = (await db.query<{ day: string }>(`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM kpi_snapshots WHERE city_id = $1 AND level = 'city' ORDER BY 1`, [cityId])).rows.map((r) => r.day);
   return { start, phases: campaignPhases(start), milestones, days };

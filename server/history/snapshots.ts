@@ -11,9 +11,10 @@ import { CityAnalysis, DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import { gridTableFromScores, rankLevel } from '../../src/analysis/rankings';
 import type { CityLayers, CityManifest } from '../../src/domain/city_bundle';
 import type { Database, Queryable } from '../db/database';
-import { BEIJING_OFFSET_MS } from '../campaign_clock';
+import { BEIJING_OFFSET_MS, checkDay } from '../campaign_clock';
 import { HttpError } from '../http_error';
 import { layersAsOf } from './ledger_revisions';
+import { closedOnTimeSql, overdueAtSql } from '../cases/case_rules_sql';
 
 export const SNAPSHOT_LEVELS = ['city', 'district', 'street', 'grid'] as const;
 export type SnapshotLevel = (typeof SNAPSHOT_LEVELS)[number];
@@ -35,24 +36,22 @@ export interface SnapshotFigures {
 
 /** the end of a Beijing calendar day, ms since the epoch */
 export function endOfDay(day: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !Number.isFinite(Date.parse(`${day}T00:00:00Z`))) throw new HttpError(400, `日期须写作 yyyy-mm-dd`, `a day is written yyyy-mm-dd (got "${day}")`);
-  return Date.parse(`${day}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS;
+  return Date.parse(`${checkDay(day)}T00:00:00Z`) + 86_400_000 - BEIJING_OFFSET_MS;
 }
 
 
-/** Case figures per grid at the end of `day`: open, overdue (the latest card by then had lapsed), closed so far, closed so far on time. */
+/** Case figures per grid at the end of `day`: open, overdue (overdueAtSql: the latest card by then had lapsed while owed), closed so far, closed so far on time. */
 export async function caseFiguresByGrid(db: Queryable, cityId: string, day: string): Promise<Map<string, CaseFigures>> {
   const rows = (
     await db.query<CaseFigures & { gridCode: string }>(
       `WITH e AS (SELECT to_timestamp($2 / 1000.0) AS t),
-            c AS (SELECT x.* FROM cases x, e WHERE x.city_id = $1 AND x.grid_code IS NOT NULL AND x.created_at < e.t AND x.state <> 'voided'),
-            latest AS (SELECT DISTINCT ON (k.case_id) k.case_id, k.deadline FROM cards k, e WHERE k.issued_at < e.t ORDER BY k.case_id, k.issued_at DESC, k.id DESC)
+            c AS (SELECT x.* FROM cases x, e WHERE x.city_id = $1 AND x.grid_code IS NOT NULL AND x.created_at < e.t AND x.state <> 'voided')
        SELECT c.grid_code AS "gridCode",
               count(*) FILTER (WHERE c.closed_at IS NULL OR c.closed_at >= e.t)::int AS open,
-              count(*) FILTER (WHERE (c.closed_at IS NULL OR c.closed_at >= e.t) AND l.deadline < e.t)::int AS overdue,
+              count(*) FILTER (WHERE ${overdueAtSql('c', 'e.t')})::int AS overdue,
               count(*) FILTER (WHERE c.closed_at < e.t)::int AS closed,
-              count(*) FILTER (WHERE c.closed_at < e.t AND NOT EXISTS (SELECT 1 FROM cards k WHERE k.case_id = c.id AND k.colour <> 'white' AND k.issued_at < e.t))::int AS "closedOnTime"
-         FROM c CROSS JOIN e LEFT JOIN latest l ON l.case_id = c.id
+              count(*) FILTER (WHERE c.closed_at < e.t AND ${closedOnTimeSql('c')})::int AS "closedOnTime"
+         FROM c CROSS JOIN e
         GROUP BY c.grid_code`,
       [cityId, endOfDay(day)],
     )

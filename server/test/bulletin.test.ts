@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
 import { TREND_WEEKS, weeklyBulletin } from '../cases/weekly_bulletin';
-import { earnsBlackFlag, earnsRedFlag, isoWeekOf, weekRange } from '../cases/weekly_ranking';
+import { caseFiguresByGrid } from '../history/snapshots';
+import { earnsBlackFlag, earnsRedFlag, isoWeekOf, weekRange, weeklyRanking } from '../cases/weekly_ranking';
 import { eventsAfter } from '../cases/case_service';
 import type { Database } from '../db/database';
 import { compareSnapshots } from '../history/snapshot_compare';
@@ -108,7 +109,8 @@ describe('the weekly bulletin', () => {
       const live = (p: Planned) => !p.voided && p.created < end && (p.closed === null || p.closed >= start);
       const reported = events.filter((e) => e.action === 'report' && inWeek(Date.parse(e.at), week) && !byId.get(e.caseId!)!.voided).map((e) => e.caseId!);
       const closedIds = events.filter((e) => e.action === 'pass' && inWeek(Date.parse(e.at), week)).map((e) => e.caseId!);
-      const overdue = plan.filter((p) => live(p) && p.unit && p.closed === null && p.cards.at(-1)!.deadline < end);
+      // overdue as the record stood at the week's end: open then, and the card in force then had lapsed
+      const overdue = plan.filter((p) => live(p) && p.unit && (p.closed === null || p.closed >= end) && p.cards.filter((c) => c.issued < end).at(-1)!.deadline < end);
       const redCards = plan.filter((p) => !p.voided).flatMap((p) => p.cards).filter((c) => c.colour === 'red' && c.issued >= start && c.issued < end).length;
       const rework = events.filter((e) => e.action === 'fail' && inWeek(Date.parse(e.at), week)).length;
       const closedOnTime = closedIds.filter((id) => onTime(byId.get(id)!)).length;
@@ -171,6 +173,61 @@ describe('the weekly bulletin', () => {
     const bad = await as('viewer', '/api/bulletin?week=2026-W99');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.en).toMatch(/ISO week/);
+  });
+});
+
+describe('a past week stays as it was', () => {
+  it('counts a case overdue at the end of week W and closed in W+1 as overdue in W, and one under check then as not', async () => {
+    // weeks far from the plan's, so the other counts stay untouched
+    const week = '2026-W20';
+    const { start, end } = weekRange(week);
+    const insert = async (title: string, events: [string, string, number][], closed: number) => {
+      const [{ id }] = (
+        await db.query<{ id: number }>(
+          `INSERT INTO cases (city_id, category_id, state, title, geom, grid_code, grid_unit_id, unit_id, source, created_at, closed_at)
+           VALUES ($1, 'toilet_dirty', 'closed', $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $6, 'inspection', to_timestamp($7 / 1000.0), to_timestamp($8 / 1000.0)) RETURNING id`,
+          [CITY, title, IN_A[0], IN_A[1], GRID_A, UNIT_A, start + HOUR, closed],
+        )
+      ).rows;
+      const cards: [string, number, number][] = [['white', start + HOUR, start + 25 * HOUR], ['yellow', start + 25 * HOUR, start + 73 * HOUR], ['red', start + 73 * HOUR, start + 5 * DAY]];
+      for (const [colour, issued, deadline] of cards) await db.query('INSERT INTO cards (case_id, colour, issued_at, deadline, active) VALUES ($1, $2, to_timestamp($3 / 1000.0), to_timestamp($4 / 1000.0), false)', [id, colour, issued, deadline]);
+      for (const [action, to, at] of events) await db.query('INSERT INTO events (case_id, action, to_state, at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))', [id, action, to, at]);
+      return id;
+    };
+    const lateId = await insert('逾期后次周办结', [['report', 'reported', start + HOUR], ['dispatch', 'dispatched', start + 2 * HOUR], ['finish', 'checking', end + DAY], ['pass', 'closed', end + 2 * DAY]], end + 2 * DAY);
+    const checkingId = await insert('周末前已报办结待核查', [['report', 'reported', start + HOUR], ['dispatch', 'dispatched', start + 2 * HOUR], ['finish', 'checking', start + 6 * DAY], ['pass', 'closed', end + 2 * DAY]], end + 2 * DAY);
+    const bulletin = await weeklyBulletin(db, week);
+    expect(bulletin.cases.map((c) => [c.id, c.overdue])).toEqual([[lateId, true], [checkingId, false]]);
+    expect(bulletin.kpis.overdue).toBe(1);
+    expect((await weeklyRanking(db, week)).rows.find((r) => r.unitId === UNIT_A)!.overdue).toBe(1);
+    expect((await weeklyRanking(db, week, 'street')).rows.reduce((n, r) => n + r.overdue, 0)).toBe(1);
+    // the snapshot of the week's last day counts it the same way
+    const lastDay = new Date(end + 8 * HOUR - DAY).toISOString().slice(0, 10);
+    expect((await caseFiguresByGrid(db, CITY, lastDay)).get(GRID_A)!.overdue).toBe(1);
+    // the week after, both were closed by its end: overdue in neither
+    expect((await weeklyBulletin(db, '2026-W21')).kpis.overdue).toBe(0);
+  });
+
+  it('while the week runs, counts overdue as of now: a deadline later this week is not overdue yet', async () => {
+    const now = Date.now();
+    const ids: number[] = [];
+    for (const [title, deadline] of [['期限未到', now + HOUR], ['期限已过', now - 60_000]] as const) {
+      const [{ id }] = (
+        await db.query<{ id: number }>(
+          `INSERT INTO cases (city_id, category_id, state, title, geom, grid_code, grid_unit_id, unit_id, source, created_at)
+           VALUES ($1, 'toilet_dirty', 'dispatched', $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $6, 'inspection', to_timestamp($7 / 1000.0)) RETURNING id`,
+          [CITY, title, IN_B[0], IN_B[1], GRID_B, UNIT_B, now - 2 * HOUR],
+        )
+      ).rows;
+      await db.query('INSERT INTO cards (case_id, colour, issued_at, deadline) VALUES ($1, $2, to_timestamp($3 / 1000.0), to_timestamp($4 / 1000.0))', [id, 'white', now - 2 * HOUR, deadline]);
+      ids.push(id);
+    }
+    const week = isoWeekOf(now);
+    // only when the week still has more than an hour to run does the first deadline fall inside it
+    if (weekRange(week).end > now + HOUR) {
+      const overdue = new Map((await weeklyBulletin(db, week)).cases.map((c) => [c.id, c.overdue]));
+      expect(ids.map((id) => overdue.get(id))).toEqual([false, true]);
+    }
   });
 });
 
@@ -242,6 +299,19 @@ describe('before and after', () => {
     const missing = await as('viewer', `/api/snapshots/compare?cityId=${CITY}&level=grid&from=2026-11-02&to=2026-11-20`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.zh).toContain('2026-11-02');
+    // a day that rolls over (30 February) is refused with a sentence, on every route that takes a day
+    for (const [method, url, payload] of [
+      ['GET', `/api/snapshots/compare?cityId=${CITY}&level=grid&from=2026-02-30&to=2026-11-20`],
+      ['GET', `/api/snapshots/compare?cityId=${CITY}&level=grid&from=2026-11-01&to=2026-11-31`],
+      ['GET', `/api/snapshots?cityId=${CITY}&level=city&from=2026-02-29&to=2026-11-20`],
+      ['GET', `/api/snapshots?cityId=${CITY}&level=city&from=2026-11-01&to=2026-13-01`],
+      ['POST', '/api/milestones', { cityId: CITY, day: '2026-04-31', label: '基线' }],
+    ] as const) {
+      const refused = await app.inject({ method, url, payload, headers: { cookie: cookies.get('supervisor') ?? '' } });
+      expect(refused.statusCode, `${method} ${url} ${refused.body}`).toBe(400);
+      expect(refused.json().error.en).toMatch(/real calendar day/);
+      expect(refused.json().error.zh).toMatch(/日期/);
+    }
   });
 
   it('gives the campaign calendar: three one-year phases from the start, and the days with snapshots', async () => {

@@ -2,9 +2,10 @@
  * ISO 8601 weeks ('2026-W48') on the Beijing clock, the campaign's week (一周一通报): one implementation for the
  * server's rankings and bulletin and the browser's week picker.
  */
-import { BEIJING_OFFSET_MS } from '../../server/campaign_clock';
+import { BEIJING_OFFSET_MS } from './campaign_clock';
 
-const WEEK_MS = 7 * 86_400_000;
+/** one week, ms */
+export const WEEK_MS = 7 * 86_400_000;
 
 /** 'YYYY-Www' → its start and end, ms since the epoch; null when malformed */
 export function isoWeekRange(week: string): { start: number; end: number } | null {
@@ -16,6 +17,8 @@ export function isoWeekRange(week: string): { start: number; end: number } | nul
   const jan4 = Date.UTC(year, 0, 4);
   const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
   const start = mondayOfWeek1 + (number - 1) * WEEK_MS - BEIJING_OFFSET_MS;
+  // week 53 exists only in years that have it: 2025-W53 would be 2026-W01 under another name
+  if (isoWeekOf(start) !== week) return null;
   return { start, end: start + WEEK_MS };
 }
 

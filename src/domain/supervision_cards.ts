@@ -27,7 +27,8 @@ export function whiteCard(policy: CardPolicy, at: number): Card {
 }
 
 /** States in which the unit still owes the fix, so a lapsed deadline escalates the card. */
-const OWED: readonly CaseState[] = ['registered', 'dispatched'];
+export const OWED_STATES: readonly CaseState[] = ['registered', 'dispatched'];
+const OWED = OWED_STATES;
 
 /**
  * The card that replaces `card` at `now`, or null while it still runs (or the unit has reported the fix, or the

@@ -54,6 +54,7 @@ export function trendSeries(series: readonly { day: string; figures: SnapshotFig
   return series.map((s) => ({ day: s.day, value: read(s.figures), milestone: s.milestone }));
 }
 
+/** a key of a level with its figures on the two days compared (null where that day has no row): /api/snapshots/compare's rows */
 export interface ComparedRow { key: string; name: string; before: SnapshotFigures | null; after: SnapshotFigures | null }
 
 export interface Change {

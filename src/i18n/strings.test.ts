@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { STRING_TABLES } from './strings';
 
 describe('UI text tables', () => {
@@ -12,5 +14,12 @@ describe('UI text tables', () => {
         expect((text as { en: string }).en.trim(), `${table}.${key}.en`).not.toBe('');
       }
     }
+  });
+
+  it('hold no unused bulletin text: every key of strings_bulletin.ts is named somewhere in src', () => {
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.startsWith('i18n'));
+    const code = files.map((f) => readFileSync(join('src', f), 'utf8')).join('\n');
+    const unused = Object.keys(STRING_TABLES.BULLETIN_STRINGS).filter((key) => !code.includes(`'${key}'`));
+    expect(unused).toEqual([]);
   });
 });

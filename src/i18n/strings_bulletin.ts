@@ -2,8 +2,8 @@
 import type { Lang } from './strings';
 
 export const BULLETIN_STRINGS = {
-  bulletinTitle: { zh: '一周通报', en: 'Weekly bulletin' },
-  bulletinHeading: { zh: '{city}创建全国文明城市 · 一周通报', en: '{city} · National Civilized City campaign · weekly bulletin' },
+  bulletinHeading: { zh: '创城办 · 创建全国文明城市一周通报', en: 'Campaign office · National Civilized City campaign · weekly bulletin' },
+  bulletinScope: { zh: '统计范围：本系统各城市的全部案件与责任单位（地图只画当前打开的城市）', en: 'Covers every case and responsible unit of every city on this server (the map shows the open city only)' },
   bulletinWeek: { zh: '{year} 年第 {n} 周（{from} — {to}）', en: 'week {n} of {year} ({from} – {to})' },
   bulletinIssued: { zh: '创城办 {date} 编发 · 一周一梳理，一周一通报', en: 'Issued by the campaign office on {date}' },
   bulletinPrint: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
@@ -47,13 +47,11 @@ export const BULLETIN_STRINGS = {
   colOnTimeRate: { zh: '按期办结占比', en: 'Closed on time / cases' },
   colOverdue: { zh: '逾期', en: 'Overdue' },
   colRedCards: { zh: '红牌', en: 'Red cards' },
-  colRework: { zh: '返工', en: 'Rework' },
   drillCases: { zh: '{unit} 本周的 {n} 件案件', en: '{n} cases of {unit} this week' },
   drillHint: { zh: '点击单位查看其案件', en: 'Click a unit to list its cases' },
   caseNew: { zh: '新增', en: 'new' },
   caseClosedWeek: { zh: '本周办结', en: 'closed' },
   caseOverdue: { zh: '逾期', en: 'overdue' },
-  caseOpen: { zh: '在办', en: 'open' },
   mapCases: { zh: '{n} 件案件（绿：本周办结；红：逾期；橙：在办）', en: '{n} cases (green: closed this week; red: overdue; orange: open)' },
   mapOutside: { zh: '另有 {n} 件不在本城市范围内', en: '{n} more lie outside this city' },
   trendWeeks: { zh: '近 {n} 周按期结案率', en: 'On-time closure, last {n} weeks' },

@@ -31,6 +31,9 @@ describe('url hash', () => {
   it('opens the bulletin of a well-formed ISO week only, and keeps older links without it', () => {
     expect(parseHash('#bulletin=2026-W48').bulletin).toBe('2026-W48');
     expect(parseHash('#bulletin=2026-48').bulletin).toBeNull();
+    // 2025 has 52 ISO weeks, 2026 has 53
+    expect(parseHash('#bulletin=2025-W53').bulletin).toBeNull();
+    expect(parseHash('#bulletin=2026-W53').bulletin).toBe('2026-W53');
     expect(parseHash('#trend=12345').trend).toBeNull();
     expect(parseHash('#compare=2026-11-01,2026-13,x').compare).toBeNull();
     expect(parseHash('#v=1&city=demo&tab=ranking')).toEqual({ ...DEFAULT_STATE, city: 'demo', tab: 'ranking' });

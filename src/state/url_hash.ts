@@ -5,6 +5,7 @@
  */
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { RULES } from '../domain/rules';
+import { isoWeekRange } from '../domain/iso_week';
 import type { Lang } from '../i18n/strings';
 
 export const OVERLAY_IDS = ['toiletGaps', 'parkingGaps', 'zones', 'facilities', 'alleys', 'compounds', 'boundaries', 'grids'] as const;
@@ -141,7 +142,7 @@ export function parseHash(hash: string): HashState {
     tab: (PANEL_TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as PanelTab) : 'overview',
     metric: (CHOROPLETH_METRICS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as ChoroplethMetric) : 'score',
     mock: parseMock(params.get('mock'), params.get('pick')),
-    bulletin: /^\d{4}-W\d{2}$/.test(params.get('bulletin') ?? '') ? params.get('bulletin') : null,
+    bulletin: isoWeekRange(params.get('bulletin') ?? '') ? params.get('bulletin') : null,
     trend: /^(\d{6}|\d{9}|\d{14})$/.test(params.get('trend') ?? '') ? params.get('trend') : null,
     compare: parseCompare(params.get('compare')),
     case: /^[1-9]\d{0,9}$/.test(params.get('case') ?? '') ? Number(params.get('case')) : null,

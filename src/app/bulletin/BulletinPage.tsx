@@ -5,7 +5,7 @@
  * (@page, no table row or figure split across pages).
  */
 import { useEffect } from 'react';
-import { beijingDay } from '../../../server/campaign_clock';
+import { beijingDay } from '../../domain/campaign_clock';
 import { fetchBulletin, ledgerUrl, type WeeklyBulletin } from '../../bulletin/bulletin_api';
 import { LineChart } from '../../components/charts/LineChart';
 import { isoWeekOf, isoWeekRange, shiftWeek } from '../../domain/iso_week';
@@ -53,7 +53,6 @@ function weekTitle(lang: Lang, week: string): string {
 
 function BulletinBody({ lang, bulletin }: { lang: Lang; bulletin: WeeklyBulletin }) {
   const city = useApp((s) => s.city);
-  const cityName = city ? (lang === 'zh' ? city.manifest.name.zh : city.manifest.name.en) : '';
   const { kpis } = bulletin;
   const kpiList = [
     { id: 'cases', label: t(lang, 'kpiCases'), value: String(kpis.cases) },
@@ -71,7 +70,9 @@ function BulletinBody({ lang, bulletin }: { lang: Lang; bulletin: WeeklyBulletin
   return (
     <article className="bulletin" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className="bulletin-head">
-        <h1>{t(lang, 'bulletinHeading', { city: cityName })}</h1>
+        {/* the figures are every city's (the API does not filter by city): the office's bulletin, not the open city's */}
+        <h1>{t(lang, 'bulletinHeading')}</h1>
+        <p className="bulletin-scope" data-scope="all-cities">{t(lang, 'bulletinScope')}</p>
         <p className="bulletin-week" data-week={bulletin.week}>{weekTitle(lang, bulletin.week)}</p>
         <p className="bulletin-issued">{t(lang, 'bulletinIssued', { date: beijingDay() })}</p>
       </header>

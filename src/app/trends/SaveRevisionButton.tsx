@@ -4,7 +4,7 @@
  * reasons included, so the server's history accounts for every row read.
  */
 import { useState } from 'react';
-import { beijingDay } from '../../../server/campaign_clock';
+import { beijingDay } from '../../domain/campaign_clock';
 import { api, ApiError } from '../../campaign/api';
 import type { LedgerLayer } from '../../ledger/project';
 import { t, type Lang } from '../../i18n/strings';

@@ -4,7 +4,7 @@
  * the whole campaign. Figures are the server's daily KPI snapshots.
  */
 import { useMemo, useState } from 'react';
-import { beijingDay } from '../../../server/campaign_clock';
+import { beijingDay } from '../../domain/campaign_clock';
 import { fetchCalendar, fetchSeries, levelOfCode, type CampaignCalendar } from '../../bulletin/bulletin_api';
 import { TREND_FIGURE_IDS } from '../../history/snapshot_change';
 import { t, type Lang } from '../../i18n/strings';
