@@ -110,7 +110,7 @@ export function FlagBoard({ lang, bulletin, level, selected = null, onSelect, co
                         <li key={c.id} data-case={c.id}>
                           <a href={`${formatHash({ ...hash, bulletin: null })}&case=${c.id}`}>#{c.id}</a> {c.title} · {c.category}
                           <span className="case-tags">
-                            {c.isNew && <span className="tag">{t(lang, 'caseNew')}</span>}
+                            {c.isNew && <span className="tag">{t(lang, 'caseNewTag')}</span>}
                             {c.closedInWeek && <span className="tag ok">{t(lang, 'caseClosedWeek')}</span>}
                             {c.overdue && <span className="tag bad">{t(lang, 'caseOverdue')}</span>}
                           </span>
