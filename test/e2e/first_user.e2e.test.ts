@@ -89,6 +89,10 @@ describe('what a new user tripped over', () => {
     await waitForMapIdle(page, 'demo');
     await page.waitForSelector('.scorecard[data-area="990101"] [data-kpi="gridScore"]', { timeout: 60_000 });
     await expect.poll(() => inBox(viewCentre(page), gridsBox('990101'))).toBe(true);
+    // the phone layout: the map above the panel, full width, and nothing wider than the screen
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(map.width).toBeGreaterThanOrEqual(380);
+    expect(map.height).toBeGreaterThan(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/district-link-phone.png`, fullPage: true });
     expect(foreignRequests).toEqual([]);

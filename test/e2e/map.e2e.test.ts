@@ -86,15 +86,4 @@ describe('the map shell in Chromium', () => {
     expect(foreignRequests).toEqual([]);
     await page.close();
   });
-
-  it('fits a 390 px phone screen with the map above the panel', async () => {
-    const { page } = await openApp(browser(), baseUrl, '#city=nanjing', { width: 390, height: 844 });
-    await waitForMapIdle(page, 'nanjing');
-    const map = (await page.locator('#map').boundingBox())!;
-    expect(map.width).toBeGreaterThanOrEqual(380);
-    expect(map.height).toBeGreaterThan(300);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await mapPixels(page, 'nanjing-phone.png');
-    await page.close();
-  });
 });
