@@ -46,9 +46,17 @@ describe('red and black lists, drill-down and search', () => {
   });
 
   // colouring the grids by a metric is checked in first_user.e2e.test.ts (2 ·): here only the search, without the map
-  it('finds a grid by its code and shows the CLI’s score for it', async () => {
-    const { page } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&layers=');
-    await page.waitForSelector('[data-rank-key]', { timeout: 60_000 });
+  it('puts the district with the least street coverage first on the black list, then the longest gap (issue 11 · 3); finds a grid by its code with the CLI’s score', async () => {
+    const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo&tab=ranking&layers=');
+    await page.waitForSelector('[data-list="black"] [data-rank-key]', { timeout: 90_000 });
+    const rows = await page.locator('[data-list="black"] [data-rank-key]').evaluateAll((els) => els.map((e) => ({ share: Number(e.getAttribute('data-street-share')), gap: Number(e.getAttribute('data-gap')) })));
+    expect(rows.length).toBeGreaterThan(1);
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1], rows[i]];
+      expect(a.share < b.share || (a.share === b.share && a.gap >= b.gap), `row ${i}: ${JSON.stringify(a)} before ${JSON.stringify(b)}`).toBe(true);
+    }
+    expect(foreignRequests).toEqual([]);
+
     const target = report.grids[Math.floor(report.grids.length / 3)];
     await page.locator('input[data-search="grid"]').fill(target.code);
     await page.locator(`[data-result="${target.code}"]`).click();
