@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../campaign/api';
 import { sentence, useField } from './field_context';
 import { discard, type Submission } from './outbox';
-import type { TrackingView } from './TrackPage';
+import type { TrackingView } from '../../server/field/citizen_reports';
 
 export function MyReportsPage() {
   const { tr, pending, sent, online } = useField();

@@ -1,19 +1,9 @@
 /** The score report of today's draw (server/field/score_reports.ts): totals, per score group, per district, earlier draws. */
 import { useEffect, useState } from 'react';
+import type { ScoreLine, ScoreReport } from '../../server/field/score_reports';
 import { api } from '../campaign/api';
 import { sentence, useField } from './field_context';
 import { keptDraw } from './inspection_draw';
-
-interface Line { key: string; name: { zh: string; en: string }; score: number | null; passed: number; failed: number; notApplicable: number }
-interface ScoreReport {
-  draw: { id: number; day: string };
-  places: { drawn: number; recorded: number };
-  total: Line;
-  byGroup: Line[];
-  byDistrict: Line[];
-  casesOpened: number;
-  earlier: { drawId: number; day: string; score: number | null; recorded: number }[];
-}
 
 export function ScoresPage() {
   const { lang, tr, city, online } = useField();
@@ -40,7 +30,7 @@ export function ScoresPage() {
   if (problem && !report) return <p className="field-error">{problem}</p>;
   if (!report) return <p className="field-loading">{tr('loading')}</p>;
   const score = (s: number | null) => (s === null ? tr('fieldScoreNone') : s.toFixed(1));
-  const table = (lines: Line[]) => (
+  const table = (lines: ScoreLine[]) => (
     <table className="field-table">
       <tbody>
         {lines.map((l) => (

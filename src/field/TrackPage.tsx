@@ -1,23 +1,9 @@
 /** 事事有回应: what became of one report — its case's state now and each step since the report, with the points. */
 import { useEffect, useState } from 'react';
-import type { CaseState } from '../domain/case_flow';
 import type { StringKey } from '../i18n/strings';
+import type { TrackingView } from '../../server/field/citizen_reports';
 import { api } from '../campaign/api';
 import { sentence, useField } from './field_context';
-
-/** the answer of GET /api/field/reports/:code (server/field/citizen_reports.ts) */
-export interface TrackingView {
-  trackingCode: string;
-  caseId: number;
-  folded: boolean;
-  category: { zh: string; en: string };
-  state: CaseState;
-  stateName: { zh: string; en: string };
-  reportedAt: string;
-  points: number;
-  /** only the public steps (server/field/citizen_reports.ts PUBLIC_STEPS): no staff notes */
-  steps: { action: string; at: string; voidReason?: string }[];
-}
 
 const STEP_KEYS: Record<string, StringKey> = {
   report: 'fieldStep_report',
