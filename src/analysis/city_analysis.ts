@@ -5,7 +5,7 @@
 import { CATEGORY_IDS, SIX_SURROUNDINGS, type CategoryId, type FacilityProperties } from '../domain/categories';
 import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
 import { LAND_USE_CLASS_LIMITS_M, RULES } from '../domain/rules';
-import { buildCityModel, projectFacilities, selectFacilities, type CityModel, type ModelOptions } from './city_model';
+import { buildCityModel, cellOf, projectFacilities, selectFacilities, type CityModel, type ModelOptions } from './city_model';
 import { classifyCoverage, type CoverageSummary } from './coverage';
 import { DEFAULT_DISTANCE_CAP_M, latticeDistanceField, pointSet, sampleDistanceField, type PointSet } from './distance_field';
 import { pointInPolygon, pointPolygonsDistance } from './geometry';
@@ -134,6 +134,19 @@ export class CityAnalysis {
     this.model = buildCityModel(layers, bbox, options);
     this.gridProperties = layers.grids?.features.map((f) => f.properties) ?? [];
     this.gridPolygons = layers.grids?.features.map((f) => this.model.projection.polygons(f.geometry)) ?? [];
+  }
+
+  /**
+   * Per lattice cell: 1 where a back-alley candidate runs, and the grid holding the cell's centre (-1 for none).
+   * The map draws these at city zoom instead of every alley and grid polygon (src/map/view_detail.ts).
+   */
+  overviewRasters(): { alleyCells: Uint8Array; gridOfCell: Int32Array | null } {
+    const { samples, streets, lattice } = this.model;
+    const alleyCells = new Uint8Array(lattice.count);
+    for (let i = 0; i < samples.x.length; i++) if (streets[samples.street[i]].alley) alleyCells[cellOf(lattice, samples.x[i], samples.y[i])] = 1;
+    if (this.gridProperties.length === 0) return { alleyCells, gridOfCell: null };
+    this.gridPlacement ??= placeInGrids(this.model, this.gridPolygons);
+    return { alleyCells, gridOfCell: this.gridPlacement.gridOfCell };
   }
 
   /**

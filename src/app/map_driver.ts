@@ -125,6 +125,12 @@ export function connectMap(container: HTMLElement, store: StoreApi<AppState>, pr
       const { cols, rows, bounds } = geometry.lattice;
       map.setGapOverlay({ ...gapSamples(fields.samples, geometry.samplePositions, sampleLimit), cells: cellImageData(fields.cells, cols, rows, cellLimit), bounds });
     }),
+    // the city-zoom aggregates of a large city (alleys and grids per lattice cell)
+    follow(store, (s) => [currentAnalysis(s).geometry, currentAnalysis(s).overview], ([geometry, overview]) => {
+      const g = geometry as AppState['analysis']['geometry'];
+      const o = overview as AppState['analysis']['overview'];
+      map.setOverview(g && o ? { cols: g.lattice.cols, rows: g.lattice.rows, bounds: g.lattice.bounds, alleyCells: o.alleyCells, gridOfCell: o.gridOfCell } : null);
+    }),
     // the district head's view: zoom to the grid of the link
     follow(store, (s) => [selectGridFeature(s)], ([grid]) => map.selectGrid(grid as GridFeature | null)),
     // a district or area of the link or the ranking: fitted and outlined (the wall tours its own)

@@ -20,11 +20,12 @@ import { boundariesLayer } from './layers/boundaries_layer';
 import { compoundsLayer } from './layers/compounds_layer';
 import { facilitiesLayer } from './layers/facilities_layer';
 import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
-import { toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
+import { cellsImageLayer, toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
-import { featuresBox } from './feature_box';
+import { featuresBox, type Box } from './feature_box';
+import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridCellImage, pointsInView, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
 
 export type HoverTarget =
   | { kind: 'facility'; feature: FacilityFeature }
@@ -91,6 +92,8 @@ export class MapController {
   private alleys: AlleyPath[] = [];
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
+  /** the gap samples in view, when the city has more than can be drawn at once */
+  private gapSubset: ViewSubset<GapOverlay> | null = null;
   private selectedGrid: GridFeature | null = null;
   private gridColours: Uint8Array | null = null;
   private analysis: AnalysisOverlays = { unservedCompoundIds: new Set(), zoneRadiusM: 500, mock: null, highlight: null };
@@ -104,6 +107,10 @@ export class MapController {
   private facilities: FacilityFeature[] | null = null;
   private planning: { proposals: PlannedSite[]; suggestions: PlannedSite[]; placing: boolean } = { proposals: [], suggestions: [], placing: false };
   private readonly resizeObserver: ResizeObserver;
+  /** the large layers drawn for the view (view_detail.ts): boxes per feature, and what the last view got */
+  private detail: CityDetail | null = null;
+  private overview: OverviewRasters | null = null;
+  private overviewImages = new Map<string, ImageData | null>();
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     registerPmtiles();
@@ -135,7 +142,10 @@ export class MapController {
       onClick: (info) => this.handleClick(info),
     });
     this.map.addControl(this.overlay);
+    // benchmarks measure frame costs through these (scripts/bench/browser_large_city.ts)
+    Object.assign(container, { atlasMap: this.map, atlasOverlay: this.overlay });
     this.map.on('moveend', () => {
+      if (this.detail?.viewDependent) this.renderOverlay();
       const c = this.map.getCenter();
       this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
@@ -169,6 +179,9 @@ export class MapController {
     if (this.city?.manifest.id !== city.manifest.id) this.facilities = null;
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
+    this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? []);
+    this.overview = null;
+    this.overviewImages.clear();
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
     this.compoundById = new Map(city.layers.compounds.features.map((f) => [f.properties.id, f]));
     // setStyle diffs against the current style: the same tiles and theme change nothing on screen
@@ -242,6 +255,7 @@ export class MapController {
   /** Toilet gaps of the current city, or null while they are being computed. */
   setGapOverlay(gaps: GapOverlay | null): void {
     this.gaps = gaps;
+    this.gapSubset = gaps && gaps.positions.length / 2 > DETAIL_BUDGET.gapSamples ? gapSubset(gaps) : null;
     // a hidden overlay changes nothing on screen: no redraw
     if (this.settings.overlays.includes('toiletGaps')) this.renderOverlay();
   }
@@ -257,6 +271,14 @@ export class MapController {
   fitGrids(grids: readonly GridFeature[]): void {
     const box = featuresBox(grids);
     if (box) this.map.fitBounds(box, { padding: this.paddingThatFits(40), maxZoom: 17.5, animate: false });
+  }
+
+  /** The city-zoom aggregates per lattice cell (alleys, grids) from the analysis worker; null until it answers. */
+  setOverview(overview: OverviewRasters | null): void {
+    if (overview === this.overview) return;
+    this.overview = overview;
+    this.overviewImages.clear();
+    if (this.detail?.viewDependent) this.renderOverlay();
   }
 
   /** Choropleth fill of the grid layer, one RGBA per grid; null for outlines only. */
@@ -292,10 +314,25 @@ export class MapController {
     const facilities = this.facilities ?? layers.facilities.features;
     const deckLayers: Layer[] = [];
     const gaps = shown.has('toiletGaps') ? this.gaps : null;
+    const view = this.viewBox();
+    const zoom = this.map.getZoom();
+    const detail = this.detail!;
     if (gaps) deckLayers.push(toiletGapCellsLayer(gaps));
     // the choropleth sits low, so alleys, compounds and facilities stay readable on top of it
-    if (shown.has('grids') && layers.grids) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
-    if (shown.has('compounds')) deckLayers.push(compoundsLayer(layers.compounds.features, dark));
+    if (shown.has('grids') && layers.grids) {
+      const grids = detail.grids.at(view, zoom);
+      if (grids === ALL) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
+      else if (grids) deckLayers.push(gridsLayer(grids.features, dark, this.gridColours, grids.indices));
+      else {
+        const image = this.overviewImage(`grids:${dark}`, (o) => gridCellImage(o, this.gridColours, dark ? [140, 170, 200, 150] : [70, 90, 110, 140]));
+        if (image) deckLayers.push(cellsImageLayer('grids-overview', image, this.overview!.bounds));
+      }
+    }
+    if (shown.has('compounds')) {
+      const compounds = detail.compounds.at(view, zoom);
+      // at city zoom a compound is a few pixels: the unserved ones (parking gaps) are drawn on their own
+      if (compounds) deckLayers.push(compoundsLayer(compounds === ALL ? layers.compounds.features : compounds, dark));
+    }
     if (shown.has('parkingGaps')) deckLayers.push(parkingGapsLayer(this.byIds(this.compoundById, this.analysis.unservedCompoundIds), dark));
     if (shown.has('zones')) {
       const hidden = new Set<Category>(this.settings.hiddenCategories);
@@ -303,8 +340,17 @@ export class MapController {
       deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
     if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
-    if (shown.has('alleys')) deckLayers.push(alleysLayer(this.alleys, dark));
-    if (gaps) deckLayers.push(toiletGapSamplesLayer(gaps));
+    if (shown.has('alleys')) {
+      const alleys = detail.alleys.at(view, zoom);
+      if (alleys) deckLayers.push(alleysLayer(alleys === ALL ? this.alleys : alleys, dark));
+      else {
+        const image = this.overviewImage(`alleys:${dark}`, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
+        if (image) deckLayers.push(cellsImageLayer('alleys-overview', image, this.overview!.bounds));
+      }
+    }
+    // past the budget the gap cells below say where the gaps are; the samples come when zoomed in
+    const samples = gaps && (this.gapSubset ? this.gapSubset.at(view, zoom) : gaps);
+    if (samples) deckLayers.push(toiletGapSamplesLayer(samples));
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (this.focusArea) deckLayers.push(focusAreaLayer(this.focusArea, dark));
     if (this.planning.proposals.length || this.planning.suggestions.length) {
@@ -343,6 +389,29 @@ export class MapController {
     this.overlayVersion++;
     this.map.getContainer().dataset.overlayVersion = String(this.overlayVersion);
     this.map.triggerRepaint();
+  }
+
+  /** The map's view in degrees (the whole city before the first frame). */
+  private viewBox(): Box {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  /** An aggregate image, made once per overview and key (theme, colours). */
+  private overviewImage(key: string, make: (o: OverviewRasters) => ImageData | null): ImageData | null {
+    if (!this.overview) return null;
+    const full = `${key}:${key.startsWith('grids') ? this.gridColoursVersion() : ''}`;
+    if (!this.overviewImages.has(full)) this.overviewImages.set(full, make(this.overview));
+    return this.overviewImages.get(full)!;
+  }
+
+  private gridColourIds = new WeakMap<Uint8Array, number>();
+  private gridColourCount = 0;
+  /** a number per colour array, so the grid image is made again when the choropleth changes */
+  private gridColoursVersion(): number {
+    if (!this.gridColours) return 0;
+    if (!this.gridColourIds.has(this.gridColours)) this.gridColourIds.set(this.gridColours, ++this.gridColourCount);
+    return this.gridColourIds.get(this.gridColours)!;
   }
 
   private byIds<F>(features: Map<string, F>, ids: Iterable<string>): F[] {
@@ -384,4 +453,56 @@ function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
     case 'grids': return { kind: 'grid', feature: object as GridFeature };
     default: return null;
   }
+}
+
+/** Marks a layer drawn whole: its budget holds for the whole city. */
+const ALL = 'all' as const;
+
+interface CityDetail {
+  /** true when some layer is drawn for the view and must follow moves */
+  viewDependent: boolean;
+  alleys: { at(view: Box, zoom: number): AlleyPath[] | typeof ALL | null };
+  compounds: { at(view: Box, zoom: number): CompoundFeature[] | typeof ALL | null };
+  grids: { at(view: Box, zoom: number): { features: GridFeature[]; indices: Uint32Array } | typeof ALL | null };
+}
+
+/** Boxes of the city's large layers once per city; each layer drawn whole when small enough, else for the view. */
+function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[]): CityDetail {
+  const alleyBoxes = boxTable(alleys, (a) => a.path);
+  const compoundBoxes = boxTable(compounds, (c) => ringPositions(c.geometry));
+  const gridBoxes = boxTable(grids, (g) => ringPositions(g.geometry));
+  const layer = <T>(table: BoxTable, budget: number, pick: (indices: Uint32Array) => T) => {
+    if (table.totalVertices <= budget) return { whole: true, at: () => ALL };
+    const subset = new ViewSubset((region) => {
+      const indices = featuresInView(table, region, budget);
+      return indices && pick(indices);
+    });
+    return { whole: false, at: (view: Box, zoom: number) => subset.at(view, zoom) };
+  };
+  const a = layer(alleyBoxes, DETAIL_BUDGET.alleyVertices, (indices) => Array.from(indices, (i) => alleys[i]));
+  const c = layer(compoundBoxes, DETAIL_BUDGET.gridVertices, (indices) => Array.from(indices, (i) => compounds[i]));
+  const g = layer(gridBoxes, DETAIL_BUDGET.gridVertices, (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
+  return { viewDependent: !(a.whole && c.whole && g.whole), alleys: a, compounds: c, grids: g };
+}
+
+/** Every position of a polygon's outer rings (enough for its box). */
+function* ringPositions(geometry: CompoundFeature['geometry']): Iterable<number[]> {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) yield* polygon[0];
+}
+
+/** The gap samples inside a region, with their colours, or null past the budget. */
+function gapSubset(gaps: GapOverlay): ViewSubset<GapOverlay> {
+  return new ViewSubset((region) => {
+    const indices = pointsInView(gaps.positions, region, DETAIL_BUDGET.gapSamples);
+    if (!indices) return null;
+    const positions = new Float64Array(indices.length * 2);
+    const colours = new Uint8Array(indices.length * 4);
+    indices.forEach((i, k) => {
+      positions[2 * k] = gaps.positions[2 * i];
+      positions[2 * k + 1] = gaps.positions[2 * i + 1];
+      colours.set(gaps.colours.subarray(4 * i, 4 * i + 4), 4 * k);
+    });
+    return { ...gaps, positions, colours };
+  });
 }

@@ -87,6 +87,10 @@ export function connectAnalysis(store: StoreApi<AppState>): AnalysisConnection {
     follow(store, (s) => (loadedKey(s) && settings(s).toiletByLandUse ? [loadedKey(s)] : null), (_, isCurrent) => {
       ask(isCurrent, client.landUseClasses(), (landUse) => write({ landUse }));
     }),
+    // after the first report, so the figures come first
+    follow(store, (s) => (loadedKey(s) && currentAnalysis(s).report ? [loadedKey(s)] : null), (_, isCurrent) => {
+      ask(isCurrent, client.overviewRasters(), (overview) => write({ overview }));
+    }),
     follow(store, reportDeps, (_, isCurrent) => {
       ask(isCurrent, client.report(params(store.getState())), (report) => write({ report }));
     }),
@@ -151,6 +155,7 @@ export function currentAnalysis(s: AppState): AnalysisData {
     scorecard: a.scorecard && a.scorecard.code === s.hash.grid ? a.scorecard : null,
     gridTable: matches(a.gridTable),
     landUse: toiletByLandUse ? matches(a.landUse) : null,
+    overview: matches(a.overview),
     mock: a.mock && a.mock.cityId === cityId && mock && a.mock.seed === mock.seed && a.mock.picks.alleys.min === mock.min && a.mock.picks.alleys.max === mock.max ? a.mock : null,
     coverage: a.coverage,
     streetGapList: a.report && a.report.city.id === cityId ? a.streetGapList : null,

@@ -21,6 +21,8 @@ export interface AnalysisData {
   gridTable: GridTable | null;
   /** per sample and cell, 1 inside a residential compound; only while spacing by land use is on */
   landUse: { cityId: string; samples: Uint8Array; cells: Uint8Array } | null;
+  /** per lattice cell, for the map at city zoom: alleys present and the grid of the cell */
+  overview: { cityId: string; alleyCells: Uint8Array; gridOfCell: Int32Array | null } | null;
   /** the mock inspection's draw, when one is asked for */
   mock: (MockInspection & { cityId: string }) | null;
   error: string | null;
@@ -36,4 +38,4 @@ export interface AnalysisData {
   coverage: ToiletCoverage | null;
 }
 
-export const EMPTY_ANALYSIS: AnalysisData = { stage: 'loading', geometry: null, fields: null, report: null, scorecard: null, gridTable: null, landUse: null, mock: null, error: null, proposalEffects: [], streetGapList: null, projectApplied: null, fieldsFor: null, coverage: null };
+export const EMPTY_ANALYSIS: AnalysisData = { stage: 'loading', geometry: null, fields: null, report: null, scorecard: null, gridTable: null, landUse: null, overview: null, mock: null, error: null, proposalEffects: [], streetGapList: null, projectApplied: null, fieldsFor: null, coverage: null };

@@ -85,6 +85,14 @@ const api: AnalysisWorkerApi = {
     return Comlink.transfer(table, columns.map((c) => c.buffer));
   },
 
+  async overviewRasters() {
+    const current = requireCity();
+    const { alleyCells, gridOfCell } = current.overviewRasters();
+    // the worker keeps its grid placement; the page gets copies
+    const grids = gridOfCell?.slice() ?? null;
+    return Comlink.transfer({ cityId: current.info.id, alleyCells, gridOfCell: grids }, grids ? [alleyCells.buffer, grids.buffer] : [alleyCells.buffer]);
+  },
+
   async landUseClasses() {
     const current = requireCity();
     const classes = current.landUseClasses();

@@ -43,6 +43,8 @@ export type ProgressStage = 'loading' | 'indexing' | 'distances' | 'network' | '
 export interface AnalysisWorkerApi {
   /** `fresh` bypasses the HTTP cache (the wall's reload of changed data) */
   load(cityId: string, fresh: boolean, onProgress: (stage: ProgressStage) => void): Promise<CityGeometry>;
+  /** the map's city-zoom aggregates per lattice cell: alleys present, and the grid of each cell */
+  overviewRasters(): Promise<{ cityId: string; alleyCells: Uint8Array; gridOfCell: Int32Array | null }>;
   /** per street sample and lattice cell: 1 inside a residential compound, else 0 (GB 50337 spacing by land use) */
   landUseClasses(): Promise<{ cityId: string; samples: Uint8Array; cells: Uint8Array }>;
   /** reads a ledger file (parsed here, off the page) and keeps it for importLedger; the first rows for a preview */

@@ -24,8 +24,7 @@ export function alleysLayer(paths: readonly AlleyPath[], dark: boolean) {
     widthUnits: 'meters',
     widthMinPixels: 1.5,
     widthMaxPixels: 5,
-    capRounded: true,
-    jointRounded: true,
+    // square joints: rounded ones are shaded per pixel, which on software GL tripled a frame of alleys
     pickable: true,
     updateTriggers: { getColor: dark },
   });

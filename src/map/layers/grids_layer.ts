@@ -1,14 +1,20 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { GridFeature } from '../../domain/city_bundle';
 
-/** Unit grid outlines, thin, so gaps stay readable underneath; filled by a metric when colours are given. */
-export function gridsLayer(grids: readonly GridFeature[], dark: boolean, colours: Uint8Array | null) {
+/**
+ * Unit grid outlines, thin, so gaps stay readable underneath; filled by a metric when colours are given.
+ * `indices`: when only some grids are drawn (those in view), each one's index among all grids, for its colour.
+ */
+export function gridsLayer(grids: readonly GridFeature[], dark: boolean, colours: Uint8Array | null, indices?: Uint32Array) {
   return new GeoJsonLayer<GridFeature['properties']>({
     id: 'grids',
     data: { type: 'FeatureCollection', features: grids as GridFeature[] },
     filled: true,
     stroked: true,
-    getFillColor: (_, { index }) => (colours ? [colours[4 * index], colours[4 * index + 1], colours[4 * index + 2], colours[4 * index + 3]] : [0, 0, 0, 0]),
+    getFillColor: (_, { index }) => {
+      const g = indices ? indices[index] : index;
+      return colours ? [colours[4 * g], colours[4 * g + 1], colours[4 * g + 2], colours[4 * g + 3]] : [0, 0, 0, 0];
+    },
     getLineColor: dark ? [140, 170, 200, 120] : [70, 90, 110, 110],
     getLineWidth: 0.8,
     lineWidthUnits: 'pixels',
