@@ -499,6 +499,25 @@ describe('ledger revisions over the API', () => {
     expect(bad.json().error.en).toBe('facility 1 has an unknown category "ufo"');
   });
 
+  it('answers the revisions in force on a day for the history view, and a bad day with 400 and a sentence', async () => {
+    const city = 'asof-city';
+    const second = { ...toilet, properties: { ...toilet.properties, id: 'l2', name: '第二座公厕' } };
+    // saved out of order: the later-dated revision first
+    expect((await as('planner', 'POST', '/api/ledgers', { cityId: city, effectiveDate: '2026-09-20', layer: layer([second]) })).statusCode).toBe(201);
+    expect((await as('planner', 'POST', '/api/ledgers', { cityId: city, effectiveDate: '2026-09-10', layer: layer([toilet]) })).statusCode).toBe(201);
+    const on = async (day: string) => (await as('handler-a', 'GET', `/api/ledgers/as-of?cityId=${city}&day=${day}`)).json() as { day: string; revisions: { effectiveDate: string; accepted: { properties: { id: string } }[] }[] };
+    expect((await on('2026-09-09')).revisions).toEqual([]);
+    expect((await on('2026-09-10')).revisions.map((r) => r.accepted.map((f) => f.properties.id))).toEqual([['l1']]);
+    expect((await on('2026-09-30')).revisions.map((r) => [r.effectiveDate, r.accepted[0].properties.id])).toEqual([['2026-09-10', 'l1'], ['2026-09-20', 'l2']]);
+    for (const day of ['2026-02-30', '20260910', 'yesterday']) {
+      const refused = await as('viewer', 'GET', `/api/ledgers/as-of?cityId=${city}&day=${day}`);
+      expect(refused.statusCode, day).toBe(400);
+      expect(refused.json().error.zh.length, day).toBeGreaterThan(4);
+    }
+    expect((await as('viewer', 'GET', '/api/ledgers/as-of?day=2026-09-10')).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/api/ledgers/as-of?cityId=${city}&day=2026-09-10` })).statusCode).toBe(401);
+  });
+
   it('answers the snapshot series and refuses a milestone for a day without one', async () => {
     expect((await as('viewer', 'GET', `/api/snapshots?cityId=${CITY}&level=city&from=2026-10-01&to=2026-10-31`)).json()).toEqual({ series: [] });
     expect((await as('viewer', 'GET', `/api/snapshots?cityId=${CITY}&level=town&from=2026-10-01&to=2026-10-31`)).statusCode).toBe(400);
