@@ -3,7 +3,7 @@ import type { CategoryId } from '../domain/categories';
 import type { CityLayers, FacilityFeature } from '../domain/city_bundle';
 import { casesOpenAt, endOfBeijingDay, layersAsOfDay, revisionLedgers, type AsOfRevision } from './as_of';
 
-const point = (id: string, category: CategoryId, lon = 118.78, lat = 32.04): FacilityFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id, category, name: id } });
+const point = (id: string, category: CategoryId, lon = 118.78, lat = 32.04): FacilityFeature => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id, category, name: id, source: 'test' } });
 const bundle: CityLayers = {
   facilities: { type: 'FeatureCollection', features: [point('b-toilet', 'toilet'), point('b-park-1', 'parking'), point('b-park-2', 'parking'), point('b-school', 'school')] },
   streets: { type: 'FeatureCollection', features: [] },
