@@ -10,7 +10,8 @@ export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'var', 'db
 
 export async function prepareDatabase(options: { databaseUrl?: string; dataDir?: string } = {}): Promise<Database> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  // DB_DIR as the server reads it, so a command line works on the database the server runs on
+  const dataDir = options.dataDir ?? (process.env.DB_DIR || DEFAULT_DATA_DIR);
   if (!databaseUrl) mkdirSync(dirname(dataDir), { recursive: true });
   const db = await openDatabase({ databaseUrl, dataDir });
   await migrate(db);
