@@ -201,6 +201,11 @@ describe('the weekly bulletin and the trends', () => {
     await page.waitForSelector('[data-wall-trends]', { state: 'attached' });
     await waitForMapIdle(page, E2E_CITY);
     await page.screenshot({ path: shot('bulletin-wall.png') });
+    // the history view: yesterday's ledgers, the toilet gaps and facilities drawn, the banner over the map
+    await page.goto(`${server.url}#v=1&city=${E2E_CITY}&asof=${days[0]}&layers=toiletGaps,facilities`);
+    await page.waitForSelector(`[data-asof="${days[0]}"][data-asof-state="ready"]`);
+    await waitForMapIdle(page, E2E_CITY);
+    await page.screenshot({ path: shot('asof-view.png') });
     await page.close();
   }, 240_000);
 });
