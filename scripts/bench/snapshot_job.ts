@@ -3,8 +3,9 @@
  * time goes, against a baseline measured in the same run: `npm run analyze`'s analysis alone (model + report with
  * the slider's 2 km zone pairs), which any snapshot has to pay for in some form.
  *
- *   phases (in process, warm-up then the median of runs): read bundle · open the embedded database · build the
- *   engine · the day's figures (revisions ≤ day, report, cases, rows) · write 19,500 rows in one transaction
+ *   phases (in process, warm-up then the median of runs): read bundle · open the embedded database (with and
+ *   without PostGIS) · build the engine · the day's figures (revisions ≤ day, report, cases, rows) · write
+ *   19,500 rows in one transaction
  *   end to end: `npm run snapshot -- <city>` as a child process on the same database (tsx start-up included)
  *
  * Builds data/demo14/ once if missing (seed 1, as npm run bench and bench:browser use), keeping data/cities.json as
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
     const toilets = [0.25, 0.5, 0.75].map((f, i) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [w + (e - w) * f, south + (n - south) * (1 - f)] }, properties: { id: `bench-${i}`, category: 'toilet' as const, name: `台账公厕 ${i}`, source: 'ledger', access: 'public' as const } }));
     await saveRevision(first, null, manifest.id, { fileName: 'bench.csv', crs: 'wgs84', mode: 'merge', rowsRead: 3, accepted: toilets, rejected: [] }, '2026-11-01');
     await first.close();
-    const open = await timed(() => prepareDatabase({ dataDir: join(dbDir, 'db') }));
+    const openSpatial = await timed(() => prepareDatabase({ dataDir: join(dbDir, 'db') }));
+    await openSpatial.value.close();
+    const open = await timed(() => prepareDatabase({ dataDir: join(dbDir, 'db'), spatial: false }));
     const db = open.value;
 
     const baseline = await median(() => (sink += new CityAnalysis(info, layers, manifest.bbox).report(DEFAULT_PARAMS).toilets.gapStreetMetres));
@@ -83,7 +86,8 @@ async function main(): Promise<void> {
     console.log(`snapshot of ${manifest.id} (${manifest.counts.streetSegments} street segments, ${manifest.counts.grids} grids), one day, ${rows.length} rows; median of ${RUNS} after a warm-up`);
     console.log(`  baseline: npm run analyze's analysis alone (model + report, 2 km zone pairs)  ${s(baseline)}`);
     console.log(`  read the bundle                          ${s(read.ms)}`);
-    console.log(`  open the embedded database (PGlite)      ${s(open.ms)}`);
+    console.log(`  open the embedded database (PGlite) with PostGIS, as the server does     ${s(openSpatial.ms)}`);
+    console.log(`  open it without PostGIS, as the snapshot command line does              ${s(open.ms)}`);
     console.log(`  build the snapshot engine (500 m pairs)  ${s(build)}`);
     console.log(`  the day's figures, fresh engine          ${s(computeFresh)}   (${(computeFresh / baseline).toFixed(2)} × baseline)`);
     console.log(`  the day's figures, engine reused         ${s(computeReused)}   (${(computeReused / baseline).toFixed(2)} × baseline)`);
