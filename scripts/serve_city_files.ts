@@ -9,7 +9,7 @@ import { join, normalize, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 const FOLDERS = ['data', 'tiles'];
-const TYPES: Record<string, string> = { '.json': 'application/json', '.geojson': 'application/geo+json', '.pmtiles': 'application/octet-stream' };
+const TYPES: Record<string, string> = { '.json': 'application/json', '.geojson': 'application/geo+json', '.pmtiles': 'application/octet-stream', '.bin': 'application/octet-stream' };
 
 export function serveCityFiles(root: string): Plugin {
   const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {

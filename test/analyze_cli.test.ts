@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCity } from '../scripts/build-city';
+import { readBundle } from '../scripts/read_bundle';
 import type { StreetFeature } from '../src/domain/city_bundle';
 
 const tmp = mkdtempSync(join(tmpdir(), 'analyze-cli-'));
@@ -36,7 +37,7 @@ describe('analyze --json --out', () => {
 
   it('writes pure JSON whose every suggested site lies on its street within 1 m', () => {
     const report = JSON.parse(json);
-    const streets = new Map((JSON.parse(readFileSync(join(bundle, 'streets.geojson'), 'utf8')).features as StreetFeature[]).map((f) => [f.properties.id, f]));
+    const streets = new Map((readBundle(bundle).layers.streets.features as StreetFeature[]).map((f) => [f.properties.id, f]));
     const sites: { lon: number; lat: number; streetId: string; closes: number }[] = report.suggestions.toilets;
     expect(sites.length).toBe(5);
     for (const site of sites) {
@@ -71,9 +72,15 @@ describe('analyze --json --out', () => {
     expect(refused.stderr).toMatch(/newer[/\\]city\.json: .*bundle format version 99 is newer than this app reads/);
     const broken = join(tmp, 'broken');
     cpSync(bundle, broken, { recursive: true });
-    writeFileSync(join(broken, 'streets.geojson'), '{"type": "FeatureCollection", "features": [');
+    writeFileSync(join(broken, 'facilities.geojson'), '{"type": "FeatureCollection", "features": [');
     const failed = analyze([broken, '--json']);
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toMatch(/broken[/\\]streets\.geojson: .*not valid JSON/);
+    expect(failed.stderr).toMatch(/broken[/\\]facilities\.geojson: .*not valid JSON/);
+    // a binary layer cut short (an interrupted copy) is named too, never half-read
+    writeFileSync(join(broken, 'facilities.geojson'), readFileSync(join(bundle, 'facilities.geojson')));
+    writeFileSync(join(broken, 'streets.bin'), readFileSync(join(bundle, 'streets.bin')).subarray(0, 5000));
+    const cut = analyze([broken, '--json']);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toMatch(/broken[/\\]streets\.bin: .*(truncated|runs past the end)/);
   });
 });

@@ -12,6 +12,7 @@ import { PbfReader } from 'pbf';
 import { PMTiles } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import { buildCity } from '../scripts/build-city';
+import { readBundle } from '../scripts/read_bundle';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../src/domain/categories';
 import type { CityManifest, FacilityFeature } from '../src/domain/city_bundle';
 import { BytesSource } from './helpers/bytes_source';
@@ -107,7 +108,7 @@ describe.skipIf(!existsSync(OSM))('Nanjing bundle against the raw OSM file', () 
   });
 
   it('has unit grids with unique 14-digit codes under Nanjing’s real county codes, tiling the managed area', () => {
-    const grids = (JSON.parse(readFileSync(join(out, 'data/nanjing/grids.geojson'), 'utf8')) as { features: GridFeature[] }).features;
+    const grids = readBundle(join(out, 'data/nanjing')).layers.grids!.features as GridFeature[];
     expect(manifest.grids?.count).toBe(grids.length);
     const codes = grids.map((g) => g.properties.code);
     expect(codes.every((c) => /^\d{14}$/.test(c))).toBe(true);

@@ -1,7 +1,8 @@
 /** Writes a city bundle (data/<id>/) and its basemap (tiles/<id>.pmtiles), and keeps data/cities.json current. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_IDS } from '../../src/domain/categories';
+import { encodeBinaryLayer } from '../../src/domain/binary_layer';
 import { BUNDLE_FORMAT_VERSION, BUNDLE_LAYERS, type CityIndexEntry, type CityManifest, type CitySource } from '../../src/domain/city_bundle';
 import { buildBasemapTiles, MAX_ZOOM, MIN_ZOOM } from './basemap_tiles';
 import { buildGrids, type GridBuildInfo } from './build_grids';
@@ -10,7 +11,10 @@ import type { GridFeature } from '../../src/domain/city_bundle';
 import type { CityContent } from './city_content';
 
 /** Bump when the bundle format changes, so cached bundles are rebuilt. */
-export const BUILDER_VERSION = 7;
+export const BUILDER_VERSION = 8;
+
+/** The large layers, written as typed-array blocks (src/domain/binary_layer.ts); the small ones stay GeoJSON. */
+const BINARY_LAYERS: ReadonlySet<string> = new Set(['streets', 'compounds']);
 
 export interface BundlePaths { dataDir: string; tilesDir: string }
 export const DEFAULT_PATHS: BundlePaths = { dataDir: 'data', tilesDir: 'tiles' };
@@ -27,13 +31,15 @@ export function writeBundle(
 
   const layers = {} as CityManifest['layers'];
   for (const layer of BUNDLE_LAYERS) {
-    const file = `${layer}.geojson`;
-    writeFileSync(join(dir, file), stringifyRounded(content.layers[layer]));
-    layers[layer] = { file, count: content.layers[layer].features.length };
+    const { features } = content.layers[layer];
+    const file = BINARY_LAYERS.has(layer) ? `${layer}.bin` : `${layer}.geojson`;
+    writeFileSync(join(dir, file), BINARY_LAYERS.has(layer) ? encodeBinaryLayer(layer, features as Parameters<typeof encodeBinaryLayer>[1]) : stringifyRounded(content.layers[layer]));
+    layers[layer] = { file, count: features.length };
   }
+  removeStaleLayerFiles(dir);
 
   const grids = meta.gridsFile ? importedGrids(meta.gridsFile, content, dir, log) : generatedGrids(content, meta, log);
-  writeFileSync(join(dir, 'grids.geojson'), stringifyRounded({ type: 'FeatureCollection', features: grids.grids }));
+  writeFileSync(join(dir, 'grids.bin'), encodeBinaryLayer('grids', grids.grids));
 
   log('切片 / cutting basemap tiles…');
   const { pmtiles, tileCount } = buildBasemapTiles(
@@ -57,7 +63,7 @@ export function writeBundle(
     synthetic: meta.synthetic,
     sources: [meta.source],
     layers,
-    grids: { file: 'grids.geojson', count: grids.info.count, generated: !meta.gridsFile, origins: grids.info.origins, derivedLevels: grids.info.derivedLevels, notes: grids.info.notes },
+    grids: { file: 'grids.bin', count: grids.info.count, generated: !meta.gridsFile, origins: grids.info.origins, derivedLevels: grids.info.derivedLevels, notes: grids.info.notes },
     counts: { ...countsOf(content), grids: grids.info.count },
     skipped: content.skipped,
     tiles: { file: tilesFile, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bytes: pmtiles.length },
@@ -93,6 +99,11 @@ function importedGrids(file: string, content: CityContent, dir: string, log: (li
       notes: [`Imported from ${file}: ${result.accepted.length} of ${result.rows} rows accepted, ${result.rejected.length} rejected (listed in grids-rejected.json).`],
     },
   };
+}
+
+/** A rebuild over an older bundle: its GeoJSON copies of the binary layers would be stale and are removed. */
+function removeStaleLayerFiles(dir: string): void {
+  for (const layer of [...BINARY_LAYERS, 'grids']) rmSync(join(dir, `${layer}.geojson`), { force: true });
 }
 
 export function countsOf(content: CityContent): Record<string, number> {

@@ -11,6 +11,7 @@ export function MapMessages({ mapState }: { mapState: 'idle' | 'loading' | 'erro
   const tooNew = useApp((s) => s.hashTooNew);
   const city = useApp((s) => s.city);
   const wall = useApp((s) => s.hash.wall !== null);
+  const bytes = useApp((s) => (s.cityBytes?.cityId === cityId ? s.cityBytes : null));
   const error = failure && failure.cityId === cityId ? `${t(lang, 'loadFailed')}: ${failure.message}` : null;
   return (
     <>
@@ -18,7 +19,7 @@ export function MapMessages({ mapState }: { mapState: 'idle' | 'loading' | 'erro
       {citiesError && <div className="map-message error" data-error="cities">{t(lang, 'citiesFailed')}: {citiesError}</div>}
       {!citiesError && cities !== null && cities.length === 0 && <div className="map-message">{t(lang, 'noCities')}</div>}
       {error && <div className="map-message error" data-error="city">{error}</div>}
-      {mapState === 'loading' && cities?.length !== 0 && !citiesError && <div className="map-loading">{t(lang, 'loading')}</div>}
+      {mapState === 'loading' && cities?.length !== 0 && !citiesError && <div className="map-loading">{t(lang, 'loading')}{bytes && !city && ` ${megabytes(bytes.loaded)}${bytes.total ? ` / ${megabytes(bytes.total)}` : ''} MB`}</div>}
       {city && !wall && (
         <div className="attribution">
           {city.manifest.synthetic ? t(lang, 'synthetic') : city.manifest.sources.map((s) => s.attribution).join(' · ')} · {t(lang, 'dataDate')} {city.manifest.dataDate}
@@ -27,3 +28,5 @@ export function MapMessages({ mapState }: { mapState: 'idle' | 'loading' | 'erro
     </>
   );
 }
+
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);

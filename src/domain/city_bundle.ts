@@ -1,6 +1,7 @@
 /**
- * The city bundle: `data/<id>/city.json` plus one GeoJSON file per layer, and `tiles/<id>.pmtiles`.
- * All coordinates are WGS-84 longitude/latitude.
+ * The city bundle: `data/<id>/city.json` plus one file per layer, and `tiles/<id>.pmtiles`. Format 2 writes the
+ * large layers (streets, compounds, grids) as binary layers (`.bin`, src/domain/binary_layer.ts) and the small
+ * ones as GeoJSON; a layer's file name says which. All coordinates are WGS-84 longitude/latitude.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { FacilityProperties } from './categories';
@@ -24,7 +25,7 @@ export interface CitySource {
  * The bundle layout this release reads and writes. A manifest without `formatVersion` predates versioning and is
  * read as version 1; a newer one is refused, never half-read.
  */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 
 /** Throws a sentence naming `source` when the manifest is of a bundle format this release cannot read. */
 export function checkBundleFormat(manifest: Partial<CityManifest>, source: string): void {

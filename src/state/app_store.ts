@@ -34,6 +34,8 @@ export interface AppState {
   citiesError: string | null;
   city: LoadedCity | null;
   cityFailure: { cityId: string; message: string } | null;
+  /** bytes of the city's layer files received while it loads (total 0 while unknown) */
+  cityBytes: { cityId: string; loaded: number; total: number } | null;
   /** the city the map last finished drawing */
   idleCity: string | null;
   hover: HoverInfo | null;
@@ -75,6 +77,7 @@ export function initialState(locationHash: string): AppState {
     citiesError: null,
     city: null,
     cityFailure: null,
+    cityBytes: null,
     idleCity: null,
     hover: null,
     gapPick: null,

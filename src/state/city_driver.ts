@@ -7,6 +7,9 @@ import { loadCity, loadCityIndex, loadManifest } from '../io/city_loader';
 import { selectCityId, type AppState } from './app_store';
 import { follow } from './follow';
 
+/** Lets input and frames through between slices of work on a large city. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function connectCities(store: StoreApi<AppState>): () => void {
   const abortIndex = new AbortController();
   loadCityIndex(abortIndex.signal).then(
@@ -16,7 +19,14 @@ export function connectCities(store: StoreApi<AppState>): () => void {
 
   const stopCity = follow(store, (s) => (selectCityId(s) ? [selectCityId(s)] : null), ([cityId]) => {
     const abort = new AbortController();
-    loadCity(cityId as string, abort.signal).then(
+    let shown = 0;
+    const onBytes = (loaded: number, total: number) => {
+      // a few updates a second are enough for a progress figure
+      if (performance.now() - shown < 200) return;
+      shown = performance.now();
+      store.setState({ cityBytes: { cityId: cityId as string, loaded, total } });
+    };
+    loadCity(cityId as string, abort.signal, { onBytes, pause: yieldToPage }).then(
       (city) => store.setState({ city, cityFailure: null }),
       (reason: Error) => reason.name !== 'AbortError' && store.setState({ cityFailure: { cityId: cityId as string, message: reason.message } }),
     );
@@ -30,7 +40,7 @@ export function connectCities(store: StoreApi<AppState>): () => void {
       const manifest = await loadManifest(id, abort.signal);
       store.setState({ checkedAt: new Date() });
       if (manifest.builtAt === builtAt) return;
-      const loaded = await loadCity(id, abort.signal, true);
+      const loaded = await loadCity(id, abort.signal, { fresh: true, pause: yieldToPage });
       store.setState({ city: loaded, reloaded: { cityId: id, builtAt: loaded.manifest.builtAt } });
     };
     const timer = setInterval(() => {

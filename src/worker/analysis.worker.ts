@@ -30,7 +30,7 @@ function fullReport(params: AnalysisParams): AnalysisReport {
 const api: AnalysisWorkerApi = {
   async load(cityId, fresh, onProgress) {
     onProgress('loading');
-    const city = await loadCity(cityId, undefined, fresh);
+    const city = await loadCity(cityId, undefined, { fresh });
     onProgress('indexing');
     const { manifest, layers } = city;
     lastReport = null;

@@ -1,0 +1,42 @@
+/**
+ * One reader for a bundle layer file, binary (`.bin`) or GeoJSON, shared by the page, the analysis worker and the
+ * command line. Every error names the file.
+ */
+import type { FeatureCollection } from 'geojson';
+import { decodeBinaryLayer, toFeatures, type BinaryLayer } from './binary_layer';
+
+export const isBinaryLayerFile = (file: string): boolean => file.endsWith('.bin');
+
+/** A layer as GeoJSON. `yieldEvery` (features) with `pause` lets the page stay responsive while a large layer is
+ * turned into features: the page awaits `pause()` between slices, the worker and Node pass none. */
+export async function layerFeatures<F>(path: string, bytes: Uint8Array, pause?: () => Promise<void>, yieldEvery = 5000): Promise<{ type: 'FeatureCollection'; features: F[] }> {
+  if (!isBinaryLayerFile(path)) return parseGeoJsonLayer<F>(path, bytes);
+  const layer = decodeBinaryLayer(bytes, path);
+  if (!pause) return { type: 'FeatureCollection', features: toFeatures(layer) as F[] };
+  const features: F[] = [];
+  for (let from = 0; from < layer.count; from += yieldEvery) {
+    features.push(...(toFeatures(layer, from, Math.min(layer.count, from + yieldEvery)) as F[]));
+    await pause();
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The same, synchronously (the command line and the server). */
+export function layerFeaturesSync<F>(path: string, bytes: Uint8Array): { type: 'FeatureCollection'; features: F[] } {
+  return isBinaryLayerFile(path) ? { type: 'FeatureCollection', features: toFeatures(decodeBinaryLayer(bytes, path)) as F[] } : parseGeoJsonLayer<F>(path, bytes);
+}
+
+export function binaryLayer<P>(path: string, bytes: Uint8Array): BinaryLayer<P> {
+  return decodeBinaryLayer<P>(bytes, path);
+}
+
+function parseGeoJsonLayer<F>(path: string, bytes: Uint8Array): { type: 'FeatureCollection'; features: F[] } {
+  let value: FeatureCollection;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection;
+  } catch (cause) {
+    throw new Error(`${path}: 不是有效的 JSON / not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  if (!value || !Array.isArray(value.features)) throw new Error(`${path}: 不是要素集合 / not a FeatureCollection`);
+  return value as { type: 'FeatureCollection'; features: F[] };
+}
