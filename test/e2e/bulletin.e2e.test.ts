@@ -16,6 +16,7 @@ import type { GridFeature } from '../../src/domain/city_bundle';
 import { chromiumForThisFile, DESK, kpi as kpiValue, openApp, SCREENSHOT_DIR, waitForMapIdle } from './app_page';
 import type { SnapshotFigures } from '../../server/history/snapshots';
 import { E2E_CITY, E2E_PASSWORD } from './campaign_accounts';
+import { readBundle } from '../../scripts/read_bundle';
 import { startCampaignServer, type CampaignServer } from './campaign_server';
 
 const browser = chromiumForThisFile();
@@ -46,7 +47,8 @@ interface CaseJson { id: number; version: number }
 
 /** Cases through the loop: reported by the supervisor, registered, dispatched; the handler's own closed if asked. */
 async function seedCases(): Promise<void> {
-  const grids = (JSON.parse(readFileSync(join('data', E2E_CITY, 'grids.geojson'), 'utf8')) as { features: GridFeature[] }).features;
+  // the bundle's own reader: grids are a binary layer from bundle format 2 on
+  const grids = readBundle(E2E_CITY).layers.grids!.features;
   // spread over the city, one grid apart per case; dispatching names the unit, whatever the grid
   const gridOf = (k: number) => grids[Math.floor(((k + 0.5) * grids.length) / 9)];
   const handlerUnit = server.account('handler').unitId!;
