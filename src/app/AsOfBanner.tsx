@@ -18,7 +18,7 @@ export function AsOfBanner() {
   const line =
     state === 'unavailable' ? t(lang, 'asOfNeedsServer')
     : state === 'error' ? `${t(lang, 'loadFailedShort')}: ${asOf.error ? asOf.error[lang] : ''}`
-    : state === 'ready' ? `${t(lang, 'asOfRevisions', { n: asOf.ledgers.length })}。${t(lang, 'asOfDetail')}`
+    : state === 'ready' ? `${asOf.ledgers.length ? t(lang, 'asOfRevisions', { n: asOf.ledgers.length }) : t(lang, 'asOfNoRevisions')}${lang === 'zh' ? '。' : '. '}${t(lang, 'asOfDetail')}`
     : t(lang, state === 'computing' ? 'asOfComputing' : 'asOfLoading');
   return (
     <div className={`asof-banner${state === 'error' ? ' error' : ''}`} role="status" data-asof={day} data-asof-state={state}>

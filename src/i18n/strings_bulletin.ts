@@ -105,6 +105,7 @@ export const BULLETIN_STRINGS = {
   asOfBanner: { zh: '截至 {day} 的台账（历史视图）', en: 'Ledgers as of {day} (history view)' },
   asOfBack: { zh: '回到今天', en: 'Back to today' },
   asOfRevisions: { zh: '含 {n} 次台账修订', en: '{n} ledger revisions included' },
+  asOfNoRevisions: { zh: '当日尚无台账修订，只有城市数据包', en: 'No ledger revisions by then: the city bundle alone' },
   asOfDetail: { zh: '本机未保存的规划项目（导入的台账、拟建设施）不计入；地图上的案件为当日结束时在办的案件，状态为现状。', en: 'Your unsaved project (imported ledgers, proposed sites) is left out; the cases on the map are those open at the day’s end, in their state today.' },
   asOfLoading: { zh: '正在读取当日台账…', en: 'Reading the day’s ledgers…' },
   asOfComputing: { zh: '正在计算当日指标…', en: 'Computing the day’s figures…' },
