@@ -4,14 +4,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '..', 'migrations');
 /** any fixed number: the key of the migration lock */
 const LOCK_KEY = 20261129;
 
+const migrationFiles = (dir: string) => readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+
+/** The migration files not yet applied (every one on an empty database). */
+export async function pendingMigrations(db: Queryable, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const [{ exists }] = (await db.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists")).rows;
+  const done = new Set(exists ? (await db.query<{ file: string }>('SELECT file FROM schema_migrations')).rows.map((r) => r.file) : []);
+  return migrationFiles(dir).filter((f) => !done.has(f));
+}
+
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+  const files = migrationFiles(dir);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (file text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');

@@ -4,7 +4,8 @@
  * facilities on any date are the bundle's plus the revisions effective by then, applied in order.
  */
 import type { CityLayers } from '../../src/domain/city_bundle';
-import { applyProject, type LedgerLayer } from '../../src/ledger/project';
+import { layersAsOfDay, type AsOfRevision } from '../../src/history/as_of';
+import type { LedgerLayer } from '../../src/ledger/project';
 import type { Queryable } from '../db/database';
 
 export interface Revision { id: number; cityId: string; fileName: string; crs: string; mode: 'merge' | 'replace'; rowsRead: number; accepted: number; rejected: number; effectiveDate: string; author: string | null; createdAt: string }
@@ -32,15 +33,18 @@ export async function listRevisions(db: Queryable, cityId: string): Promise<Revi
   ).rows;
 }
 
-/** The bundle's layers with every revision effective on or before `day` (yyyy-mm-dd), in order. */
-export async function layersAsOf(db: Queryable, cityId: string, day: string, bundle: CityLayers): Promise<CityLayers> {
-  const rows = (
-    await db.query<{ id: number; fileName: string; crs: LedgerLayer['crs']; mode: LedgerLayer['mode']; rowsRead: number; features: LedgerLayer['accepted']; rejectedRows: LedgerLayer['rejected']; effectiveDate: string }>(
-      `SELECT id, file_name AS "fileName", crs, mode, rows_read AS "rowsRead", features, rejected_rows AS "rejectedRows", to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate"
+/** The revisions effective on or before `day` (yyyy-mm-dd), in the order they apply: what the history view and the snapshot add to the bundle. */
+export async function revisionsAsOf(db: Queryable, cityId: string, day: string): Promise<AsOfRevision[]> {
+  return (
+    await db.query<AsOfRevision>(
+      `SELECT id, file_name AS "fileName", crs, mode, features AS accepted, to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate"
          FROM ledger_revisions WHERE city_id = $1 AND effective_date <= $2::date ORDER BY effective_date, id`,
       [cityId, day],
     )
   ).rows;
-  const ledgers: LedgerLayer[] = rows.map((r) => ({ id: `revision:${r.id}`, fileName: r.fileName, crs: r.crs, importedAt: r.effectiveDate, mode: r.mode, rowsRead: r.rowsRead, accepted: r.features, rejected: r.rejectedRows }));
-  return applyProject(bundle, { ledgers, proposals: [] });
+}
+
+/** The bundle's layers with every revision effective on or before `day`, assembled as the browser's history view does. */
+export async function layersAsOf(db: Queryable, cityId: string, day: string, bundle: CityLayers): Promise<CityLayers> {
+  return layersAsOfDay(bundle, await revisionsAsOf(db, cityId, day), day);
 }

@@ -1,5 +1,5 @@
 /**
- * /api/ledgers, /api/snapshots, /api/milestones: the campaign over time. A planner saves an import as a ledger
+ * /api/ledgers (and /api/ledgers/as-of), /api/snapshots, /api/milestones: the campaign over time. A planner saves an import as a ledger
  * revision; anyone signed in reads the daily figures of the city, a district, a street or a grid.
  */
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -12,7 +12,7 @@ import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/database';
 import { HttpError } from '../http_error';
 import { Day, literals } from '../schemas';
-import { listRevisions, saveRevision } from './ledger_revisions';
+import { listRevisions, revisionsAsOf, saveRevision } from './ledger_revisions';
 import { beijingDay, checkDay } from '../campaign_clock';
 import { freezeMilestone, SNAPSHOT_LEVELS, snapshotSeries, takeSnapshot } from './snapshots';
 
@@ -67,6 +67,13 @@ export async function registerHistory(parent: FastifyInstance, options: HistoryO
   app.get('/api/ledgers', { schema: { querystring: Type.Object({ cityId: Type.String({ minLength: 1, maxLength: 80 }) }) } }, async (request) => {
     requireRole(request, everyone);
     return { revisions: await listRevisions(db, request.query.cityId) };
+  });
+
+  // the history view (#asof=): the revisions to put on the bundle for a day, the same ones its snapshot used
+  app.get('/api/ledgers/as-of', { schema: { querystring: Type.Object({ cityId: Type.String({ minLength: 1, maxLength: 80 }), day: Day }) } }, async (request) => {
+    requireRole(request, everyone);
+    const day = checkDay(request.query.day);
+    return { cityId: request.query.cityId, day, revisions: await revisionsAsOf(db, request.query.cityId, day) };
   });
 
   app.get('/api/snapshots', {

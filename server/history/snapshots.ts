@@ -66,10 +66,21 @@ const addCases = (into: CaseFigures, f: CaseFigures | undefined) => {
 
 export interface SnapshotRow { level: SnapshotLevel; key: string; name: string; figures: SnapshotFigures }
 
-/** The figures of one day at every level, computed fresh (no database writes). */
-export async function computeSnapshot(db: Queryable, manifest: Pick<CityManifest, 'id' | 'name' | 'synthetic' | 'dataDate' | 'bbox'>, bundle: CityLayers, day: string): Promise<SnapshotRow[]> {
+type SnapshotManifest = Pick<CityManifest, 'id' | 'name' | 'synthetic' | 'dataDate' | 'bbox'>;
+
+/**
+ * The engine a city's snapshots run on, built from the bundle once (the model and its indexes, about a second on
+ * the 14 km demo city); each day then puts its own facilities on it. Zone pairs are kept only up to the
+ * snapshot's radius (500 m), not the slider's 2 km: the same figures, a fraction of the work.
+ */
+export function snapshotAnalysis(manifest: SnapshotManifest, bundle: CityLayers): CityAnalysis {
+  return new CityAnalysis({ id: manifest.id, name: manifest.name, synthetic: manifest.synthetic, dataDate: manifest.dataDate }, bundle, manifest.bbox, { zonePairsUpToM: DEFAULT_PARAMS.zoneRadiusM });
+}
+
+/** The figures of one day at every level, computed fresh (no database writes); `analysis` may be reused across days. */
+export async function computeSnapshot(db: Queryable, manifest: SnapshotManifest, bundle: CityLayers, day: string, analysis: CityAnalysis = snapshotAnalysis(manifest, bundle)): Promise<SnapshotRow[]> {
   const layers = await layersAsOf(db, manifest.id, day, bundle);
-  const analysis = new CityAnalysis({ id: manifest.id, name: manifest.name, synthetic: manifest.synthetic, dataDate: manifest.dataDate }, layers, manifest.bbox);
+  analysis.setFacilities(layers.facilities.features);
   const report = analysis.report(DEFAULT_PARAMS);
   const cases = await caseFiguresByGrid(db, manifest.id, day);
   const gridProps = layers.grids?.features.map((f) => f.properties) ?? [];
@@ -111,20 +122,25 @@ export async function computeSnapshot(db: Queryable, manifest: Pick<CityManifest
  * the day up to date) unless the day is a milestone, which is frozen. Two processes taking the same day at once
  * serialise on an advisory lock.
  */
-export async function takeSnapshot(db: Database, manifest: Pick<CityManifest, 'id' | 'name' | 'synthetic' | 'dataDate' | 'bbox'>, bundle: CityLayers, day: string): Promise<{ rows: number }> {
-  const rows = await computeSnapshot(db, manifest, bundle, day);
+export async function takeSnapshot(db: Database, manifest: SnapshotManifest, bundle: CityLayers, day: string, analysis?: CityAnalysis): Promise<{ rows: number }> {
+  const rows = await computeSnapshot(db, manifest, bundle, day, analysis);
+  await storeSnapshot(db, manifest.id, day, rows);
+  return { rows: rows.length };
+}
+
+/** Replaces a day's rows with `rows` in one transaction; a milestone's day is refused with 409. */
+export async function storeSnapshot(db: Database, cityId: string, day: string, rows: readonly SnapshotRow[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`snapshot:${manifest.id}:${day}`]);
-    const [milestone] = (await tx.query<{ label: string }>('SELECT label FROM milestones WHERE city_id = $1 AND day = $2::date', [manifest.id, day])).rows;
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`snapshot:${cityId}:${day}`]);
+    const [milestone] = (await tx.query<{ label: string }>('SELECT label FROM milestones WHERE city_id = $1 AND day = $2::date', [cityId, day])).rows;
     if (milestone) throw new HttpError(409, `${day} 已定为里程碑“${milestone.label}”，其快照不再改动`, `${day} is frozen as the milestone "${milestone.label}": its snapshot is not retaken`);
-    await tx.query('DELETE FROM kpi_snapshots WHERE city_id = $1 AND day = $2::date', [manifest.id, day]);
+    await tx.query('DELETE FROM kpi_snapshots WHERE city_id = $1 AND day = $2::date', [cityId, day]);
     await tx.query(
       `INSERT INTO kpi_snapshots (city_id, day, level, key, name, figures)
        SELECT $1, $2::date, r.level, r.key, r.name, r.figures FROM jsonb_to_recordset($3::jsonb) AS r(level text, key text, name text, figures jsonb)`,
-      [manifest.id, day, JSON.stringify(rows)],
+      [cityId, day, JSON.stringify(rows)],
     );
   });
-  return { rows: rows.length };
 }
 
 export async function snapshotSeries(db: Queryable, cityId: string, level: SnapshotLevel, key: string, from: string, to: string): Promise<{ day: string; figures: SnapshotFigures; milestone: string | null }[]> {

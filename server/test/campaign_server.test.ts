@@ -16,7 +16,7 @@ import { CityAnalysis, DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
 import type { CityLayers } from '../../src/domain/city_bundle';
 import { loadGrids } from '../db/load_grids';
 import { saveRevision } from '../history/ledger_revisions';
-import { endOfDay, freezeMilestone, snapshotSeries, takeSnapshot } from '../history/snapshots';
+import { endOfDay, freezeMilestone, snapshotAnalysis, snapshotSeries, takeSnapshot } from '../history/snapshots';
 import { createApiKey } from '../open311';
 import { weekLedger } from '../cases/case_ledger';
 import { earnsRedFlag, isoWeekOf } from '../cases/weekly_ranking';
@@ -442,7 +442,9 @@ describe('the campaign over time', () => {
       cases.push({ opened, closed, whiteDeadline: deadline, yellowDeadline: escalated ? deadline + 48 * 3_600_000 : null });
     }
     const started = performance.now();
-    for (const day of days) await takeSnapshot(db, manifest, bundle, day);
+    // one engine for all 30 days, as the command line does: each day's figures must still equal a fresh analysis
+    const analysis = snapshotAnalysis(manifest, bundle);
+    for (const day of days) await takeSnapshot(db, manifest, bundle, day, analysis);
     const perDay = (performance.now() - started) / days.length;
     expect(perDay).toBeGreaterThan(0);
 
@@ -497,6 +499,25 @@ describe('ledger revisions over the API', () => {
     expect(lost.json().error.en).toContain('every row must be accounted for');
     const bad = await as('planner', 'POST', '/api/ledgers', { cityId: CITY, layer: layer([{ ...toilet, properties: { ...toilet.properties, category: 'ufo' } }]) });
     expect(bad.json().error.en).toBe('facility 1 has an unknown category "ufo"');
+  });
+
+  it('answers the revisions in force on a day for the history view, and a bad day with 400 and a sentence', async () => {
+    const city = 'asof-city';
+    const second = { ...toilet, properties: { ...toilet.properties, id: 'l2', name: '第二座公厕' } };
+    // saved out of order: the later-dated revision first
+    expect((await as('planner', 'POST', '/api/ledgers', { cityId: city, effectiveDate: '2026-09-20', layer: layer([second]) })).statusCode).toBe(201);
+    expect((await as('planner', 'POST', '/api/ledgers', { cityId: city, effectiveDate: '2026-09-10', layer: layer([toilet]) })).statusCode).toBe(201);
+    const on = async (day: string) => (await as('handler-a', 'GET', `/api/ledgers/as-of?cityId=${city}&day=${day}`)).json() as { day: string; revisions: { effectiveDate: string; accepted: { properties: { id: string } }[] }[] };
+    expect((await on('2026-09-09')).revisions).toEqual([]);
+    expect((await on('2026-09-10')).revisions.map((r) => r.accepted.map((f) => f.properties.id))).toEqual([['l1']]);
+    expect((await on('2026-09-30')).revisions.map((r) => [r.effectiveDate, r.accepted[0].properties.id])).toEqual([['2026-09-10', 'l1'], ['2026-09-20', 'l2']]);
+    for (const day of ['2026-02-30', '20260910', 'yesterday']) {
+      const refused = await as('viewer', 'GET', `/api/ledgers/as-of?cityId=${city}&day=${day}`);
+      expect(refused.statusCode, day).toBe(400);
+      expect(refused.json().error.zh.length, day).toBeGreaterThan(4);
+    }
+    expect((await as('viewer', 'GET', '/api/ledgers/as-of?day=2026-09-10')).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `/api/ledgers/as-of?cityId=${city}&day=2026-09-10` })).statusCode).toBe(401);
   });
 
   it('answers the snapshot series and refuses a milestone for a day without one', async () => {

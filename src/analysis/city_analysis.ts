@@ -101,6 +101,13 @@ function countsAsToilet(p: FacilityProperties, includeInstitution: boolean): boo
   return p.access === 'public' || p.access === undefined || (includeInstitution && p.access === 'institution_open');
 }
 
+/** true when `category`'s points lie where they lay, in the same order: what its zone pairs were computed on */
+function samePoints(a: CityModel, b: CityModel, category: CategoryId): boolean {
+  const ia = selectFacilities(a, [category]);
+  const ib = selectFacilities(b, [category]);
+  return ia.length === ib.length && ia.every((i, k) => a.facilities.x[i] === b.facilities.x[ib[k]] && a.facilities.y[i] === b.facilities.y[ib[k]]);
+}
+
 export interface CityInfo { id: string; name: { zh: string; en: string }; synthetic: boolean; dataDate: string }
 
 /** streets listed in the report's gap list; the count of all streets with a gap is given beside it */
@@ -108,6 +115,14 @@ export const GAP_STREETS_LISTED = 100;
 
 /** largest zone radius, metres: pairs are stored up to here once */
 const MAX_ZONE_RADIUS_M = RULES.zoneRadiusRangeM.value[1];
+
+export interface AnalysisOptions extends ModelOptions {
+  /**
+   * metres, default 2000 (the slider's top): zone pairs are stored up to here. A caller held to one radius (the
+   * daily snapshot, 500 m) stores only those: on the 14 km demo city the 2 km pairs are most of a report's time.
+   */
+  zonePairsUpToM?: number;
+}
 
 export class CityAnalysis {
   /** replaced (facilities only) by setFacilities; streets, samples, lattice and compounds never change */
@@ -124,14 +139,16 @@ export class CityAnalysis {
   private parkingCache: Float32Array | null = null;
   /** reused by samplesReached in walking-network mode */
   private walker: BoundedDijkstra | null = null;
+  private readonly zonePairsUpToM: number;
 
   constructor(
     readonly info: CityInfo,
     layers: CityLayers,
     bbox: BBox,
-    options: ModelOptions = {},
+    options: AnalysisOptions = {},
   ) {
     this.model = buildCityModel(layers, bbox, options);
+    this.zonePairsUpToM = options.zonePairsUpToM ?? MAX_ZONE_RADIUS_M;
     this.gridProperties = layers.grids?.features.map((f) => f.properties) ?? [];
     this.gridPolygons = layers.grids?.features.map((f) => this.model.projection.polygons(f.geometry)) ?? [];
   }
@@ -154,11 +171,15 @@ export class CityAnalysis {
    * on facilities is recomputed, so a what-if costs a distance field, not a new model.
    */
   setFacilities(features: readonly FacilityFeature[]): void {
+    const before = this.model;
     this.model = { ...this.model, facilities: projectFacilities(features, this.model.projection) };
     this.fieldCache.clear();
-    this.zoneCache = null;
     this.parkingCache = null;
-    this.gridPlacement = null;
+    // zone pairs hang on one category's points (indices local to them): a ledger of toilets leaves every
+    // six-surroundings category's pairs as they were, and those are most of a report's time on a large city
+    for (const category of [...(this.zoneCache?.keys() ?? [])]) if (!samePoints(before, this.model, category)) this.zoneCache!.delete(category);
+    // samples, cells and compounds stay in their grids; only the facilities are placed again
+    if (this.gridPlacement) this.gridPlacement = placeInGrids(this.model, this.gridPolygons, this.gridPlacement);
   }
 
   /**
@@ -286,13 +307,13 @@ export class CityAnalysis {
     return { samples: mask(fields.samples, classes?.sample), cells: mask(fields.cells, classes?.cell) };
   }
 
-  /** (point, alley) and (point, compound) pairs up to 2 km for one six-surroundings category, computed once. */
+  /** (point, alley) and (point, compound) pairs up to 2 km (zonePairsUpToM) for one six-surroundings category, computed once. */
   zonePairs(category: CategoryId): { points: number; alleys: ZonePairs; compounds: ZonePairs } {
     this.zoneCache ??= new Map();
     let entry = this.zoneCache.get(category);
     if (!entry) {
       const points = this.points(selectFacilities(this.model, [category]));
-      entry = { points: points.count, alleys: alleyPairs(this.model, points, MAX_ZONE_RADIUS_M), compounds: compoundPairs(this.model, points, MAX_ZONE_RADIUS_M) };
+      entry = { points: points.count, alleys: alleyPairs(this.model, points, this.zonePairsUpToM), compounds: compoundPairs(this.model, points, this.zonePairsUpToM) };
       this.zoneCache.set(category, entry);
     }
     return entry;
@@ -321,6 +342,7 @@ export class CityAnalysis {
 
   /** `grids: false` leaves out the per-grid list (thousands of entries) where it is not shown. */
   report(params: AnalysisParams = DEFAULT_PARAMS, options: { grids?: boolean } = {}): AnalysisReport {
+    this.checkZoneRadius(params.zoneRadiusM);
     const { model } = this;
     const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
     for (const c of model.facilities.category) counts[c] += 1;
@@ -415,8 +437,13 @@ export class CityAnalysis {
     return (this.parkingCache ??= compoundDistances(this.model.compounds, this.points(selectFacilities(this.model, ['parking']))));
   }
 
+  private checkZoneRadius(radiusM: number): void {
+    if (radiusM > this.zonePairsUpToM) throw new Error(`zone radius ${radiusM} m is beyond the ${this.zonePairsUpToM} m this analysis stores zone pairs for`);
+  }
+
   /** The assessors' draw around every six-surroundings point, with the status of what was drawn. */
   mockInspection(params: AnalysisParams, options: Omit<InspectionOptions, 'zoneRadiusM'>): MockInspection {
+    this.checkZoneRadius(params.zoneRadiusM);
     const fields = this.toiletFields(params.includeInstitutionToilets, params.network);
     const within = this.withinMasks(fields, params);
     return mockInspection(

@@ -41,3 +41,35 @@ describe('per-grid scorecards', () => {
     expect(report.scoreFormula).toContain('100 × compounds with parking');
   });
 });
+
+describe('an analysis reused for new facilities (the worker’s project, the snapshot job’s days)', () => {
+  const city = generateDemoCity({ seed: 4, sizeKm: 3 });
+  const layers = { ...city.layers, grids: { type: 'FeatureCollection' as const, features: buildGrids(city, { cityName: '示例' }).grids } };
+  const info = { id: 'demo', name: { zh: '示例', en: 'demo' }, synthetic: true, dataDate: '' };
+  const [w, s, e, n] = city.bbox;
+  const toilet = (k: number) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [w + ((e - w) * (k + 1)) / 7, s + ((n - s) * (6 - k)) / 7] }, properties: { id: `t${k}`, category: 'toilet' as const, name: `t${k}`, source: 'ledger', access: 'public' as const } });
+  // toilets added, and a market replaced by one elsewhere: every later facility's index shifts
+  const firstMarket = layers.facilities.features.findIndex((f) => f.properties.category === 'market');
+  const moved = { ...layers.facilities.features[firstMarket], geometry: { type: 'Point' as const, coordinates: [w + (e - w) / 3, s + (n - s) / 3] } };
+  const variants = [
+    [...layers.facilities.features, toilet(0), toilet(1), toilet(2)],
+    [...layers.facilities.features.filter((_, i) => i !== firstMarket), toilet(3), moved],
+    layers.facilities.features,
+  ];
+
+  it('answers what a fresh analysis of the same facilities answers', () => {
+    const reused = new CityAnalysis(info, layers, city.bbox);
+    reused.report(DEFAULT_PARAMS);
+    for (const features of variants) {
+      reused.setFacilities(features);
+      const fresh = new CityAnalysis(info, { ...layers, facilities: { type: 'FeatureCollection', features } }, city.bbox).report(DEFAULT_PARAMS);
+      expect(reused.report(DEFAULT_PARAMS)).toEqual(fresh);
+    }
+  });
+
+  it('answers the same at the radius it stores zone pairs up to, and refuses a larger one', () => {
+    const capped = new CityAnalysis(info, layers, city.bbox, { zonePairsUpToM: DEFAULT_PARAMS.zoneRadiusM });
+    expect(capped.report(DEFAULT_PARAMS)).toEqual(new CityAnalysis(info, layers, city.bbox).report(DEFAULT_PARAMS));
+    expect(() => capped.report({ ...DEFAULT_PARAMS, zoneRadiusM: DEFAULT_PARAMS.zoneRadiusM + 100 })).toThrow(/beyond/);
+  });
+});

@@ -44,13 +44,15 @@ export interface GridPlacement { gridOfSample: Int32Array; gridOfCell: Int32Arra
  * Which grid each sample, cell centre and facility lies in, and which grid each compound shares the most area
  * with; -1 for none.
  */
-export function placeInGrids(model: CityModel, grids: readonly PlanarPolygon[][]): GridPlacement {
+/** `previous`: the placement on the same streets, lattice and compounds, whose grids are kept (new facilities only). */
+export function placeInGrids(model: CityModel, grids: readonly PlanarPolygon[][], previous?: GridPlacement): GridPlacement {
   const regions = indexRegions(grids);
   const { samples, facilities, compounds, lattice } = model;
+  const gridOfFacility = Int32Array.from(facilities.x, (x, i) => regionAt(regions, x, facilities.y[i]));
+  if (previous) return { ...previous, gridOfFacility };
   const gridOfSample = Int32Array.from(samples.x, (x, i) => regionAt(regions, x, samples.y[i]));
   const gridOfCell = new Int32Array(lattice.count);
   forEachCellCentre(lattice, (i, x, y) => (gridOfCell[i] = regionAt(regions, x, y)));
-  const gridOfFacility = Int32Array.from(facilities.x, (x, i) => regionAt(regions, x, facilities.y[i]));
   const gridOfCompound = Int32Array.from(compounds, (c) => regionOfArea(regions, c));
   return { gridOfSample, gridOfCell, gridOfFacility, gridOfCompound };
 }

@@ -10,6 +10,7 @@ import { actions, selectCityId, useApp } from '../state/app_store';
 import { DEFAULT_WALL } from '../state/url_hash';
 import { hoverLines } from './hover_lines';
 import { MapMessages } from './MapMessages';
+import { AsOfBanner } from './AsOfBanner';
 import { ServicesContext, type AppServices } from './services';
 import { SidePanel } from './SidePanel';
 import { startApp } from './start_app';
@@ -67,6 +68,7 @@ export function App() {
           <div className="map-wrap">
             <div ref={mapContainer} id="map" className="map" data-map-state={mapState} data-city={idleCity ?? ''} />
             <MapMessages mapState={mapState} />
+            {!wall && <AsOfBanner />}
             {hover && !wall && <Tooltip x={hover.x} y={hover.y} lines={hoverLines(hover.target, lang)} />}
             {wall && hasCity && <WallView />}
             <CaseOverlays />

@@ -2,18 +2,22 @@
 import { applyProject } from '../ledger/project';
 import type { FacilityFeature, GridFeature } from '../domain/city_bundle';
 import { currentAnalysis } from '../state/analysis_driver';
-import { selectProject, type AppState } from '../state/app_store';
+import type { AppState } from '../state/app_store';
+import { selectAnalysisScope } from '../state/as_of_driver';
 import { districtBars, districtFigures, type DistrictFigures } from './district_bars';
 import type { Bar } from '../components/charts/BarList';
 
 let facilitiesMemo: { key: readonly unknown[]; features: FacilityFeature[] | null } | null = null;
 
-/** The facilities with the project's ledgers and proposals applied; null for the bundle's own (no project yet). */
+/**
+ * The facilities the worker analyses: the project's ledgers and proposals applied today, the revisions in force in
+ * the history view (as_of_driver.ts); null for the bundle's own (no project yet, or the day's revisions loading).
+ */
 export function selectFacilities(s: AppState): FacilityFeature[] | null {
-  const project = selectProject(s);
-  const key = [s.city, project?.ledgers, project?.proposals] as const;
+  const scope = selectAnalysisScope(s);
+  const key = [s.city, scope?.ledgers, scope?.proposals] as const;
   if (facilitiesMemo && facilitiesMemo.key.every((v, i) => v === key[i])) return facilitiesMemo.features;
-  const features = s.city && project ? applyProject(s.city.layers, project).facilities.features : null;
+  const features = s.city && (scope?.ledgers || scope?.proposals) ? applyProject(s.city.layers, { ledgers: scope.ledgers ?? [], proposals: scope.proposals ?? [] }).facilities.features : null;
   facilitiesMemo = { key, features };
   return features;
 }

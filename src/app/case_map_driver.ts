@@ -1,5 +1,5 @@
 /**
- * Draws the filtered cases on the map while someone is signed in: grouped per whole zoom step (a pan never
+ * Draws the filtered cases on the map while someone is signed in (in the history view, those open that day): grouped per whole zoom step (a pan never
  * re-groups), the open case enlarged, the last event's case pulsing. A click on a cluster zooms into it; on a
  * pin it opens the case.
  */
@@ -9,7 +9,8 @@ import { caseLayers, type CasePin } from '../map/layers/cases_layer';
 import type { MapController } from '../map/map_controller';
 import { actions, type AppState } from '../state/app_store';
 import { follow } from '../state/follow';
-import { selectFilteredCases } from './case_selectors';
+import { caseClock, selectMapCases } from './as_of_cases';
+import { selectAsOfDay } from '../state/as_of_driver';
 
 export function connectCaseMap(store: StoreApi<AppState>, map: MapController): () => void {
   const onPick = (layerId: string, object: unknown) => {
@@ -19,14 +20,14 @@ export function connectCaseMap(store: StoreApi<AppState>, map: MapController): (
   let drawn = false;
   return follow(store, (s) => {
     const active = s.session.status === 'signed-in' && s.cases.status === 'ready';
-    return active ? [selectFilteredCases(s), Math.floor(s.hash.view?.zoom ?? 12), s.cases.flash, s.hash.case, s.hash.wall ? 'dark' : s.hash.theme] : [null];
+    return active ? [selectMapCases(s), Math.floor(s.hash.view?.zoom ?? 12), s.cases.flash, s.hash.case, s.hash.wall ? 'dark' : s.hash.theme, selectAsOfDay(s)] : [null];
   }, ([cases, zoom, flash, selectedId, theme]) => {
     if (cases === null) {
       if (drawn) map.setCaseLayers(null);
       drawn = false;
       return;
     }
-    const marks = caseMarks(cases as ReturnType<typeof selectFilteredCases>, zoom as number, Date.now());
+    const marks = caseMarks(cases as ReturnType<typeof selectMapCases>, zoom as number, caseClock(store.getState()));
     // every overlay change redraws the whole map: none for an empty list that was empty already
     if (!drawn && marks.pins.length === 0 && marks.clusters.length === 0 && !flash) return;
     const layers = caseLayers({ ...marks, flash: flash as AppState['cases']['flash'], selectedId: selectedId as number | null, dark: theme === 'dark' });

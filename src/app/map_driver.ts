@@ -10,7 +10,8 @@ import { MapController } from '../map/map_controller';
 import type { BoundaryFeature, GridFeature } from '../domain/city_bundle';
 import type { LoadedCity } from '../io/city_loader';
 import { currentAnalysis } from '../state/analysis_driver';
-import { actions, selectProject, type AppState } from '../state/app_store';
+import { actions, type AppState } from '../state/app_store';
+import { selectAnalysisScope } from '../state/as_of_driver';
 import { follow } from '../state/follow';
 import { toiletLimits } from '../state/toilet_coverage';
 import { comparisonColours } from '../state/comparison_driver';
@@ -85,7 +86,7 @@ export function connectMap(container: HTMLElement, store: StoreApi<AppState>, pr
       map.setSettings({ theme, overlays, hiddenCategories } as Parameters<MapController['setSettings']>[0]);
     }),
     follow(store, (s) => [selectFacilities(s)], ([features]) => map.setFacilities(features as ReturnType<typeof selectFacilities>)),
-    follow(store, (s) => [selectProject(s)?.proposals ?? NO_SITES, s.suggestions, s.placing !== null && !s.hash.wall], ([proposals, suggestions, placing]) => {
+    follow(store, (s) => [selectAnalysisScope(s)?.proposals ?? NO_SITES, s.suggestions, s.placing !== null && !s.hash.wall], ([proposals, suggestions, placing]) => {
       const sugg = suggestions as AppState['suggestions'];
       const sites = sugg?.sites.map((site, i) => ({ id: `suggestion:${i}`, category: sugg.category, lon: site.lon, lat: site.lat })) ?? NO_SITES;
       map.setPlanning({ proposals: proposals as never, suggestions: sites, placing: placing as boolean });

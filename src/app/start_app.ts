@@ -6,6 +6,7 @@ import { connectHash } from '../state/hash_sync';
 import { connectProject } from '../state/project_driver';
 import { connectSession } from '../state/session_driver';
 import { connectComparison } from '../state/comparison_driver';
+import { connectAsOf } from '../state/as_of_driver';
 import { connectCases } from '../state/cases_driver';
 import { connectCaseMap } from './case_map_driver';
 import { connectToiletCoverage } from '../state/toilet_coverage';
@@ -17,6 +18,7 @@ export function startApp(mapContainer: HTMLElement): { services: AppServices; st
   const stopCities = connectCities(appStore);
   const stopSession = connectSession(appStore);
   const stopComparison = connectComparison(appStore);
+  const stopAsOf = connectAsOf(appStore);
   const project = connectProject(appStore);
   const analysis = connectAnalysis(appStore);
   const stopCoverage = connectToiletCoverage(appStore);
@@ -32,6 +34,7 @@ export function startApp(mapContainer: HTMLElement): { services: AppServices; st
       stopCoverage();
       analysis.stop();
       project.stop();
+      stopAsOf();
       stopComparison();
       stopSession();
       stopCities();

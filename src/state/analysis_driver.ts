@@ -9,9 +9,13 @@ import type { StreetGap } from '../analysis/gap_lists';
 import type { Project } from '../ledger/project';
 import { progressProxy, startAnalysisWorker, type AnalysisClient } from '../worker/analysis_client';
 import type { AnalysisData } from './analysis_state';
-import { selectCityId, selectProject, type AppState } from './app_store';
+import { selectCityId, type AppState } from './app_store';
+import { selectAnalysisScope, wantedScope } from './as_of_driver';
 import { follow } from './follow';
 import type { AnalysisSettings } from './url_hash';
+
+/** what a switch between today and a history day takes off the page until the worker answers for the new one */
+const NO_FIGURES: Partial<AnalysisData> = { fields: null, fieldsFor: null, report: null, gridTable: null, scorecard: null, mock: null, streetGapList: null, proposalEffects: [], coverage: null };
 
 export function analysisParams(settings: AnalysisSettings): AnalysisParams {
   return { ...DEFAULT_PARAMS, ...settings };
@@ -40,7 +44,8 @@ export function connectAnalysis(store: StoreApi<AppState>): AnalysisConnection {
   const projectKey = (s: AppState) => {
     const key = loadedKey(s);
     const applied = s.analysis.projectApplied;
-    return applied && key && applied.startsWith(`${key}#`) ? applied : null;
+    // a project of the other scope (today vs a history day) is not this page's: nothing is asked for with it
+    return applied && key && applied.startsWith(`${key}#`) && s.analysis.appliedScope === wantedScope(s) ? applied : null;
   };
   const fieldsKey = (s: AppState) => {
     const f = s.analysis.fields;
@@ -65,14 +70,19 @@ export function connectAnalysis(store: StoreApi<AppState>): AnalysisConnection {
       // a data version means new data on the server: skip the HTTP cache
       ask(isCurrent, client.load(cityId as string, reloaded !== null, progressProxy((stage) => isCurrent() && write({ stage }))), (geometry) => write({ geometry }));
     }),
-    // the project goes in first: every figure below is asked for once the worker has it
+    // today ↔ a history day: the figures on show belong to the other one, so they go before the new ones come
+    // (a history banner over today's figures, even for a second, would be a wrong answer)
+    follow(store, (s) => [selectCityId(s), wantedScope(s)], (_, isCurrent) => {
+      if (isCurrent() && store.getState().analysis.appliedScope !== wantedScope(store.getState())) write(NO_FIGURES);
+    }),
+    // the project (or the history day's revisions) goes in first: every figure below is asked for once the worker has it
     follow(store, (s) => {
       const key = loadedKey(s);
-      const project = selectProject(s);
-      return key ? [key, project?.ledgers ?? null, project?.proposals ?? null] : null;
-    }, ([key, ledgers, proposals], isCurrent) => {
+      const scope = selectAnalysisScope(s);
+      return key && scope ? [key, scope.scope, scope.ledgers, scope.proposals] : null;
+    }, ([key, scope, ledgers, proposals], isCurrent) => {
       const layers = { ledgers: (ledgers ?? []) as Project['ledgers'], proposals: (proposals ?? []) as Project['proposals'] };
-      ask(isCurrent, client.setProject(layers), (version) => write({ projectApplied: `${key as string}#${version}` }));
+      ask(isCurrent, client.setProject(layers), (version) => write({ projectApplied: `${key as string}#${version}`, appliedScope: scope as string }));
     }),
     follow(store, (s) => {
       const key = projectKey(s);
@@ -114,7 +124,7 @@ export function connectAnalysis(store: StoreApi<AppState>): AnalysisConnection {
     }),
     follow(store, (s) => {
       const deps = reportDeps(s);
-      return deps ? [...deps, selectProject(s)?.proposals ?? null, settings(s).includeInstitutionToilets] : null;
+      return deps ? [...deps, selectAnalysisScope(s)?.proposals ?? null, settings(s).includeInstitutionToilets] : null;
     }, (deps, isCurrent) => {
       const proposals = deps[5] as Project['proposals'] | null;
       if (!proposals?.length) return write({ proposalEffects: [] });

@@ -32,10 +32,12 @@ export interface AnalysisData {
   streetGapList: StreetGap[] | null;
   /** `<load>#<version>` of the project the worker has applied to this load */
   projectApplied: string | null;
+  /** what that project was: 'today' (the bundle + the planner's project) or a history day (as_of_driver.ts) */
+  appliedScope: string | null;
   /** the project key the held fields were computed with: a new project asks for everything again */
   fieldsFor: string | null;
   /** the toilet fields re-classified on the page at the current threshold (no worker call on a slider move) */
   coverage: ToiletCoverage | null;
 }
 
-export const EMPTY_ANALYSIS: AnalysisData = { stage: 'loading', geometry: null, fields: null, report: null, scorecard: null, gridTable: null, landUse: null, overview: null, mock: null, error: null, proposalEffects: [], streetGapList: null, projectApplied: null, fieldsFor: null, coverage: null };
+export const EMPTY_ANALYSIS: AnalysisData = { stage: 'loading', geometry: null, fields: null, report: null, scorecard: null, gridTable: null, landUse: null, overview: null, mock: null, error: null, proposalEffects: [], streetGapList: null, projectApplied: null, appliedScope: null, fieldsFor: null, coverage: null };

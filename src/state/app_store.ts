@@ -15,6 +15,7 @@ import { parseVersionedHash } from './hash_version';
 import { INITIAL_CASES, type CasesState } from './cases_state';
 import { INITIAL_SESSION, type SessionState } from './session_driver';
 import { NO_COMPARISON, type ComparisonState } from './comparison_state';
+import { NO_AS_OF, type AsOfState } from './as_of_state';
 import type { HashState } from './url_hash';
 
 export type GapPick = { kind: 'street' | 'compound'; id: string };
@@ -63,6 +64,8 @@ export interface AppState {
   comparison: ComparisonState;
   /** the open city's supervision cases and the live feed (cases_driver.ts) */
   cases: CasesState;
+  /** the ledger revisions in force on the link's `asof` day, from the campaign server (as_of_driver.ts) */
+  asOf: AsOfState;
 }
 
 export function initialState(locationHash: string): AppState {
@@ -91,6 +94,7 @@ export function initialState(locationHash: string): AppState {
     session: INITIAL_SESSION,
     comparison: NO_COMPARISON,
     cases: INITIAL_CASES,
+    asOf: NO_AS_OF,
   };
 }
 

@@ -24,6 +24,7 @@ describe('url hash', () => {
       compare: { from: '2026-11-01', to: '2026-11-20', figure: 'toiletCoverage' },
       case: 4711,
       my: true,
+      asof: '2026-10-01',
     };
     expect(parseHash(formatHash(state))).toEqual(state);
   });
@@ -61,6 +62,13 @@ describe('url hash', () => {
     expect(parseHash('#case=0').case).toBeNull();
     expect(parseHash('#case=12abc').case).toBeNull();
     expect(parseHash('#city=demo').my).toBe(false);
+  });
+
+  it('opens the history view of a real calendar day only, and writes it back as it came', () => {
+    expect(parseHash('#city=demo&asof=2026-10-01').asof).toBe('2026-10-01');
+    expect(formatHash({ ...DEFAULT_STATE, city: 'demo', asof: '2026-10-01' })).toBe('#v=1&city=demo&asof=2026-10-01');
+    for (const bad of ['2026-02-30', '2026-10-1', '20261001', 'today', '']) expect(parseHash(`#city=demo&asof=${bad}`).asof, bad).toBeNull();
+    expect(parseHash('#city=demo').asof).toBeNull();
   });
 
   it('keeps an explicitly empty layer list (everything switched off)', () => {

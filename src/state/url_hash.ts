@@ -6,6 +6,7 @@
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories';
 import { RULES } from '../domain/rules';
 import { isoWeekRange } from '../domain/iso_week';
+import { isCalendarDay } from '../domain/campaign_clock';
 import type { Lang } from '../i18n/strings';
 
 export const OVERLAY_IDS = ['toiletGaps', 'parkingGaps', 'zones', 'facilities', 'alleys', 'compounds', 'boundaries', 'grids'] as const;
@@ -62,6 +63,8 @@ export interface HashState {
   case: number | null;
   /** the phone's "my cases" page */
   my: boolean;
+  /** the history view: the atlas as of this Beijing day (yyyy-mm-dd), bundle plus the ledger revisions in force; null is today */
+  asof: string | null;
 }
 
 /** Before/after on the map: the change of `figure` per grid from day `from` to day `to` (yyyy-mm-dd). */
@@ -113,6 +116,7 @@ export const DEFAULT_STATE: HashState = {
   compare: null,
   case: null,
   my: false,
+  asof: null,
 };
 
 /** The link format's version: `v=1`. A link without one is version 1; see hash_version.ts for newer ones. */
@@ -147,6 +151,7 @@ export function parseHash(hash: string): HashState {
     compare: parseCompare(params.get('compare')),
     case: /^[1-9]\d{0,9}$/.test(params.get('case') ?? '') ? Number(params.get('case')) : null,
     my: params.has('my'),
+    asof: isCalendarDay(params.get('asof') ?? '') ? params.get('asof') : null,
     wall: params.has('wall') ? { cycleS: bounded(params.get('cycle'), 2, 3600, DEFAULT_WALL.cycleS), reloadS: bounded(params.get('reload'), 5, 86400, DEFAULT_WALL.reloadS) } : null,
     analysis: {
       toiletDistanceM: bounded(params.get('toilet'), 50, 3000, DEFAULT_ANALYSIS.toiletDistanceM),
@@ -209,6 +214,7 @@ export function formatHash(state: HashState): string {
   if (state.compare) params.set('compare', `${state.compare.from},${state.compare.to},${state.compare.figure}`);
   if (state.case !== null) params.set('case', String(state.case));
   if (state.my) params.set('my', '');
+  if (state.asof) params.set('asof', state.asof);
   if (state.lang !== DEFAULT_STATE.lang) params.set('lang', state.lang);
   if (state.theme !== DEFAULT_STATE.theme) params.set('theme', state.theme);
   if (state.overlays.join(',') !== DEFAULT_STATE.overlays.join(',')) params.set('layers', state.overlays.join(','));
