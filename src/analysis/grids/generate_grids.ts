@@ -111,17 +111,20 @@ function mergeSlivers(raster: Raster, mask: Uint8Array, labels: Int32Array, coun
   const neighbours: Set<number>[] = Array.from({ length: count }, () => new Set());
   const { cols } = raster;
   const n = labels.length;
+  const found = new Int32Array(4);
   for (let p = 0; p < n; p++) {
     if (mask[p] !== SOFT) continue;
     const c = p % cols;
-    const found: number[] = [];
-    for (const [step, ok] of [[-1, c > 1], [1, c < cols - 2], [-cols, p >= 2 * cols], [cols, p < n - 2 * cols]] as [number, boolean][]) {
-      if (!ok) continue;
+    let k = 0;
+    // west, east, south, north: a block beside p, or one more soft pixel further
+    for (let d = 0; d < 4; d++) {
+      const step = d === 0 ? -1 : d === 1 ? 1 : d === 2 ? -cols : cols;
+      if (d === 0 ? c <= 1 : d === 1 ? c >= cols - 2 : d === 2 ? p < 2 * cols : p >= n - 2 * cols) continue;
       const q = p + step;
-      if (labels[q] >= 0) found.push(labels[q]);
-      else if (mask[q] === SOFT && labels[q + step] >= 0) found.push(labels[q + step]);
+      if (labels[q] >= 0) found[k++] = labels[q];
+      else if (mask[q] === SOFT && labels[q + step] >= 0) found[k++] = labels[q + step];
     }
-    for (const a of found) for (const b of found) if (a !== b) neighbours[a].add(b);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (found[i] !== found[j]) neighbours[found[i]].add(found[j]);
   }
   const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => pixels[a] - pixels[b]);
   for (const c of order) {
@@ -145,20 +148,37 @@ function mergeSlivers(raster: Raster, mask: Uint8Array, labels: Int32Array, coun
 /** Bisects blocks above maxPixels into about-target pieces; returns the new label count and each grid's origin. */
 function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: boolean[], targetPixels: number, maxPixels: number): { count: number; origin: GridOrigin[] } {
   const { cols } = raster;
-  const members: number[][] = Array.from({ length: blocks }, () => []);
-  for (let p = 0; p < labels.length; p++) if (labels[p] >= 0) members[labels[p]].push(p);
-  const origin: GridOrigin[] = members.map((_, b) => (merged[b] ? 'merged' : 'block'));
+  if (cols > 0xffff || raster.rows > 0xffff) throw new Error(`splitLarge: a raster of ${cols} × ${raster.rows} pixels is too large (at most 65,535 a side)`);
+  // each block's pixels as row · 65536 + col, in raster order, as one list: block b's are pixels[start[b] .. start[b + 1])
+  const start = new Int32Array(blocks + 1);
+  for (let p = 0; p < labels.length; p++) if (labels[p] >= 0) start[labels[p] + 1]++;
+  for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
+  const pixels = new Uint32Array(start[blocks]);
+  const fill = start.slice(0, blocks);
+  for (let p = 0, r = 0, c = 0; p < labels.length; p++, c++) {
+    if (c === cols) {
+      c = 0;
+      r++;
+    }
+    if (labels[p] >= 0) pixels[fill[labels[p]]++] = r * 65536 + c;
+  }
+  const scratch = new Uint32Array(pixels.length);
+  const origin: GridOrigin[] = Array.from({ length: blocks }, (_, b) => (merged[b] ? 'merged' : 'block'));
   let next = blocks;
-  const bisect = (pixels: number[], pieces: number, label: number, kind: GridOrigin): void => {
+  /**
+   * Labels pixels[from .. to) as `pieces` pieces. Reorders them (the left part first, the right one reversed),
+   * which changes no label: every step depends on the set of pixels only.
+   */
+  const bisect = (from: number, to: number, pieces: number, label: number, kind: GridOrigin): void => {
     if (pieces <= 1) {
-      for (const p of pixels) labels[p] = label;
+      for (let i = from; i < to; i++) labels[(pixels[i] >>> 16) * cols + (pixels[i] & 0xffff)] = label;
       origin[label] = kind;
       return;
     }
     let minC = Infinity, maxC = -Infinity, minR = Infinity, maxR = -Infinity;
-    for (const p of pixels) {
-      const c = p % cols;
-      const r = (p - c) / cols;
+    for (let i = from; i < to; i++) {
+      const c = pixels[i] & 0xffff;
+      const r = pixels[i] >>> 16;
       if (c < minC) minC = c;
       if (c > maxC) maxC = c;
       if (r < minR) minR = r;
@@ -166,24 +186,29 @@ function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: 
     }
     const byColumn = maxC - minC >= maxR - minR;
     const lo = byColumn ? minC : minR;
+    const shift = byColumn ? 0 : 16;
     const histogram = new Float64Array((byColumn ? maxC : maxR) - lo + 1);
-    for (const p of pixels) histogram[(byColumn ? p % cols : Math.floor(p / cols)) - lo]++;
+    for (let i = from; i < to; i++) histogram[((pixels[i] >>> shift) & 0xffff) - lo]++;
     const leftPieces = Math.floor(pieces / 2);
-    const wanted = (pixels.length * leftPieces) / pieces;
+    const wanted = ((to - from) * leftPieces) / pieces;
     let cut = 0;
     for (let sum = 0; cut < histogram.length - 1 && sum + histogram[cut] <= wanted; cut++) sum += histogram[cut];
     cut = Math.max(1, cut);
-    const left: number[] = [];
-    const right: number[] = [];
-    for (const p of pixels) ((byColumn ? p % cols : Math.floor(p / cols)) - lo < cut ? left : right).push(p);
-    bisect(left, leftPieces, label, kind);
-    bisect(right, pieces - leftPieces, next++, kind);
+    let left = from;
+    let right = to;
+    for (let i = from; i < to; i++) {
+      if (((pixels[i] >>> shift) & 0xffff) - lo < cut) scratch[left++] = pixels[i];
+      else scratch[--right] = pixels[i];
+    }
+    pixels.set(scratch.subarray(from, to), from);
+    bisect(from, left, leftPieces, label, kind);
+    bisect(left, to, pieces - leftPieces, next++, kind);
   };
   for (let b = 0; b < blocks; b++) {
-    const size = members[b].length;
+    const size = start[b + 1] - start[b];
     if (size <= maxPixels) continue;
     const pieces = Math.max(2, Math.round(size / targetPixels));
-    bisect(members[b], pieces, b, size > REGULAR_FACTOR * targetPixels ? 'regular' : 'split');
+    bisect(start[b], start[b + 1], pieces, b, size > REGULAR_FACTOR * targetPixels ? 'regular' : 'split');
   }
   return { count: next, origin };
 }
