@@ -34,7 +34,40 @@ const DERIVED_STREET_GRIDS = 600;
 const ROW_BAND_M = 100;
 
 interface Unit { name: string; code: string; derived: boolean }
-interface Area { unit: Unit; polygons: PlanarPolygon[] }
+interface Area {
+  unit: Unit;
+  polygons: PlanarPolygon[];
+  /** bounds of the outer rings, metres [minX, minY, maxX, maxY]: a cheap test before the ray casting */
+  bounds: [number, number, number, number];
+}
+
+function area(unit: Unit, polygons: PlanarPolygon[]): Area {
+  const bounds: Area['bounds'] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [outer] of polygons) {
+    for (let i = 0; i + 1 < outer.length; i += 2) {
+      bounds[0] = Math.min(bounds[0], outer[i]);
+      bounds[1] = Math.min(bounds[1], outer[i + 1]);
+      bounds[2] = Math.max(bounds[2], outer[i]);
+      bounds[3] = Math.max(bounds[3], outer[i + 1]);
+    }
+  }
+  return { unit, polygons, bounds };
+}
+
+/**
+ * The first area containing p, as `areas.findIndex(a => a.polygons.some(poly => pointInPolygon(p, poly)))`.
+ * A point outside an area's bounds is outside it: beyond the y range no edge crosses its ray, and more than 1 m
+ * west or east of the x range its ray crosses every edge of the ring or none, an even number either way.
+ */
+function inside(areas: Area[], p: [number, number]): number {
+  const [x, y] = p;
+  for (let a = 0; a < areas.length; a++) {
+    const [minX, minY, maxX, maxY] = areas[a].bounds;
+    if (y < minY || y > maxY || x < minX - 1 || x > maxX + 1) continue;
+    if (areas[a].polygons.some((poly) => pointInPolygon(x, y, poly))) return a;
+  }
+  return -1;
+}
 
 export function buildGrids(content: CityContent, admin: { cityName: string; adminCity?: string }): { grids: GridFeature[]; info: GridBuildInfo } {
   const [w, s, e, n] = content.bbox;
@@ -48,14 +81,13 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
   const complete = (level: BoundaryLevel): Area[] =>
     boundaries
       .filter((f) => f.properties.level === level && !f.properties.partial && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
-      .map((f) => ({ unit: { name: f.properties.name, code: f.properties.code ?? '', derived: false }, polygons: projection.polygons(f.geometry as Parameters<LocalProjection['polygons']>[0]) }));
-  const inside = (areas: Area[], p: [number, number]) => areas.findIndex((a) => a.polygons.some((poly) => pointInPolygon(p[0], p[1], poly)));
+      .map((f) => area({ name: f.properties.name, code: f.properties.code ?? '', derived: false }, projection.polygons(f.geometry as Parameters<LocalProjection['polygons']>[0])));
 
   // districts
   const districtAreas = complete('district');
   const approximate: Area[] = content.approximateBoundaries
     .filter((b) => b.level === 'district')
-    .map((b) => ({ unit: { name: b.name, code: b.code ?? '', derived: true }, polygons: projection.polygons(b.geometry) }));
+    .map((b) => area({ name: b.name, code: b.code ?? '', derived: true }, projection.polygons(b.geometry)));
   const labelled = boundaries.filter((f) => f.properties.level === 'district' && f.properties.label);
   const districtOf = grids.map((g) => {
     const i = inside(districtAreas, g.centre);
@@ -86,12 +118,12 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
   const communityAreas = complete('community');
   const result: GridFeature[] = [];
   const byDistrict = groupBy(grids.map((_, i) => i), (i) => districtOf[i].code + districtOf[i].name);
-  for (const districtGrids of byDistrict) {
+  for (const districtGrids of byDistrict.values()) {
     const district = districtOf[districtGrids[0]];
-    const streets = assignLevel(districtGrids, grids, streetAreas, DERIVED_STREET_GRIDS, (k) => ({ name: `${district.name}第${k}街道（派生）`, code: `9${String(k).padStart(2, '0')}`, derived: true }), inside);
+    const streets = assignLevel(districtGrids, grids, streetAreas, DERIVED_STREET_GRIDS, (k) => ({ name: `${district.name}第${k}街道（派生）`, code: `9${String(k).padStart(2, '0')}`, derived: true }));
     for (const { unit: street, members: streetGrids } of streets) {
       if (street.derived) derivedLevels.add('street');
-      const communities = assignLevel(streetGrids, grids, communityAreas, DERIVED_COMMUNITY_GRIDS, (k) => ({ name: `${street.name.replace(/（派生）$/, '')}第${k}社区（派生）`, code: `9${String(k).padStart(2, '0')}`, derived: true }), inside);
+      const communities = assignLevel(streetGrids, grids, communityAreas, DERIVED_COMMUNITY_GRIDS, (k) => ({ name: `${street.name.replace(/（派生）$/, '')}第${k}社区（派生）`, code: `9${String(k).padStart(2, '0')}`, derived: true }));
       for (const { unit: community, members } of splitOversized(communities, grids)) {
         if (community.derived) derivedLevels.add('community');
         numberInRows(members, grids).forEach((g, k) => {
@@ -170,13 +202,11 @@ function assignLevel(
   areas: Area[],
   size: number,
   derivedUnit: (k: number) => Unit,
-  inside: (areas: Area[], p: [number, number]) => number,
 ): { unit: Unit; members: number[] }[] {
-  const placed = groupBy(members, (g) => String(inside(areas, grids[g].centre)));
+  const placed = groupBy(members, (g) => inside(areas, grids[g].centre));
   const groups: { unit: Unit; members: number[] }[] = [];
   let derivedCount = 0;
-  for (const group of placed) {
-    const index = inside(areas, grids[group[0]].centre);
+  for (const [index, group] of placed) {
     if (index >= 0) groups.push({ unit: areas[index].unit, members: group });
     else for (const part of bisect(group, grids, size)) groups.push({ unit: derivedUnit(++derivedCount), members: part });
   }
@@ -211,15 +241,16 @@ function numberInRows(members: number[], grids: GeneratedGrid[]): number[] {
   return [...members].sort((a, b) => band(a) - band(b) || grids[a].centre[0] - grids[b].centre[0]);
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
+/** Items by key, groups in the order their first item came. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const list = groups.get(k);
     if (list) list.push(item);
     else groups.set(k, [item]);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 const lastDigits = (code: string, digits: number): string => (/^\d+$/.test(code) ? code.slice(-digits).padStart(digits, '0') : '0'.repeat(digits));
