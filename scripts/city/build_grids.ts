@@ -54,6 +54,41 @@ function area(unit: Unit, polygons: PlanarPolygon[]): Area {
   return { unit, polygons, bounds };
 }
 
+/** metres: the cell size of the bucket index over a level's areas */
+const AREA_CELL_M = 500;
+
+/**
+ * Areas bucketed by the cells of a regular grid their test window overlaps (the bounds, 1 m wider east and
+ * west), each cell's list in the areas' order, so that a point is tested against the areas near it only.
+ */
+interface AreaIndex { x0: number; y0: number; cols: number; rows: number; cells: number[][] }
+const areaIndexes = new WeakMap<Area[], AreaIndex>();
+
+function areaIndex(areas: Area[]): AreaIndex {
+  let index = areaIndexes.get(areas);
+  if (index) return index;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { bounds } of areas) {
+    x0 = Math.min(x0, bounds[0] - 1);
+    y0 = Math.min(y0, bounds[1]);
+    x1 = Math.max(x1, bounds[2] + 1);
+    y1 = Math.max(y1, bounds[3]);
+  }
+  const cols = x1 >= x0 ? Math.floor((x1 - x0) / AREA_CELL_M) + 1 : 0;
+  const rows = y1 >= y0 ? Math.floor((y1 - y0) / AREA_CELL_M) + 1 : 0;
+  index = { x0, y0, cols, rows, cells: Array.from({ length: cols * rows }, () => []) };
+  areas.forEach(({ bounds }, a) => {
+    if (!(bounds[2] >= bounds[0])) return;
+    const c0 = Math.floor((bounds[0] - 1 - x0) / AREA_CELL_M);
+    const c1 = Math.floor((bounds[2] + 1 - x0) / AREA_CELL_M);
+    const r0 = Math.floor((bounds[1] - y0) / AREA_CELL_M);
+    const r1 = Math.floor((bounds[3] - y0) / AREA_CELL_M);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) index.cells[r * cols + c].push(a);
+  });
+  areaIndexes.set(areas, index);
+  return index;
+}
+
 /**
  * The first area containing p, as `areas.findIndex(a => a.polygons.some(poly => pointInPolygon(p, poly)))`.
  * A point outside an area's bounds is outside it: beyond the y range no edge crosses its ray, and more than 1 m
@@ -61,7 +96,11 @@ function area(unit: Unit, polygons: PlanarPolygon[]): Area {
  */
 function inside(areas: Area[], p: [number, number]): number {
   const [x, y] = p;
-  for (let a = 0; a < areas.length; a++) {
+  const { x0, y0, cols, rows, cells } = areaIndex(areas);
+  const c = Math.floor((x - x0) / AREA_CELL_M);
+  const r = Math.floor((y - y0) / AREA_CELL_M);
+  if (!(c >= 0 && r >= 0 && c < cols && r < rows)) return -1;
+  for (const a of cells[r * cols + c]) {
     const [minX, minY, maxX, maxY] = areas[a].bounds;
     if (y < minY || y > maxY || x < minX - 1 || x > maxX + 1) continue;
     if (areas[a].polygons.some((poly) => pointInPolygon(x, y, poly))) return a;

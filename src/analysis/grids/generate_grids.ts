@@ -162,33 +162,39 @@ function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: 
     }
     if (labels[p] >= 0) pixels[fill[labels[p]]++] = r * 65536 + c;
   }
-  const scratch = new Uint32Array(pixels.length);
+  const other = new Uint32Array(pixels.length);
   const origin: GridOrigin[] = Array.from({ length: blocks }, (_, b) => (merged[b] ? 'merged' : 'block'));
   let next = blocks;
   /**
-   * Labels pixels[from .. to) as `pieces` pieces. Reorders them (the left part first, the right one reversed),
-   * which changes no label: every step depends on the set of pixels only.
+   * Labels src[from .. to) as `pieces` pieces; the pixels lie in columns c0..c1 and rows r0..r1. One pass
+   * counts them per column and per row (their bounds are the first and last counts), one more partitions them
+   * into dst (the left part first, the right one reversed), where the two halves go on, swapping src and dst.
+   * The order of the pixels changes no label: every step depends on the set of pixels only.
    */
-  const bisect = (from: number, to: number, pieces: number, label: number, kind: GridOrigin): void => {
-    if (pieces <= 1) {
-      for (let i = from; i < to; i++) labels[(pixels[i] >>> 16) * cols + (pixels[i] & 0xffff)] = label;
+  const bisect = (src: Uint32Array, dst: Uint32Array, from: number, to: number, pieces: number, label: number, kind: GridOrigin, c0: number, c1: number, r0: number, r1: number): void => {
+    if (pieces <= 1 || to === from) {
+      for (let i = from; i < to; i++) labels[(src[i] >>> 16) * cols + (src[i] & 0xffff)] = label;
       origin[label] = kind;
       return;
     }
-    let minC = Infinity, maxC = -Infinity, minR = Infinity, maxR = -Infinity;
+    const perColumn = new Float64Array(c1 - c0 + 1);
+    const perRow = new Float64Array(r1 - r0 + 1);
     for (let i = from; i < to; i++) {
-      const c = pixels[i] & 0xffff;
-      const r = pixels[i] >>> 16;
-      if (c < minC) minC = c;
-      if (c > maxC) maxC = c;
-      if (r < minR) minR = r;
-      if (r > maxR) maxR = r;
+      perColumn[(src[i] & 0xffff) - c0]++;
+      perRow[(src[i] >>> 16) - r0]++;
     }
+    let minC = 0;
+    let maxC = perColumn.length - 1;
+    let minR = 0;
+    let maxR = perRow.length - 1;
+    while (perColumn[minC] === 0) minC++;
+    while (perColumn[maxC] === 0) maxC--;
+    while (perRow[minR] === 0) minR++;
+    while (perRow[maxR] === 0) maxR--;
     const byColumn = maxC - minC >= maxR - minR;
-    const lo = byColumn ? minC : minR;
+    const histogram = byColumn ? perColumn.subarray(minC, maxC + 1) : perRow.subarray(minR, maxR + 1);
+    const lo = byColumn ? c0 + minC : r0 + minR;
     const shift = byColumn ? 0 : 16;
-    const histogram = new Float64Array((byColumn ? maxC : maxR) - lo + 1);
-    for (let i = from; i < to; i++) histogram[((pixels[i] >>> shift) & 0xffff) - lo]++;
     const leftPieces = Math.floor(pieces / 2);
     const wanted = ((to - from) * leftPieces) / pieces;
     let cut = 0;
@@ -197,18 +203,31 @@ function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: 
     let left = from;
     let right = to;
     for (let i = from; i < to; i++) {
-      if (((pixels[i] >>> shift) & 0xffff) - lo < cut) scratch[left++] = pixels[i];
-      else scratch[--right] = pixels[i];
+      if (((src[i] >>> shift) & 0xffff) - lo < cut) dst[left++] = src[i];
+      else dst[--right] = src[i];
     }
-    pixels.set(scratch.subarray(from, to), from);
-    bisect(from, left, leftPieces, label, kind);
-    bisect(left, to, pieces - leftPieces, next++, kind);
+    if (byColumn) {
+      bisect(dst, src, from, left, leftPieces, label, kind, c0 + minC, lo + cut - 1, r0 + minR, r0 + maxR);
+      bisect(dst, src, left, to, pieces - leftPieces, next++, kind, lo + cut, c0 + maxC, r0 + minR, r0 + maxR);
+    } else {
+      bisect(dst, src, from, left, leftPieces, label, kind, c0 + minC, c0 + maxC, r0 + minR, lo + cut - 1);
+      bisect(dst, src, left, to, pieces - leftPieces, next++, kind, c0 + minC, c0 + maxC, lo + cut, r0 + maxR);
+    }
   };
   for (let b = 0; b < blocks; b++) {
     const size = start[b + 1] - start[b];
     if (size <= maxPixels) continue;
     const pieces = Math.max(2, Math.round(size / targetPixels));
-    bisect(start[b], start[b + 1], pieces, b, size > REGULAR_FACTOR * targetPixels ? 'regular' : 'split');
+    let c0 = Infinity, c1 = -Infinity, r0 = Infinity, r1 = -Infinity;
+    for (let i = start[b]; i < start[b + 1]; i++) {
+      const c = pixels[i] & 0xffff;
+      const r = pixels[i] >>> 16;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+    }
+    bisect(pixels, other, start[b], start[b + 1], pieces, b, size > REGULAR_FACTOR * targetPixels ? 'regular' : 'split', c0, c1, r0, r1);
   }
   return { count: next, origin };
 }
