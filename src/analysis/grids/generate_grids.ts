@@ -56,8 +56,11 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
   for (const line of barriers) for (let i = 0; i + 1 < line.points.length; i++) drawSegment(raster, mask, line.points[i][0], line.points[i][1], line.points[i + 1][0], line.points[i + 1][1], line.hard ? HARD : SOFT);
   const free = new Uint8Array(n);
   for (let p = 0; p < n; p++) free[p] = mask[p] === 0 ? 1 : 0;
-  const components = labelComponents(raster, free);
-  const { labels, count } = dissolveThin(raster, components.labels, components.count);
+  // two rasters of scratch, shared by the steps below: a 30 km city is 36 million pixels, 144 MB a raster
+  const scratch = new ArrayBuffer(n * 4);
+  const scratch2 = new ArrayBuffer(n * 4);
+  const components = labelComponents(raster, free, new Int32Array(scratch));
+  const { labels, count } = dissolveThin(raster, components.labels, components.count, new Float32Array(scratch));
 
   const pixels = new Float64Array(count);
   for (let p = 0; p < n; p++) if (labels[p] >= 0) pixels[labels[p]]++;
@@ -78,8 +81,8 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
   }
   for (let p = 0; p < n; p++) if (labels[p] >= 0) labels[p] = blockOf[labels[p]];
 
-  const { count: gridCount, origin } = splitLarge(raster, labels, blocks, merged, target / pixelArea, maxArea / pixelArea);
-  growLabels(raster, labels);
+  const { count: gridCount, origin } = splitLarge(raster, labels, blocks, merged, target / pixelArea, maxArea / pixelArea, [scratch, scratch2]);
+  growLabels(raster, labels, new Int32Array(scratch));
 
   const area = new Float64Array(gridCount);
   const sumX = new Float64Array(gridCount);
@@ -146,14 +149,14 @@ function mergeSlivers(raster: Raster, mask: Uint8Array, labels: Int32Array, coun
 }
 
 /** Bisects blocks above maxPixels into about-target pieces; returns the new label count and each grid's origin. */
-function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: boolean[], targetPixels: number, maxPixels: number): { count: number; origin: GridOrigin[] } {
+function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: boolean[], targetPixels: number, maxPixels: number, scratch: [ArrayBuffer, ArrayBuffer]): { count: number; origin: GridOrigin[] } {
   const { cols } = raster;
   if (cols > 0xffff || raster.rows > 0xffff) throw new Error(`splitLarge: a raster of ${cols} × ${raster.rows} pixels is too large (at most 65,535 a side)`);
   // each block's pixels as row · 65536 + col, in raster order, as one list: block b's are pixels[start[b] .. start[b + 1])
   const start = new Int32Array(blocks + 1);
   for (let p = 0; p < labels.length; p++) if (labels[p] >= 0) start[labels[p] + 1]++;
   for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
-  const pixels = new Uint32Array(start[blocks]);
+  const pixels = new Uint32Array(scratch[0], 0, start[blocks]);
   const fill = start.slice(0, blocks);
   for (let p = 0, r = 0, c = 0; p < labels.length; p++, c++) {
     if (c === cols) {
@@ -162,7 +165,7 @@ function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: 
     }
     if (labels[p] >= 0) pixels[fill[labels[p]]++] = r * 65536 + c;
   }
-  const other = new Uint32Array(pixels.length);
+  const other = new Uint32Array(scratch[1], 0, pixels.length);
   const origin: GridOrigin[] = Array.from({ length: blocks }, (_, b) => (merged[b] ? 'merged' : 'block'));
   let next = blocks;
   /**
@@ -255,8 +258,8 @@ function contains(ring: [number, number][], x: number, y: number): boolean {
 }
 
 /** Unlabels components whose widest point is within THIN_PIXELS of a barrier, and renumbers the rest. */
-function dissolveThin(raster: Raster, labels: Int32Array, count: number): { labels: Int32Array; count: number } {
-  const depth = distanceToUnlabelled(raster, labels);
+function dissolveThin(raster: Raster, labels: Int32Array, count: number, scratch: Float32Array<ArrayBuffer>): { labels: Int32Array; count: number } {
+  const depth = distanceToUnlabelled(raster, labels, scratch);
   const deepest = new Float32Array(count);
   for (let p = 0; p < labels.length; p++) if (labels[p] >= 0 && depth[p] > deepest[labels[p]]) deepest[labels[p]] = depth[p];
   const renumber = new Int32Array(count).fill(-1);

@@ -25,12 +25,11 @@ export function drawSegment(raster: Raster, mask: Uint8Array, ax: number, ay: nu
   }
 }
 
-/** 4-connected components of pixels where `free[p]` is 1; labels from 0, -1 elsewhere. */
-export function labelComponents(raster: Raster, free: Uint8Array): { labels: Int32Array; count: number } {
+/** 4-connected components of pixels where `free[p]` is 1; labels from 0, -1 elsewhere. `stack`: scratch, as long as the raster. */
+export function labelComponents(raster: Raster, free: Uint8Array, stack = new Int32Array(free.length)): { labels: Int32Array; count: number } {
   const { cols } = raster;
   const n = free.length;
   const labels = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
   let count = 0;
   for (let start = 0; start < n; start++) {
     if (labels[start] !== -1 || !free[start]) continue;
@@ -52,11 +51,10 @@ export function labelComponents(raster: Raster, free: Uint8Array): { labels: Int
 
 /**
  * Chamfer (3-4) distance, in pixels, from each labelled pixel to the nearest unlabelled one: two passes over
- * the raster. Used to find components too thin to be blocks (the strip between dual carriageways).
+ * the raster, written to `d`. Used to find components too thin to be blocks (the strip between dual carriageways).
  */
-export function distanceToUnlabelled(raster: Raster, labels: Int32Array): Float32Array {
+export function distanceToUnlabelled(raster: Raster, labels: Int32Array, d = new Float32Array(labels.length)): Float32Array {
   const { cols, rows } = raster;
-  const d = new Float32Array(labels.length);
   for (let p = 0; p < d.length; p++) d[p] = labels[p] >= 0 ? Infinity : 0;
   const relax = (p: number, q: number, cost: number) => {
     if (d[q] + cost < d[p]) d[p] = d[q] + cost;
@@ -89,11 +87,10 @@ export function distanceToUnlabelled(raster: Raster, labels: Int32Array): Float3
   return d;
 }
 
-/** Gives every unlabelled pixel the label of its nearest labelled pixel (4-connected breadth-first growth). */
-export function growLabels(raster: Raster, labels: Int32Array): void {
+/** Gives every unlabelled pixel the label of its nearest labelled pixel (4-connected breadth-first growth). `queue`: scratch, as long as the raster. */
+export function growLabels(raster: Raster, labels: Int32Array, queue = new Int32Array(labels.length)): void {
   const { cols } = raster;
   const n = labels.length;
-  const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
   for (let p = 0; p < n; p++) if (labels[p] >= 0) queue[tail++] = p;
