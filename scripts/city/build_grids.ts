@@ -294,7 +294,16 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 const lastDigits = (code: string, digits: number): string => (/^\d+$/.test(code) ? code.slice(-digits).padStart(digits, '0') : '0'.repeat(digits));
 
+/** Converts the grid's outline to degrees in place (it is not used in metres afterwards): no second copy of a city's outlines. */
 function toGeometry(grid: GeneratedGrid, projection: LocalProjection): GridFeature['geometry'] {
-  const polygons = grid.polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => [projection.lon(x), projection.lat(y)])));
+  const polygons = grid.polygons;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (const point of ring) {
+        point[0] = projection.lon(point[0]);
+        point[1] = projection.lat(point[1]);
+      }
+    }
+  }
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
 }

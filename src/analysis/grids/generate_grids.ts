@@ -95,7 +95,14 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
   }
   const outlines = traceOutlines(raster, labels, gridCount);
   const grids: GeneratedGrid[] = outlines.map((rings, g) => ({
-    polygons: groupRings(rings.map((ring) => ring.map(([c, r]) => [raster.x0 + c * res, raster.y0 + r * res] as [number, number]))),
+    // corners to metres in place: a 30 km city's outlines are over a million points
+    polygons: groupRings(rings.map((ring) => {
+      for (const point of ring) {
+        point[0] = raster.x0 + point[0] * res;
+        point[1] = raster.y0 + point[1] * res;
+      }
+      return ring;
+    })),
     areaM2: area[g] * pixelArea,
     origin: origin[g],
     centre: [raster.x0 + (sumX[g] / area[g]) * res, raster.y0 + (sumY[g] / area[g]) * res],
@@ -237,7 +244,11 @@ function splitLarge(raster: Raster, labels: Int32Array, blocks: number, merged: 
 
 /** Outer rings (counter-clockwise) each with the holes (clockwise) inside them. */
 function groupRings(rings: [number, number][][]): [number, number][][][] {
-  const signedArea = (ring: [number, number][]) => ring.slice(1).reduce((s, p, i) => s + (ring[i][0] * p[1] - p[0] * ring[i][1]) / 2, 0);
+  const signedArea = (ring: [number, number][]) => {
+    let sum = 0;
+    for (let i = 1; i < ring.length; i++) sum += (ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1]) / 2;
+    return sum;
+  };
   const outers = rings.filter((r) => signedArea(r) > 0).map((r) => [r]);
   for (const hole of rings.filter((r) => signedArea(r) < 0)) {
     const [hx, hy] = hole[0];

@@ -240,6 +240,7 @@ function simplifyCorners(xs: Int32Array, ys: Int32Array, count: number): [number
     if ((xs[prev] === xs[i] && xs[i] === xs[next]) || (ys[prev] === ys[i] && ys[i] === ys[next])) continue;
     out.push([xs[i], ys[i]]);
   }
-  out.push(out[0]);
+  // a copy, not the first point again: callers convert the points in place
+  out.push([out[0][0], out[0][1]]);
   return out;
 }
