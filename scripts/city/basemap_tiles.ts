@@ -50,6 +50,7 @@ export function buildBasemapTiles(
       const tile = index.getTile(z, x, y);
       // a tile of the last zoom is no tile's parent
       if (z === MAX_ZOOM) dropTile(index, z, x, y);
+      dropSplitAncestors(index, z, x, y);
       // slice(): vt-pbf's buffer is larger than the tile
       if (tile && tile.features.length > 0) layersOf[i].push(fromGeojsonVt({ [layer]: tile }, { version: 2, extent: 4096 }).slice());
     });
@@ -83,9 +84,25 @@ function dropTilesAbove(index: GeoJSONVT, zoom: number): void {
 }
 
 function dropTile(index: GeoJSONVT, z: number, x: number, y: number): void {
-  // geojson-vt's tile id is ((2^z · y + x) · 32) + z
-  delete tileCache(index)[((1 << z) * y + x) * 32 + z];
+  delete tileCache(index)[tileId(z, x, y)];
 }
+
+/**
+ * The ancestors of a tile just cut that the slicer has split (their `source` is null) are no tile's parent any
+ * more: drilling only starts from a tile that keeps its source, and a split tile's children were made with it
+ * (or it had no features, and then neither has any tile below it, with it or without). Without this, a layer
+ * drawn from zoom 14 on (buildings) would keep every tile of zooms 6–13 until zoom 15.
+ */
+function dropSplitAncestors(index: GeoJSONVT, z: number, x: number, y: number): void {
+  const tiles = tileCache(index) as Record<number, { source?: unknown } | undefined>;
+  for (let k = 1; k <= z; k++) {
+    const id = tileId(z - k, x >> k, y >> k);
+    if (tiles[id]?.source === null) delete tiles[id];
+  }
+}
+
+/** geojson-vt's tile id: ((2^z · y + x) · 32) + z */
+const tileId = (z: number, x: number, y: number): number => ((1 << z) * y + x) * 32 + z;
 
 const tileCache = (index: GeoJSONVT): Record<number, unknown> => (index as unknown as { tiles: Record<number, unknown> }).tiles;
 
