@@ -112,7 +112,7 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
   const [w, s, e, n] = content.bbox;
   const projection = new LocalProjection((w + e) / 2, (s + n) / 2);
   const xy = (p: Position): [number, number] => [projection.x(p[0]), projection.y(p[1])];
-  const { grids } = generateGrids({ x0: projection.x(w), y0: projection.y(s), x1: projection.x(e), y1: projection.y(n) }, barriers(content, xy));
+  const { grids } = generateGrids({ x0: projection.x(w), y0: projection.y(s), x1: projection.x(e), y1: projection.y(n) }, barriers(content, projection));
   const notes: string[] = [];
   const derivedLevels = new Set<BoundaryLevel>();
 
@@ -205,16 +205,24 @@ export function buildGrids(content: CityContent, admin: { cityName: string; admi
  * Streets (minor ones soft), water edges (soft), arterials and boundaries (hard). Compound outlines are not
  * walls (the data has none) and would cut thin frames between compound and street, so they are no barrier.
  */
-function barriers(content: CityContent, xy: (p: Position) => [number, number]): BarrierLine[] {
+function barriers(content: CityContent, projection: LocalProjection): BarrierLine[] {
+  const flat = (points: Position[]): Float64Array => {
+    const out = new Float64Array(points.length * 2);
+    for (let i = 0; i < points.length; i++) {
+      out[2 * i] = projection.x(points[i][0]);
+      out[2 * i + 1] = projection.y(points[i][1]);
+    }
+    return out;
+  };
   const lines: BarrierLine[] = [];
   for (const f of content.layers.streets.features) {
     if (f.properties.class === 'service' || f.properties.class === 'path') continue;
     const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const part of parts) lines.push({ points: part.map(xy), hard: isArterialClass(f.properties.class) });
+    for (const part of parts) lines.push({ points: flat(part), hard: isArterialClass(f.properties.class) });
   }
   const rings = (g: { type: string; coordinates: unknown }): Position[][] => (g.type === 'Polygon' ? (g.coordinates as Position[][]) : g.type === 'MultiPolygon' ? (g.coordinates as Position[][][]).flat() : g.type === 'MultiLineString' ? (g.coordinates as Position[][]) : g.type === 'LineString' ? [g.coordinates as Position[]] : []);
-  for (const f of content.basemap.water) if (f.geometry.type !== 'GeometryCollection') for (const ring of rings(f.geometry)) lines.push({ points: ring.map(xy), hard: false });
-  for (const f of content.layers.boundaries.features) for (const ring of rings(f.geometry)) lines.push({ points: ring.map(xy), hard: true });
+  for (const f of content.basemap.water) if (f.geometry.type !== 'GeometryCollection') for (const ring of rings(f.geometry)) lines.push({ points: flat(ring), hard: false });
+  for (const f of content.layers.boundaries.features) for (const ring of rings(f.geometry)) lines.push({ points: flat(ring), hard: true });
   return lines;
 }
 

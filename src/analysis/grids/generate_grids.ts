@@ -22,7 +22,8 @@ export interface GridOptions {
   targetAreaM2?: number;
 }
 
-export interface BarrierLine { points: [number, number][]; hard: boolean }
+/** a polyline in metres, flat: x0, y0, x1, y1, … (one array a line, not one a point) */
+export interface BarrierLine { points: ArrayLike<number>; hard: boolean }
 
 /** a generated grid's origin; `imported` is for grid layers a city supplies */
 export type GridOrigin = Exclude<BundleGridOrigin, 'imported'>;
@@ -53,7 +54,7 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
   const n = raster.cols * raster.rows;
 
   const mask = new Uint8Array(n);
-  for (const line of barriers) for (let i = 0; i + 1 < line.points.length; i++) drawSegment(raster, mask, line.points[i][0], line.points[i][1], line.points[i + 1][0], line.points[i + 1][1], line.hard ? HARD : SOFT);
+  for (const { points, hard } of barriers) for (let i = 0; i + 3 < points.length; i += 2) drawSegment(raster, mask, points[i], points[i + 1], points[i + 2], points[i + 3], hard ? HARD : SOFT);
   const free = new Uint8Array(n);
   for (let p = 0; p < n; p++) free[p] = mask[p] === 0 ? 1 : 0;
   // two rasters of scratch, shared by the steps below: a 30 km city is 36 million pixels, 144 MB a raster
@@ -87,11 +88,13 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
   const area = new Float64Array(gridCount);
   const sumX = new Float64Array(gridCount);
   const sumY = new Float64Array(gridCount);
-  for (let p = 0; p < n; p++) {
-    const l = labels[p];
-    area[l]++;
-    sumX[l] += (p % raster.cols) + 0.5;
-    sumY[l] += Math.floor(p / raster.cols) + 0.5;
+  for (let r = 0, p = 0; r < raster.rows; r++) {
+    for (let c = 0; c < raster.cols; c++, p++) {
+      const l = labels[p];
+      area[l]++;
+      sumX[l] += c + 0.5;
+      sumY[l] += r + 0.5;
+    }
   }
   const outlines = traceOutlines(raster, labels, gridCount);
   const grids: GeneratedGrid[] = outlines.map((rings, g) => ({
