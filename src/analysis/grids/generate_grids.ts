@@ -55,11 +55,11 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
 
   const mask = new Uint8Array(n);
   for (const { points, hard } of barriers) for (let i = 0; i + 3 < points.length; i += 2) drawSegment(raster, mask, points[i], points[i + 1], points[i + 2], points[i + 3], hard ? HARD : SOFT);
-  const free = new Uint8Array(n);
-  for (let p = 0; p < n; p++) free[p] = mask[p] === 0 ? 1 : 0;
   // two rasters of scratch, shared by the steps below: a 30 km city is 36 million pixels, 144 MB a raster
   const scratch = new ArrayBuffer(n * 4);
   const scratch2 = new ArrayBuffer(n * 4);
+  const free = new Uint8Array(scratch2, 0, n);
+  for (let p = 0; p < n; p++) free[p] = mask[p] === 0 ? 1 : 0;
   const components = labelComponents(raster, free, new Int32Array(scratch));
   const { labels, count } = dissolveThin(raster, components.labels, components.count, new Float32Array(scratch));
 
@@ -96,7 +96,7 @@ export function generateGrids(extent: { x0: number; y0: number; x1: number; y1: 
       sumY[l] += r + 0.5;
     }
   }
-  const outlines = traceOutlines(raster, labels, gridCount);
+  const outlines = traceOutlines(raster, labels, gridCount, { flags: new Uint8Array(scratch2, 0, n), boundary: new Int32Array(scratch) });
   const grids: GeneratedGrid[] = outlines.map((rings, g) => ({
     // corners to metres in place: a 30 km city's outlines are over a million points
     polygons: groupRings(rings.map((ring) => {

@@ -120,14 +120,15 @@ export function growLabels(raster: Raster, labels: Int32Array, queue = new Int32
  * Each label's rings start at its first corner (in key order of that corner's first edge) that still has an
  * untraced edge, and where a corner has two untraced edges of the label (two diagonal pixels) the later key
  * is taken: the same rings, vertex for vertex, as keeping one list of edges per start corner. No object is
- * allocated per edge: one byte of flags a pixel, and one list of boundary pixels per label.
+ * allocated per edge: one byte of flags a pixel, and one list of boundary pixels per label (in `scratch` when
+ * given: a raster of bytes and one of 32-bit integers).
  */
-export function traceOutlines(raster: Raster, labels: Int32Array, labelCount: number): [number, number][][][] {
+export function traceOutlines(raster: Raster, labels: Int32Array, labelCount: number, scratch?: { flags: Uint8Array; boundary: Int32Array }): [number, number][][][] {
   const { cols, rows } = raster;
   const n = cols * rows;
   const W = cols + 1;
   // low nibble: sides still to trace; high nibble: sides that are boundary edges at all
-  const flags = new Uint8Array(n);
+  const flags = scratch ? scratch.flags.subarray(0, n).fill(0) : new Uint8Array(n);
   const starts = new Int32Array(labelCount + 1);
   for (let r = 0, p = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, p++) {
@@ -145,7 +146,7 @@ export function traceOutlines(raster: Raster, labels: Int32Array, labelCount: nu
   }
   for (let l = 0; l < labelCount; l++) starts[l + 1] += starts[l];
   // boundary pixels of each label, in raster order
-  const boundary = new Int32Array(starts[labelCount]);
+  const boundary = scratch ? scratch.boundary.subarray(0, starts[labelCount]) : new Int32Array(starts[labelCount]);
   const fill = starts.slice(0, labelCount);
   for (let p = 0; p < n; p++) if (flags[p] !== 0) boundary[fill[labels[p]]++] = p;
 
