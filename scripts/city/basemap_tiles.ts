@@ -1,6 +1,10 @@
 /**
  * Basemap vector tiles: geojson-vt slices each layer, vt-pbf encodes, gzip compresses, PMTiles packs.
  * Tiles are cut for every zoom from MIN_ZOOM to MAX_ZOOM over the city's tile bounds.
+ *
+ * One layer at a time, and one zoom at a time within it, so that a 30 km city's basemap is never sliced whole:
+ * a vector tile is its layer messages one after another, so a tile's layers encoded one by one and joined in
+ * BASEMAP_LAYERS order are the same bytes as the layers encoded together.
  */
 import GeoJSONVT from 'geojson-vt';
 import { gzipSync } from 'node:zlib';
@@ -15,29 +19,48 @@ export const MAX_ZOOM = 16;
 /** Layers that are only worth drawing from some zoom on; below it they are left out of the tiles. */
 const LAYER_MIN_ZOOM: Partial<Record<BasemapLayerId, number>> = { building: 14, poi: 14 };
 
+const SLICING = { maxZoom: MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 };
+
+/**
+ * `takeLayer` hands over one layer's features when its turn comes; the caller can let go of them then, since
+ * the slicer keeps its own copy.
+ */
 export function buildBasemapTiles(
-  basemap: Record<BasemapLayerId, BasemapFeature[]>,
+  takeLayer: (layer: BasemapLayerId) => BasemapFeature[],
   bbox: BBox,
   metadata: Record<string, unknown>,
   onProgress: (done: number, total: number) => void = () => {},
 ): { pmtiles: Uint8Array; tileCount: number } {
-  const indexes = BASEMAP_LAYERS.map((layer) => ({
-    layer,
-    index: new GeoJSONVT({ type: 'FeatureCollection', features: basemap[layer] }, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 }),
-  }));
   const coords = tileCoordsCovering(bbox);
+  const total = coords.length * BASEMAP_LAYERS.length;
+  /** per tile, its encoded layers so far (uncompressed) */
+  const layersOf: Uint8Array[][] = coords.map(() => []);
+  BASEMAP_LAYERS.forEach((layer, l) => {
+    const index = new GeoJSONVT({ type: 'FeatureCollection', features: takeLayer(layer) }, SLICING);
+    const minZoom = LAYER_MIN_ZOOM[layer] ?? 0;
+    let zoom = MIN_ZOOM;
+    coords.forEach(({ z, x, y }, i) => {
+      if (z !== zoom) {
+        // only after a zoom that was cut: below minZoom the slicer's first tiles (z ≤ 5) are all there is
+        if (zoom >= minZoom) dropTilesAbove(index, zoom);
+        zoom = z;
+      }
+      if ((l * coords.length + i) % 500 === 0) onProgress(l * coords.length + i, total);
+      if (z < minZoom) return;
+      const tile = index.getTile(z, x, y);
+      // a tile of the last zoom is no tile's parent
+      if (z === MAX_ZOOM) dropTile(index, z, x, y);
+      dropSplitAncestors(index, z, x, y);
+      // slice(): vt-pbf's buffer is larger than the tile
+      if (tile && tile.features.length > 0) layersOf[i].push(fromGeojsonVt({ [layer]: tile }, { version: 2, extent: 4096 }).slice());
+    });
+  });
+  onProgress(total, total);
   const tiles: TileInput[] = [];
   coords.forEach(({ z, x, y }, i) => {
-    const layers: Record<string, unknown> = {};
-    for (const { layer, index } of indexes) {
-      if (z < (LAYER_MIN_ZOOM[layer] ?? 0)) continue;
-      const tile = index.getTile(z, x, y);
-      if (tile && tile.features.length > 0) layers[layer] = tile;
-    }
-    if (Object.keys(layers).length > 0) tiles.push({ z, x, y, data: gzipSync(fromGeojsonVt(layers, { version: 2, extent: 4096 })) });
-    if (i % 500 === 0) onProgress(i, coords.length);
+    if (layersOf[i].length > 0) tiles.push({ z, x, y, data: gzipSync(Buffer.concat(layersOf[i])) });
+    layersOf[i] = [];
   });
-  onProgress(coords.length, coords.length);
   const center: [number, number, number] = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2, 14];
   const pmtiles = writePmtiles(tiles, {
     minZoom: MIN_ZOOM,
@@ -48,6 +71,40 @@ export function buildBasemapTiles(
   });
   return { pmtiles, tileCount: tiles.length };
 }
+
+/**
+ * Once every tile of `zoom` over the city is cut, the slicer's tiles above that zoom (z < zoom) are no longer
+ * needed: tiles of the next zoom are cut from their parents at `zoom`, which keep their source geometry, and
+ * where a parent is missing the slicer answers no tile either way. geojson-vt's `tiles` cache is public API
+ * (see its index.js) but not in its type declarations.
+ */
+function dropTilesAbove(index: GeoJSONVT, zoom: number): void {
+  const tiles = tileCache(index);
+  for (const id of Object.keys(tiles)) if (Number(id) % 32 < zoom) delete tiles[Number(id)];
+}
+
+function dropTile(index: GeoJSONVT, z: number, x: number, y: number): void {
+  delete tileCache(index)[tileId(z, x, y)];
+}
+
+/**
+ * The ancestors of a tile just cut that the slicer has split (their `source` is null) are no tile's parent any
+ * more: drilling only starts from a tile that keeps its source, and a split tile's children were made with it
+ * (or it had no features, and then neither has any tile below it, with it or without). Without this, a layer
+ * drawn from zoom 14 on (buildings) would keep every tile of zooms 6–13 until zoom 15.
+ */
+function dropSplitAncestors(index: GeoJSONVT, z: number, x: number, y: number): void {
+  const tiles = tileCache(index) as Record<number, { source?: unknown } | undefined>;
+  for (let k = 1; k <= z; k++) {
+    const id = tileId(z - k, x >> k, y >> k);
+    if (tiles[id]?.source === null) delete tiles[id];
+  }
+}
+
+/** geojson-vt's tile id: ((2^z · y + x) · 32) + z */
+const tileId = (z: number, x: number, y: number): number => ((1 << z) * y + x) * 32 + z;
+
+const tileCache = (index: GeoJSONVT): Record<number, unknown> => (index as unknown as { tiles: Record<number, unknown> }).tiles;
 
 export function tileCoordsCovering(bbox: BBox): { z: number; x: number; y: number }[] {
   const coords: { z: number; x: number; y: number }[] = [];

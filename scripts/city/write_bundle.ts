@@ -29,6 +29,7 @@ export function writeBundle(
   mkdirSync(dir, { recursive: true });
   mkdirSync(paths.tilesDir, { recursive: true });
 
+  const counts = countsOf(content);
   const layers = {} as CityManifest['layers'];
   for (const layer of BUNDLE_LAYERS) {
     const { features } = content.layers[layer];
@@ -38,12 +39,20 @@ export function writeBundle(
   }
   removeStaleLayerFiles(dir);
 
-  const grids = meta.gridsFile ? importedGrids(meta.gridsFile, content, dir, log) : generatedGrids(content, meta, log);
-  writeFileSync(join(dir, 'grids.bin'), encodeBinaryLayer('grids', grids.grids));
+  const gridInfo = writeGrids(content, meta, dir, log);
+
+  // Everything but the basemap is written: let go of it before the tiles are cut (a 30 km city's streets
+  // alone are 600,000 segments), and of each basemap layer once the tiler has taken it.
+  for (const layer of BUNDLE_LAYERS) content.layers[layer].features = [];
+  content.approximateBoundaries = [];
 
   log('切片 / cutting basemap tiles…');
   const { pmtiles, tileCount } = buildBasemapTiles(
-    content.basemap,
+    (layer) => {
+      const features = content.basemap[layer];
+      content.basemap[layer] = [];
+      return features;
+    },
     content.bbox,
     { name: meta.name.zh, attribution: meta.source.attribution, synthetic: meta.synthetic },
     (done, total) => log(`  tiles ${done}/${total}`),
@@ -63,8 +72,8 @@ export function writeBundle(
     synthetic: meta.synthetic,
     sources: [meta.source],
     layers,
-    grids: { file: 'grids.bin', count: grids.info.count, generated: !meta.gridsFile, origins: grids.info.origins, derivedLevels: grids.info.derivedLevels, notes: grids.info.notes },
-    counts: { ...countsOf(content), grids: grids.info.count },
+    grids: { file: 'grids.bin', count: gridInfo.count, generated: !meta.gridsFile, origins: gridInfo.origins, derivedLevels: gridInfo.derivedLevels, notes: gridInfo.notes },
+    counts: { ...counts, grids: gridInfo.count },
     skipped: content.skipped,
     tiles: { file: tilesFile, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bytes: pmtiles.length },
     builtAt: new Date().toISOString(),
@@ -74,6 +83,13 @@ export function writeBundle(
   writeFileSync(join(dir, 'city.json'), JSON.stringify(manifest, null, 2));
   upsertCityIndex(paths.dataDir, manifest);
   return manifest;
+}
+
+/** Builds or imports the grids and writes grids.bin; the features are not kept. */
+function writeGrids(content: CityContent, meta: { name: { zh: string }; adminCity?: string; gridsFile?: string }, dir: string, log: (line: string) => void): GridBuildInfo {
+  const { grids, info } = meta.gridsFile ? importedGrids(meta.gridsFile, content, dir, log) : generatedGrids(content, meta, log);
+  writeFileSync(join(dir, 'grids.bin'), encodeBinaryLayer('grids', grids));
+  return info;
 }
 
 function generatedGrids(content: CityContent, meta: { name: { zh: string }; adminCity?: string }, log: (line: string) => void): { grids: GridFeature[]; info: GridBuildInfo } {

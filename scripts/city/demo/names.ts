@@ -11,6 +11,11 @@ const COMPOUND_SUFFIX = ['小区', '花园', '新村', '家园', '苑', '公寓'
 
 export class NameMaker {
   private readonly used = new Set<string>();
+  /**
+   * per base name, the first number not yet tried: every number below it is taken, so probing resumes there
+   * (a base ends in a character that is no digit, so base + number names one base only)
+   */
+  private readonly nextNumber = new Map<string, number>();
   constructor(private readonly prng: Prng) {}
 
   /** A name not given before: word + suffix, with a number when the pair is taken. */
@@ -23,10 +28,11 @@ export class NameMaker {
       }
     }
     const base = this.prng.pick(WORDS) + this.prng.pick(suffixes);
-    for (let n = 2; ; n++) {
+    for (let n = this.nextNumber.get(base) ?? 2; ; n++) {
       const name = `${base}${n}`;
       if (!this.used.has(name)) {
         this.used.add(name);
+        this.nextNumber.set(base, n + 1);
         return name;
       }
     }

@@ -25,12 +25,11 @@ export function drawSegment(raster: Raster, mask: Uint8Array, ax: number, ay: nu
   }
 }
 
-/** 4-connected components of pixels where `free[p]` is 1; labels from 0, -1 elsewhere. */
-export function labelComponents(raster: Raster, free: Uint8Array): { labels: Int32Array; count: number } {
+/** 4-connected components of pixels where `free[p]` is 1; labels from 0, -1 elsewhere. `stack`: scratch, as long as the raster. */
+export function labelComponents(raster: Raster, free: Uint8Array, stack = new Int32Array(free.length)): { labels: Int32Array; count: number } {
   const { cols } = raster;
   const n = free.length;
   const labels = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
   let count = 0;
   for (let start = 0; start < n; start++) {
     if (labels[start] !== -1 || !free[start]) continue;
@@ -52,11 +51,10 @@ export function labelComponents(raster: Raster, free: Uint8Array): { labels: Int
 
 /**
  * Chamfer (3-4) distance, in pixels, from each labelled pixel to the nearest unlabelled one: two passes over
- * the raster. Used to find components too thin to be blocks (the strip between dual carriageways).
+ * the raster, written to `d`. Used to find components too thin to be blocks (the strip between dual carriageways).
  */
-export function distanceToUnlabelled(raster: Raster, labels: Int32Array): Float32Array {
+export function distanceToUnlabelled(raster: Raster, labels: Int32Array, d = new Float32Array(labels.length)): Float32Array {
   const { cols, rows } = raster;
-  const d = new Float32Array(labels.length);
   for (let p = 0; p < d.length; p++) d[p] = labels[p] >= 0 ? Infinity : 0;
   const relax = (p: number, q: number, cost: number) => {
     if (d[q] + cost < d[p]) d[p] = d[q] + cost;
@@ -89,11 +87,10 @@ export function distanceToUnlabelled(raster: Raster, labels: Int32Array): Float3
   return d;
 }
 
-/** Gives every unlabelled pixel the label of its nearest labelled pixel (4-connected breadth-first growth). */
-export function growLabels(raster: Raster, labels: Int32Array): void {
+/** Gives every unlabelled pixel the label of its nearest labelled pixel (4-connected breadth-first growth). `queue`: scratch, as long as the raster. */
+export function growLabels(raster: Raster, labels: Int32Array, queue = new Int32Array(labels.length)): void {
   const { cols } = raster;
   const n = labels.length;
-  const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
   for (let p = 0; p < n; p++) if (labels[p] >= 0) queue[tail++] = p;
@@ -111,62 +108,140 @@ export function growLabels(raster: Raster, labels: Int32Array): void {
 /**
  * Outlines of each label as rings of pixel corners, interior on the left (outer rings counter-clockwise, holes
  * clockwise), with straight runs merged. Coordinates are corner indices (col, row).
+ *
+ * Pixel sides are edges, keyed pixel·4 + side in the order a raster scan meets them:
+ *
+ *        2 (top, ←)
+ *      ┌─────┐
+ *   3  │  p  │  1 (right, ↑)          corner (X, Y) is the bottom-left corner of pixel (X, Y)
+ *  (↓) └─────┘
+ *      0 (bottom, →)
+ *
+ * Each label's rings start at its first corner (in key order of that corner's first edge) that still has an
+ * untraced edge, and where a corner has two untraced edges of the label (two diagonal pixels) the later key
+ * is taken: the same rings, vertex for vertex, as keeping one list of edges per start corner. No object is
+ * allocated per edge: one byte of flags a pixel, and one list of boundary pixels per label (in `scratch` when
+ * given: a raster of bytes and one of 32-bit integers).
  */
-export function traceOutlines(raster: Raster, labels: Int32Array, labelCount: number): [number, number][][][] {
+export function traceOutlines(raster: Raster, labels: Int32Array, labelCount: number, scratch?: { flags: Uint8Array; boundary: Int32Array }): [number, number][][][] {
   const { cols, rows } = raster;
+  const n = cols * rows;
   const W = cols + 1;
-  // directed boundary edges per label, keyed by their start corner
-  const edges: Map<number, number[]>[] = Array.from({ length: labelCount }, () => new Map());
-  const add = (label: number, from: number, to: number) => {
-    const list = edges[label].get(from);
-    if (list) list.push(to);
-    else edges[label].set(from, [to]);
-  };
-  const at = (c: number, r: number) => (c < 0 || r < 0 || c >= cols || r >= rows ? -1 : labels[r * cols + c]);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const l = labels[r * cols + c];
+  // low nibble: sides still to trace; high nibble: sides that are boundary edges at all
+  const flags = scratch ? scratch.flags.subarray(0, n).fill(0) : new Uint8Array(n);
+  const starts = new Int32Array(labelCount + 1);
+  for (let r = 0, p = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, p++) {
+      const l = labels[p];
       if (l < 0) continue;
-      // counter-clockwise around the pixel: bottom (→), right (↑), top (←), left (↓)
-      if (at(c, r - 1) !== l) add(l, r * W + c, r * W + c + 1);
-      if (at(c + 1, r) !== l) add(l, r * W + c + 1, (r + 1) * W + c + 1);
-      if (at(c, r + 1) !== l) add(l, (r + 1) * W + c + 1, (r + 1) * W + c);
-      if (at(c - 1, r) !== l) add(l, (r + 1) * W + c, r * W + c);
+      let bits = 0;
+      if (r === 0 || labels[p - cols] !== l) bits |= 1;
+      if (c === cols - 1 || labels[p + 1] !== l) bits |= 2;
+      if (r === rows - 1 || labels[p + cols] !== l) bits |= 4;
+      if (c === 0 || labels[p - 1] !== l) bits |= 8;
+      if (bits === 0) continue;
+      flags[p] = bits | (bits << 4);
+      starts[l + 1]++;
     }
   }
-  return edges.map((byStart) => {
-    const rings: [number, number][][] = [];
-    for (;;) {
-      const first = byStart.keys().next();
-      if (first.done) break;
-      const start = first.value;
-      const ring: number[] = [start];
-      let from = start;
-      for (;;) {
-        const list = byStart.get(from)!;
-        const to = list.pop()!;
-        if (list.length === 0) byStart.delete(from);
-        ring.push(to);
-        from = to;
-        if (to === start) break;
-      }
-      rings.push(simplifyRing(ring.map((v) => [v % W, Math.floor(v / W)] as [number, number])));
+  for (let l = 0; l < labelCount; l++) starts[l + 1] += starts[l];
+  // boundary pixels of each label, in raster order
+  const boundary = scratch ? scratch.boundary.subarray(0, starts[labelCount]) : new Int32Array(starts[labelCount]);
+  const fill = starts.slice(0, labelCount);
+  for (let p = 0; p < n; p++) if (flags[p] !== 0) boundary[fill[labels[p]]++] = p;
+
+  /** the untraced edge of label l leaving corner (X, Y) with the highest key, as pixel·4 + side, or -1 */
+  const nextEdge = (X: number, Y: number, l: number): number => {
+    if (X < cols && Y < rows) {
+      const p = Y * cols + X;
+      if (flags[p] & 1 && labels[p] === l) return p * 4;
     }
-    return rings;
-  });
+    if (X > 0 && Y < rows) {
+      const p = Y * cols + X - 1;
+      if (flags[p] & 2 && labels[p] === l) return p * 4 + 1;
+    }
+    if (X < cols && Y > 0) {
+      const p = (Y - 1) * cols + X;
+      if (flags[p] & 8 && labels[p] === l) return p * 4 + 3;
+    }
+    if (X > 0 && Y > 0) {
+      const p = (Y - 1) * cols + X - 1;
+      if (flags[p] & 4 && labels[p] === l) return p * 4 + 2;
+    }
+    return -1;
+  };
+
+  let xs = new Int32Array(1024);
+  let ys = new Int32Array(1024);
+  const outlines: [number, number][][][] = new Array<[number, number][][]>(labelCount);
+  for (let l = 0; l < labelCount; l++) {
+    const rings: [number, number][][] = [];
+    let k = starts[l];
+    let side = 0;
+    for (;;) {
+      // the next start corner: the first edge in key order whose start corner still has an untraced edge
+      let startX = -1;
+      let startY = -1;
+      for (; k < starts[l + 1]; k++, side = 0) {
+        const p = boundary[k];
+        const c = p % cols;
+        const r = (p - c) / cols;
+        for (; side < 4; side++) {
+          if (!((flags[p] >> 4) & (1 << side))) continue;
+          const X = side === 1 || side === 2 ? c + 1 : c;
+          const Y = side >= 2 ? r + 1 : r;
+          if (nextEdge(X, Y, l) >= 0) {
+            startX = X;
+            startY = Y;
+            break;
+          }
+        }
+        if (startX >= 0) break;
+      }
+      if (startX < 0) break;
+      let count = 0;
+      let X = startX;
+      let Y = startY;
+      for (;;) {
+        if (count + 1 >= xs.length) {
+          const grownX = new Int32Array(xs.length * 2);
+          const grownY = new Int32Array(ys.length * 2);
+          grownX.set(xs);
+          grownY.set(ys);
+          xs = grownX;
+          ys = grownY;
+        }
+        xs[count] = X;
+        ys[count] = Y;
+        count++;
+        const edge = nextEdge(X, Y, l);
+        if (edge < 0) throw new Error(`traceOutlines: ring of label ${l} is open at corner ${Y * W + X}`);
+        const p = edge >> 2;
+        const s = edge & 3;
+        flags[p] &= ~(1 << s);
+        if (s === 0) X++;
+        else if (s === 1) Y++;
+        else if (s === 2) X--;
+        else Y--;
+        if (X === startX && Y === startY) break;
+      }
+      rings.push(simplifyCorners(xs, ys, count));
+    }
+    outlines[l] = rings;
+  }
+  return outlines;
 }
 
-/** Drops vertices in the middle of straight runs. */
-function simplifyRing(ring: [number, number][]): [number, number][] {
+/** A closed ring of `count` corners (the first not repeated) without the vertices in the middle of straight runs, closed. */
+function simplifyCorners(xs: Int32Array, ys: Int32Array, count: number): [number, number][] {
   const out: [number, number][] = [];
-  const n = ring.length - 1;
-  for (let i = 0; i < n; i++) {
-    const prev = ring[(i - 1 + n) % n];
-    const cur = ring[i];
-    const next = ring[(i + 1) % n];
-    if ((prev[0] === cur[0] && cur[0] === next[0]) || (prev[1] === cur[1] && cur[1] === next[1])) continue;
-    out.push(cur);
+  for (let i = 0; i < count; i++) {
+    const prev = (i - 1 + count) % count;
+    const next = (i + 1) % count;
+    if ((xs[prev] === xs[i] && xs[i] === xs[next]) || (ys[prev] === ys[i] && ys[i] === ys[next])) continue;
+    out.push([xs[i], ys[i]]);
   }
-  out.push(out[0]);
+  // a copy, not the first point again: callers convert the points in place
+  out.push([out[0][0], out[0][1]]);
   return out;
 }
