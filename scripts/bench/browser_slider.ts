@@ -1,5 +1,7 @@
 /**
- * npm run bench:browser — slider latency in Chromium on the 14 km demo city (133,766 street segments).
+ * npm run bench:browser [-- --sliders | --large-city] — slider latency in Chromium on the 14 km demo city
+ * (133,766 street segments), then the whole-city case (browser_large_city.ts): the 30 km city opened, idle, and
+ * a minute of panning, zooming and sliders, beside the 14 km city measured the same way.
  *
  * Builds the city (once, into the ignored data/demo14/), builds the app, serves it, then measures in the page:
  *   first full analysis: page load → KPIs, report and gap overlay on screen;
@@ -8,12 +10,15 @@
  * tasks seen while the sliders moved (PerformanceObserver 'longtask').
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../browser';
+import { measureLargeCity, printLargeCity } from './browser_large_city';
 
 const PORT = 4179;
 const CITY = 'demo14';
+/** ≈ 900 km², the built-up area of a whole city (issue 16) */
+const LARGE_CITY = 'demo30';
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 interface SliderCase { label: string; slider: string; value: number; kpi: string }
@@ -101,8 +106,21 @@ async function measure(layers: string): Promise<Measured> {
   }
 }
 
+/** Builds a bench city into the ignored data/<id>/ once; the tracked city list is left as it was. */
+function ensureCity(id: string, sizeKm: number): void {
+  if (existsSync(`data/${id}/city.json`)) return;
+  const index = readFileSync('data/cities.json', 'utf8');
+  try {
+    run(['node_modules/tsx/dist/cli.mjs', 'scripts/build-city.ts', '--demo', '--seed', '1', '--size-km', String(sizeKm), '--id', id]);
+  } finally {
+    writeFileSync('data/cities.json', index);
+  }
+}
+
 async function main(): Promise<void> {
-  if (!existsSync(`data/${CITY}/city.json`)) run(['node_modules/tsx/dist/cli.mjs', 'scripts/build-city.ts', '--demo', '--seed', '1', '--size-km', '14', '--id', CITY]);
+  const only = process.argv.includes('--large-city') ? 'large' : process.argv.includes('--sliders') ? 'sliders' : 'both';
+  ensureCity(CITY, 14);
+  if (only !== 'sliders') ensureCity(LARGE_CITY, 30);
   run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   try {
@@ -115,7 +133,7 @@ async function main(): Promise<void> {
           ['overlays on', 'toiletGaps,parkingGaps,zones'],
           ['overlays off', ''],
         ];
-    for (const [name, layers] of sets) {
+    for (const [name, layers] of only === 'large' ? [] : sets) {
       const { first, slides, longTasks, renderMax, work } = await measure(layers);
       console.log(`\n${CITY}, ${name}: first full analysis ${first.toFixed(0)} ms (page load → figures, charts and overlay drawn)`);
       console.log('| slider release | ms to updated figures and layers | ratio to first analysis |');
@@ -126,6 +144,12 @@ async function main(): Promise<void> {
       console.log(`  of which map frame rendering (animation-frame callbacks): longest ${renderMax.toFixed(0)} ms`);
       const worst = work.sort((a, b) => b.ms - a.ms).slice(0, 4);
       console.log(`  page work in long frames (events, React, re-classification, worker replies): ${worst.length ? worst.map((w) => `${w.invoker} ${w.ms.toFixed(0)} ms`).join('; ') : 'none'}`);
+    }
+    if (only !== 'sliders') {
+      // the whole-city case, with the 14 km city measured the same way as its baseline
+      const rows = [];
+      for (const city of [CITY, LARGE_CITY]) rows.push(await measureLargeCity(BASE, city));
+      printLargeCity(rows);
     }
   } finally {
     server.kill();

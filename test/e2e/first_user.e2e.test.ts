@@ -36,7 +36,7 @@ function toiletCsv(count: number, extra: string[] = []): string {
 
 /** The box of a district's (or any code prefix's) grids, degrees. */
 function gridsBox(prefix: string): [number, number, number, number] {
-  const grids = JSON.parse(readFileSync('data/demo/grids.geojson', 'utf8')) as { features: { properties: { code: string }; geometry: { coordinates: unknown } }[] };
+  const grids = readBundle('demo').layers.grids!;
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   // polygons and multipolygons alike: every position, however deep
   const extend = (c: unknown): void => {

@@ -1,4 +1,5 @@
-import { statSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { readBundle } from '../../scripts/read_bundle';
 import { describe, expect, inject, it } from 'vitest';
 import { cliReport } from './cli_report';
 import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
@@ -26,7 +27,7 @@ describe('the district head’s view of one grid', () => {
     await expect(page.locator('.scorecard').textContent()).resolves.toContain(grid.name);
 
     // zoomed in on the grid: the view's centre lies inside the grid's box, at street level
-    const grids = JSON.parse(readFileSync('data/demo/grids.geojson', 'utf8')) as { features: { properties: { code: string }; geometry: { coordinates: number[][][] } }[] };
+    const grids = readBundle('demo').layers.grids! as unknown as { features: { properties: { code: string }; geometry: { coordinates: number[][][] } }[] };
     const ring = grids.features.find((f) => f.properties.code === grid.code)!.geometry.coordinates[0];
     await expect.poll(() => new URL(page.url()).hash).toContain('view=');
     const [lon, lat, zoom] = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('view')!.split(',').map(Number);

@@ -48,7 +48,7 @@ describe('rules in force, links and failures', () => {
     const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=demo', undefined, (p) => p.route('**/data/cities.json', (route) => route.fulfill({ status: 500, body: 'broken' })));
     await expect(page.locator('[data-error="cities"]').textContent()).resolves.toContain('data/cities.json: HTTP 500');
     await page.unroute('**/data/cities.json');
-    await page.route('**/data/demo/streets*.geojson', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.route('**/data/demo/streets.*', (route) => route.fulfill({ status: 503, body: 'down' }));
     await page.reload();
     await expect(page.locator('[data-error="city"]').textContent()).resolves.toMatch(/data\/demo\/streets.*HTTP 503/);
     expect(foreignRequests).toEqual([]);
