@@ -32,9 +32,12 @@ const freePort = () =>
     });
   });
 
-/** Starts a server on a fresh copy of the seeded database. `env` adds settings (e.g. CARD_TICK_MS). */
-export async function startCampaignServer(env: Record<string, string> = {}): Promise<CampaignServer> {
-  const { templateDir, seedFile } = inject('campaign');
+/**
+ * Starts a server on a fresh copy of the seeded database. `env` adds settings (e.g. CARD_TICK_MS); `from` is the
+ * database to copy, by default the one global_setup seeded (a benchmark outside vitest passes its own).
+ */
+export async function startCampaignServer(env: Record<string, string> = {}, from: { templateDir: string; seedFile: string } = inject('campaign')): Promise<CampaignServer> {
+  const { templateDir, seedFile } = from;
   const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as CampaignSeed;
   const work = mkdtempSync(join(tmpdir(), 'cc-e2e-server-'));
   cpSync(templateDir, join(work, 'db'), { recursive: true });
