@@ -11,12 +11,24 @@ import { actions, type AppState } from '../state/app_store';
 import { follow } from '../state/follow';
 import { selectFilteredCases } from './case_selectors';
 
+type CaseMarks = ReturnType<typeof caseMarks>;
+
 export function connectCaseMap(store: StoreApi<AppState>, map: MapController): () => void {
   const onPick = (layerId: string, object: unknown) => {
     if (layerId === 'case-clusters') map.fitBox((object as CaseClusterMark).bbox, 600, 80);
     else if (layerId === 'case-pins' || layerId === 'case-halos') actions.navigate({ case: (object as CasePin).id });
   };
   let drawn = false;
+  // the marks of a list at a zoom, kept while the list is: a selection, a pulse or a filter switched back
+  // reuses them, so deck.gl finds the same data and rebuilds no attribute (only the selected radius)
+  const marksOf = new WeakMap<readonly unknown[], Map<number, CaseMarks>>();
+  const marksFor = (cases: ReturnType<typeof selectFilteredCases>, zoom: number): CaseMarks => {
+    let byZoom = marksOf.get(cases);
+    if (!byZoom) marksOf.set(cases, (byZoom = new Map()));
+    let marks = byZoom.get(zoom);
+    if (!marks) byZoom.set(zoom, (marks = caseMarks(cases, zoom, Date.now())));
+    return marks;
+  };
   return follow(store, (s) => {
     const active = s.session.status === 'signed-in' && s.cases.status === 'ready';
     return active ? [selectFilteredCases(s), Math.floor(s.hash.view?.zoom ?? 12), s.cases.flash, s.hash.case, s.hash.wall ? 'dark' : s.hash.theme] : [null];
@@ -26,7 +38,7 @@ export function connectCaseMap(store: StoreApi<AppState>, map: MapController): (
       drawn = false;
       return;
     }
-    const marks = caseMarks(cases as ReturnType<typeof selectFilteredCases>, zoom as number, Date.now());
+    const marks = marksFor(cases as ReturnType<typeof selectFilteredCases>, zoom as number);
     // every overlay change redraws the whole map: none for an empty list that was empty already
     if (!drawn && marks.pins.length === 0 && marks.clusters.length === 0 && !flash) return;
     const layers = caseLayers({ ...marks, flash: flash as AppState['cases']['flash'], selectedId: selectedId as number | null, dark: theme === 'dark' });
