@@ -24,7 +24,7 @@ import { isoWeekOf } from '../../src/domain/iso_week';
 import { E2E_PASSWORD } from '../../test/e2e/campaign_accounts';
 import { startCampaignServer, type CampaignSeed, type CampaignServer } from '../../test/e2e/campaign_server';
 import { launchChromium } from '../browser';
-import { frameGrouper, GROUPS, ownScriptMs, splitTasks, type TaskSplit, type TraceEvent } from './task_attribution';
+import { frameGrouper, GROUPS, marksOf, ownScriptMs, splitTasks, type TaskSplit, type TraceEvent } from './task_attribution';
 
 const N = Number(process.env.BENCH_CASES ?? 5000);
 const BASELINE_N = Number(process.env.BENCH_BASELINE_CASES ?? 500);
@@ -34,7 +34,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const FILTER_BUDGET_MS = 100;
 const TASK_BUDGET_MS = 50;
 /** task bounds (devtools.timeline) and the CPU profiler's samples on the same clock */
-const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,disabled-by-default-v8.cpu_profiler';
+const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,disabled-by-default-v8.cpu_profiler,blink.user_timing';
 
 function run(args: string[], env: Record<string, string> = {}): string {
   return execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -81,17 +81,24 @@ async function frameWhen(page: Page, condition: string, timeout = 30_000): Promi
 const overlayAfter = (version: number) => `(() => { const m = document.querySelector('#map'); return Number(m.dataset.overlayVersion) > ${version} && m.dataset.overlayDrawn === m.dataset.overlayVersion; })()`;
 const overlayVersion = async (page: Page) => Number(await page.locator('#map').getAttribute('data-overlay-version'));
 
-interface Timing { label: string; kind: Kind; answerMs: number; longestMs: number; window: [number, number] }
+interface Timing { label: string; kind: Kind; answerMs: number; longestMs: number; window: [number, number]; /** the name its trace marks carry */ mark: string }
 type Recorder = (t: Omit<Timing, 'longestMs'>) => Promise<void>;
 
 /** Runs one interaction and times it: the triggering event's timestamp → the frame with the new case layers. */
 async function timed(page: Page, step: Interaction, until: (version: number) => string = overlayAfter): Promise<Omit<Timing, 'longestMs'>> {
   const version = await overlayVersion(page);
-  await page.evaluate(() => ((window as unknown as { benchEventAt: number }).benchEventAt = NaN));
+  // marks bound the interaction in a trace (bench:begin:<label>, bench:end:<label>)
+  await page.evaluate((label) => {
+    (window as unknown as { benchEventAt: number }).benchEventAt = NaN;
+    performance.mark(`bench:begin:${label}`);
+  }, step.label);
   await step.act(page);
   const end = await frameWhen(page, until(version));
-  const start = await page.evaluate(() => (window as unknown as { benchEventAt: number }).benchEventAt);
-  return { label: step.label, kind: step.kind, answerMs: end - start, window: [start, end] };
+  const start = await page.evaluate((label) => {
+    performance.mark(`bench:end:${label}`);
+    return (window as unknown as { benchEventAt: number }).benchEventAt;
+  }, step.label);
+  return { label: step.label, kind: step.kind, answerMs: end - start, window: [start, end], mark: step.label };
 }
 
 /** zoom steps with the map's + button from where the city opened to zoom 16 and back (clusters end at 15) */
@@ -166,30 +173,26 @@ async function measure(server: Pick<CampaignServer, 'url' | 'account'>, n: numbe
     for (const t of timings) t.longestMs = Math.max(0, ...longTasks.filter((l) => l.start + l.ms >= t.window[0] && l.start <= t.window[1]).map((l) => l.ms));
     await page.close();
 
-    // pass 2: the same from the same view, each interaction traced with the CPU profiler's samples
+    // pass 2: the same from the same view in one trace with the CPU profiler's samples (a profiler started per
+    // interaction would log every compiled function at each start, a long task of its own), cut at the marks
     page = await openCasesPage(context, server.url, n);
     const cdp: CDPSession = await context.newCDPSession(page);
-    const group = frameGrouper(dist);
-    const splits: Measured['splits'] = [];
-    let events: TraceEvent[] = [];
+    const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
-    const startTrace = () => cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
-    const endTrace = async () => {
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.end');
-      await complete;
-      const traced = events;
-      events = [];
-      return traced;
-    };
-    await startTrace();
-    await driveAll(page, week, async (t) => {
-      const tasks = splitTasks(await endTrace(), group);
+    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    const steps: { label: string; mark: string }[] = [];
+    await driveAll(page, week, async (t) => void steps.push(t));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    const tasks = splitTasks(events, frameGrouper(dist));
+    const marks = marksOf(events);
+    const splits: Measured['splits'] = steps.map(({ label, mark }) => {
+      const [from, to] = [marks.get(`bench:begin:${mark}`) ?? NaN, marks.get(`bench:end:${mark}`) ?? NaN];
+      const within = tasks.filter((t) => t.endUs >= from && t.startUs <= to);
       // the task with the most of our own script, and the longest task of the interaction
-      splits.push({ label: t.label, worst: [...tasks].sort((x, y) => ownScriptMs(y) - ownScriptMs(x))[0] ?? null, longest: tasks[0] ?? null });
-      await startTrace();
+      return { label, worst: [...within].sort((x, y) => ownScriptMs(y) - ownScriptMs(x))[0] ?? null, longest: within[0] ?? null };
     });
-    await endTrace();
     return { timings, splits, longTasks: longTasks.map((l) => l.ms) };
   } finally {
     await browser.close();

@@ -12,7 +12,8 @@ import { sourceLookup, type SourceLookup } from './source_map_lookup';
 
 export const GROUPS = ['ours', 'react', 'deck', 'maplibre', 'otherJs', 'gc', 'browser'] as const;
 export type Group = (typeof GROUPS)[number];
-export type TaskSplit = Record<Group, number> & { totalMs: number };
+/** a task's time per group (ms), its length, and its bounds on the trace's clock (µs) */
+export type TaskSplit = Record<Group, number> & { totalMs: number; startUs: number; endUs: number };
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 export interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; id?: string; args?: Record<string, unknown> }
@@ -80,7 +81,7 @@ export function splitTasks(events: TraceEvent[], group: (frame: CallFrame) => Gr
     // nested run loops report tasks inside tasks: the outer one counts
     if (task.ts < end) continue;
     end = task.ts + task.dur!;
-    const split = { totalMs: task.dur! / 1000, ours: 0, react: 0, deck: 0, maplibre: 0, otherJs: 0, gc: 0, browser: 0 };
+    const split = { totalMs: task.dur! / 1000, startUs: task.ts, endUs: end, ours: 0, react: 0, deck: 0, maplibre: 0, otherJs: 0, gc: 0, browser: 0 };
     while (s < samples.length && samples[s].at < task.ts) s++;
     let accounted = 0;
     for (let i = s; i < samples.length && samples[i].at < end; i++) {
@@ -96,6 +97,11 @@ export function splitTasks(events: TraceEvent[], group: (frame: CallFrame) => Gr
     splits.push(split);
   }
   return splits.sort((a, b) => b.totalMs - a.totalMs);
+}
+
+/** the trace time (µs) of each performance.mark() the page made, by name */
+export function marksOf(events: TraceEvent[]): Map<string, number> {
+  return new Map(events.filter((e) => e.name.startsWith('bench:') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n')).map((e) => [e.name, e.ts]));
 }
 
 /** our bundle's own JavaScript in a task: our code, React and deck.gl (MapLibre's JS draws the basemap) */
