@@ -141,7 +141,9 @@ export async function reportCase(db: Database, actor: SessionUser, input: NewCas
     }
     const [category] = (await tx.query<{ id: string }>('SELECT id FROM categories WHERE id = $1', [input.categoryId])).rows;
     if (!category) throw new HttpError(422, `没有问题类别“${input.categoryId}”`, `there is no problem category "${input.categoryId}"`);
-    const [grid] = (await tx.query<{ code: string; unitId: string | null }>('SELECT code, unit_id AS "unitId" FROM grids WHERE city_id = $1 AND ST_Contains(geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) ORDER BY code LIMIT 1', [input.cityId, input.lon, input.lat])).rows;
+    // ST_Covers, not ST_Contains: grids are bounded by streets, so a case raised on a street (a gap street's
+    // 督办) lies on the edge between grids — it goes to the first of them by code, not to none
+    const [grid] = (await tx.query<{ code: string; unitId: string | null }>('SELECT code, unit_id AS "unitId" FROM grids WHERE city_id = $1 AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) ORDER BY code LIMIT 1', [input.cityId, input.lon, input.lat])).rows;
     if (!grid) throw new HttpError(422, `位置 ${input.lon}, ${input.lat} 不在城市“${input.cityId}”的任何网格内`, `the point ${input.lon}, ${input.lat} lies in no grid of city "${input.cityId}"`);
     if (!input.notDuplicate) {
       const nearby = await nearbyOpenCases(tx, input);

@@ -25,7 +25,7 @@ import { readLedgerTable } from '../../src/ledger/read_table';
 import { escalateDueCards } from '../cases/card_escalation';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
-import { CITY, GRID_A, IN_A, IN_B, openTestDatabase, PASSWORD, seed, UNIT_A, UNIT_B, USERS, type TestDatabase } from './harness';
+import { CITY, GRID_A, GRID_B, IN_A, IN_B, openTestDatabase, PASSWORD, seed, UNIT_A, UNIT_B, USERS, type TestDatabase } from './harness';
 
 let test: TestDatabase;
 let db: Database;
@@ -167,6 +167,14 @@ describe('the case loop', () => {
     const actions = events.map((e: { action: CaseAction }) => e.action);
     expect(actions).toEqual(['report', ...steps.map((s) => s[1])]);
     expect(replayStates(actions)).toEqual(events.map((e: { to: CaseState }) => e.to));
+  });
+
+  it('places a case on the edge between two grids (a street: grids are bounded by streets) in the first by code, not in none', async () => {
+    // grid A ends and grid B begins at longitude 118.79 (harness.ts); another category than the lattice's cases
+    const response = await as('dispatcher', 'POST', '/api/cases', { cityId: CITY, categoryId: 'parking_disorder', title: '网格边界上的案件', lon: 118.79, lat: 32.0449, source: 'inspection' });
+    expect(response.statusCode, response.body).toBe(201);
+    expect([GRID_A, GRID_B].sort()[0]).toBe(GRID_A);
+    expect(response.json().case).toMatchObject({ gridCode: GRID_A, gridUnitId: UNIT_A });
   });
 
   it('lets a handler see and act on its own unit’s cases only', async () => {

@@ -12,12 +12,26 @@ import { follow } from '../state/follow';
 import { caseClock, selectMapCases } from './as_of_cases';
 import { selectAsOfDay } from '../state/as_of_driver';
 
+type CaseMarks = ReturnType<typeof caseMarks>;
+
 export function connectCaseMap(store: StoreApi<AppState>, map: MapController): () => void {
   const onPick = (layerId: string, object: unknown) => {
     if (layerId === 'case-clusters') map.fitBox((object as CaseClusterMark).bbox, 600, 80);
     else if (layerId === 'case-pins' || layerId === 'case-halos') actions.navigate({ case: (object as CasePin).id });
   };
   let drawn = false;
+  // the marks of a list at a zoom, kept while the list is: a selection, a pulse or a filter switched back
+  // reuses them, so deck.gl finds the same data and rebuilds no attribute (only the selected radius)
+  const marksOf = new WeakMap<readonly unknown[], Map<string, CaseMarks>>();
+  const marksFor = (cases: ReturnType<typeof selectMapCases>, zoom: number, s: AppState): CaseMarks => {
+    // a history day judges overdue at its end, so its marks are its own (a new list per day anyway)
+    const key = selectAsOfDay(s) ? `${zoom}:${selectAsOfDay(s)}` : String(zoom);
+    let byZoom = marksOf.get(cases);
+    if (!byZoom) marksOf.set(cases, (byZoom = new Map()));
+    let marks = byZoom.get(key);
+    if (!marks) byZoom.set(key, (marks = caseMarks(cases, zoom, caseClock(s))));
+    return marks;
+  };
   return follow(store, (s) => {
     const active = s.session.status === 'signed-in' && s.cases.status === 'ready';
     return active ? [selectMapCases(s), Math.floor(s.hash.view?.zoom ?? 12), s.cases.flash, s.hash.case, s.hash.wall ? 'dark' : s.hash.theme, selectAsOfDay(s)] : [null];
@@ -27,7 +41,7 @@ export function connectCaseMap(store: StoreApi<AppState>, map: MapController): (
       drawn = false;
       return;
     }
-    const marks = caseMarks(cases as ReturnType<typeof selectMapCases>, zoom as number, caseClock(store.getState()));
+    const marks = marksFor(cases as ReturnType<typeof selectMapCases>, zoom as number, store.getState());
     // every overlay change redraws the whole map: none for an empty list that was empty already
     if (!drawn && marks.pins.length === 0 && marks.clusters.length === 0 && !flash) return;
     const layers = caseLayers({ ...marks, flash: flash as AppState['cases']['flash'], selectedId: selectedId as number | null, dark: theme === 'dark' });

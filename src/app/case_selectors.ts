@@ -3,13 +3,24 @@ import type { ApiCase } from '../campaign/api';
 import { byDeadline, filterCases } from '../campaign/case_filters';
 import type { AppState } from '../state/app_store';
 
-let filtered: { list: AppState['cases']['list']; filter: AppState['cases']['filter']; result: ApiCase[] } | null = null;
+/** filter results kept per list: a chip switched off again gives back the very array it had, so the map's layers keep their data */
+const RECENT_FILTERS = 8;
+let filtered: { list: AppState['cases']['list']; results: Map<string, ApiCase[]> } | null = null;
 
-/** the cases the filter lets through, newest first */
+/** the cases the filter lets through, newest first (the same array for the same list and filter) */
 export function selectFilteredCases(s: AppState): ApiCase[] {
   const { list, filter } = s.cases;
-  if (filtered?.list !== list || filtered.filter !== filter) filtered = { list, filter, result: filterCases(list, filter, Date.now()) };
-  return filtered.result;
+  if (filtered?.list !== list) filtered = { list, results: new Map() };
+  const key = JSON.stringify(filter);
+  let result = filtered.results.get(key);
+  if (!result) {
+    result = filterCases(list, filter, Date.now());
+    if (filtered.results.size >= RECENT_FILTERS) filtered.results.delete(filtered.results.keys().next().value!);
+  }
+  // the newest use last, so the oldest is the one dropped
+  filtered.results.delete(key);
+  filtered.results.set(key, result);
+  return result;
 }
 
 let mine: { list: AppState['cases']['list']; unitId: string | null; result: ApiCase[] } | null = null;

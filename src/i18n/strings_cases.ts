@@ -11,7 +11,6 @@ export const CASE_STRINGS = {
   close: { zh: '关闭', en: 'Close' },
 
   casesTitle: { zh: '督办案件', en: 'Supervision cases' },
-  casesMore: { zh: '仅列出前 {shown} 件（共 {n} 件），请用筛选缩小范围', en: 'Showing the first {shown} of {n}: filter to narrow the list' },
   caseNew: { zh: '上报新案件', en: 'Report a case' },
   caseSearch: { zh: '搜索标题、描述、编号或网格', en: 'Search title, description, number or grid' },
   caseAnyCategory: { zh: '全部类别', en: 'Any category' },

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { beijingDay } from '../../src/domain/campaign_clock';
 import type { WeeklyBulletin } from '../../server/cases/weekly_bulletin';
 import { isoWeekOf } from '../../src/domain/iso_week';
@@ -17,9 +17,10 @@ import { chromiumForThisFile, DESK, kpi as kpiValue, openApp, SCREENSHOT_DIR, wa
 import type { SnapshotFigures } from '../../server/history/snapshots';
 import { E2E_CITY, E2E_PASSWORD } from './campaign_accounts';
 import { readBundle } from '../../scripts/read_bundle';
-import { startCampaignServer, type CampaignServer } from './campaign_server';
+import { campaignServerForThisFile, type CampaignServer } from './campaign_server';
 
 const browser = chromiumForThisFile();
+const serverReady = campaignServerForThisFile();
 let server: CampaignServer;
 const cookies = new Map<string, string>();
 const week = isoWeekOf(Date.now());
@@ -84,14 +85,11 @@ async function seedSnapshots(): Promise<void> {
 describe('the weekly bulletin and the trends', () => {
   beforeAll(async () => {
     const started = performance.now();
-    server = await startCampaignServer();
+    server = await serverReady;
     const up = performance.now();
     await seedCases();
-    console.log(`server ${((up - started) / 1000).toFixed(1)} s, cases ${((performance.now() - up) / 1000).toFixed(1)} s`);
+    console.log(`server ready ${((up - started) / 1000).toFixed(1)} s after Chromium, cases ${((performance.now() - up) / 1000).toFixed(1)} s`);
   }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
 
   it('shows the week’s figures as the API gives them, prints to A4 pages, and draws the trends', async () => {
     // the snapshots (the analysis engine in the server) are taken while the browser prints the bulletin

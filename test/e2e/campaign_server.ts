@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { E2eAccount } from './campaign_accounts';
 
 export interface CampaignSeed { accounts: E2eAccount[]; handlerGrid: string }
@@ -32,9 +32,12 @@ const freePort = () =>
     });
   });
 
-/** Starts a server on a fresh copy of the seeded database. `env` adds settings (e.g. CARD_TICK_MS). */
-export async function startCampaignServer(env: Record<string, string> = {}): Promise<CampaignServer> {
-  const { templateDir, seedFile } = inject('campaign');
+/**
+ * Starts a server on a fresh copy of the seeded database. `env` adds settings (e.g. CARD_TICK_MS); `from` is the
+ * database to copy, by default the one global_setup seeded (a benchmark outside vitest passes its own).
+ */
+export async function startCampaignServer(env: Record<string, string> = {}, from: { templateDir: string; seedFile: string } = inject('campaign')): Promise<CampaignServer> {
+  const { templateDir, seedFile } = from;
   const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as CampaignSeed;
   const work = mkdtempSync(join(tmpdir(), 'cc-e2e-server-'));
   cpSync(templateDir, join(work, 'db'), { recursive: true });
@@ -71,6 +74,20 @@ export async function startCampaignServer(env: Record<string, string> = {}): Pro
       rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The test file's server, started as the file loads, so its start (PGlite opening with PostGIS: seconds on two
+ * cores) runs alongside Chromium's launch instead of after it; stopped after the file's tests. Await it in a hook.
+ */
+export function campaignServerForThisFile(env: Record<string, string> = {}): Promise<CampaignServer> {
+  const starting = startCampaignServer(env);
+  // a failed start is reported where the file awaits it, not as an unhandled rejection
+  starting.catch(() => {});
+  afterAll(async () => {
+    await (await starting.catch(() => null))?.stop();
+  });
+  return starting;
 }
 
 /** Resolves when the server prints its address (it listens by then); rejects if it exits first. */

@@ -12,14 +12,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, chromiumForThisFile } from './app_page';
 import { E2E_PASSWORD } from './campaign_accounts';
-import { startCampaignServer, type CampaignServer } from './campaign_server';
+import { campaignServerForThisFile, type CampaignServer } from './campaign_server';
 import { apiAs, openFieldApp, photo } from './field_page';
 
 const checklists = JSON.parse(readFileSync('src/domain/field_checklists.json', 'utf8')) as { items: Record<string, { weight: number }> };
 const browser = chromiumForThisFile();
+const serverReady = campaignServerForThisFile();
 
 interface Receipt { code: string; folded: boolean }
 
@@ -53,12 +54,9 @@ describe('the field apps', () => {
   /** today's draw, asked for at once: the server runs the city's analysis for it while the citizens' test runs */
   let drawReady: Promise<unknown>;
   beforeAll(async () => {
-    server = await startCampaignServer();
+    server = await serverReady;
     drawReady = apiAs(server, 'inspector').then((api) => api('api/field/draw?cityId=demo'));
     drawReady.catch(() => {});
-  });
-  afterAll(async () => {
-    await server?.stop();
   });
 
   it('files reports placed by EXIF and by a tap, folds a duplicate within 50 m, and tracks the case to 已立案 with points', async () => {

@@ -5,22 +5,28 @@
  * the wall (#wall, signed in as a viewer) must show every step within 2 s of the step's answer. The server is
  * restarted before the last step: the wall reconnects with the last event id and still shows it.
  */
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import pointOnFeature from '@turf/point-on-feature';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS } from '../../src/analysis/city_analysis';
+import type { ApiCase } from '../../src/campaign/api';
+import type { GridFeature } from '../../src/domain/city_bundle';
 import { E2E_PASSWORD } from './campaign_accounts';
-import { startCampaignServer, type CampaignServer } from './campaign_server';
-import { chromiumForThisFile, openApp, SCREENSHOT_DIR } from './app_page';
+import { cliReport } from './cli_report';
+import { campaignServerForThisFile, type CampaignServer } from './campaign_server';
+import { chromiumForThisFile, openApp, SCREENSHOT_DIR, type AppPage } from './app_page';
 
 const browser = chromiumForThisFile();
 let server: CampaignServer;
+/** the office's desk, signed in: the first test leaves it open for the 督办 test (a page load and an analysis saved) */
+let desk: AppPage | null = null;
 
+const serverReady = campaignServerForThisFile();
 beforeAll(async () => {
-  server = await startCampaignServer();
-});
-afterAll(async () => {
-  await server?.stop();
+  server = await serverReady;
 });
 
 /** the wall must show a step this soon after the acting page saw the server's answer */
@@ -136,6 +142,100 @@ describe('supervision on the desk, the phone and the wall', () => {
     const steps = await wall.page.locator(`.wall-ticker [data-case="${caseId}"]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-action')).reverse());
     expect(steps).toEqual(['report', 'photo', 'register', 'dispatch', 'photo', 'submit', 'pass']);
     for (const p of [wall, office, phone]) expect(p.foreignRequests).toEqual([]);
+    desk = office;
+    await Promise.all([wall.page.close(), phone.page.close()]);
     mark('done');
   }, 100_000);
+
+  it('督办 from a gap street and a grid scorecard: a prefilled form, the case filed with its figures, a second press offered the open case', async () => {
+    // the desk of the first test, signed in as an inspector (who may report), its analysis done; run alone, a
+    // dispatcher's desk of its own
+    desk ??= await openApp(browser(), server.url, `#city=demo&tab=gaps&${LIGHT_MAP}`, undefined, (page) =>
+      page.request.post(`${server.url}api/login`, { data: { username: server.account('dispatcher').username, password: E2E_PASSWORD } }),
+    );
+    const { page } = desk;
+    const grid = gridsFile.features.find((g) => g.properties.code === server.seed.handlerGrid)!;
+    const [gridLon, gridLat] = pointOnFeature(grid).geometry.coordinates;
+    // a gap street of the command line's list whose case cannot fold into the grid's (same category, ≤ 50 m)
+    const street = cli.gaps.streets.slice(0, 50).find((s) => metresApart(boxCentre(s.bbox), [gridLon, gridLat]) > 200)!;
+    await page.evaluate((hash) => (location.hash = hash), `#city=demo&tab=gaps&grid=${grid.properties.code}&${LIGHT_MAP}`);
+    const form = page.locator('[data-form="case"]');
+
+    // the gap street: category, place, name and the atlas figures prefilled
+    await page.click(`[data-raise-case="street:${street.id}"]`);
+    await form.and(page.locator('[data-source="atlas_gap_street"]')).waitFor();
+    expect(await form.locator('[data-input="category"]').inputValue()).toBe('toilet_gap');
+    if (street.name) expect(await form.locator('[data-input="title"]').inputValue()).toContain(street.name);
+    const [lon, lat] = boxCentre(street.bbox);
+    expect(await form.textContent()).toContain(`${lon.toFixed(5)}, ${lat.toFixed(5)}`);
+    const figures = await shownFigures(form);
+    expect(figures.streetId).toBe(street.id);
+    expect(figures.gapM).toBe(String(Math.round(street.gapM)));
+    expect(figures.lengthM).toBe(String(Math.round(street.lengthM)));
+    const filed = await send(page, 201);
+    const streetCase = await caseOnServer(page, filed.id);
+    expect(streetCase).toMatchObject({ source: 'atlas_gap_street', categoryId: 'toilet_gap', state: 'reported', gridCode: gridAt(lon, lat) });
+    expect(streetCase.lon).toBeCloseTo(lon, 9);
+    expect(streetCase.lat).toBeCloseTo(lat, 9);
+    expect(streetCase.analysis).toMatchObject({ distanceM: Math.round(street.worstDistanceM), thresholdM: DEFAULT_PARAMS.toiletDistanceM, figures: { streetId: street.id, gapM: Math.round(street.gapM) } });
+    // the case's title (the street's name in it) is shown as text
+    expect(await page.locator(`[data-case-drawer="${filed.id}"] h2`).textContent()).toContain(streetCase.title);
+
+    // the same street again: the server answers 409 with the open case, the form offers it, and choosing it
+    // opens that case instead of filing a second
+    await page.click('[data-tab="gaps"]');
+    await page.click(`[data-raise-case="street:${street.id}"]`);
+    const refused = await send(page, 409);
+    expect(refused.details.duplicates.map((d) => d.id)).toEqual([filed.id]);
+    await form.locator(`[data-duplicates="1"] [data-duplicate="${filed.id}"]`).click();
+    await page.locator(`[data-case-drawer="${filed.id}"]`).waitFor();
+    expect(await form.count()).toBe(0);
+    const all = (await (await page.request.get(`${server.url}api/cases?cityId=demo&limit=5000`)).json()) as { cases: ApiCase[] };
+    expect(all.cases.filter((c) => (c.analysis as { figures?: { streetId?: string } } | null)?.figures?.streetId === street.id)).toHaveLength(1);
+
+    // the grid's scorecard: its code and figures go with the case, and PostGIS places it in that grid
+    await page.click(`[data-raise-case="grid:${grid.properties.code}"]`);
+    await form.and(page.locator('[data-source="atlas_grid"]')).waitFor();
+    const gridFigures = await shownFigures(form);
+    expect(gridFigures.gridCode).toBe(grid.properties.code);
+    const gridFiled = await send(page, 201);
+    const gridCase = await caseOnServer(page, gridFiled.id);
+    const toiletGap = Number(gridFigures.gapStreetM) > 0 || Number(gridFigures.unservedCompounds) === 0;
+    expect(gridCase).toMatchObject({ source: 'atlas_grid', categoryId: toiletGap ? 'toilet_gap' : 'parking_missing', gridCode: grid.properties.code, analysis: { figures: { gridCode: grid.properties.code, gapStreetM: Number(gridFigures.gapStreetM) } } });
+    expect(gridCase.lon).toBeCloseTo(gridLon, 9);
+    expect(gridCase.lat).toBeCloseTo(gridLat, 9);
+    expect(desk.foreignRequests).toEqual([]);
+  }, 60_000);
 });
+
+const cli = cliReport('demo', DEFAULT_PARAMS);
+const gridsFile = JSON.parse(readFileSync('data/demo/grids.geojson', 'utf8')) as { features: GridFeature[] };
+const boxCentre = (box: readonly number[]): [number, number] => [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+/** metres between two points, equirectangular: enough to keep two cases clear of the 50 m duplicate radius */
+const metresApart = (a: [number, number], b: [number, number]) => Math.hypot((a[0] - b[0]) * Math.cos((a[1] * Math.PI) / 180), a[1] - b[1]) * 111_320;
+/** the grid a point lies in or on the edge of (the first by code), found in Node (turf) independently of the server's PostGIS */
+const gridAt = (lon: number, lat: number) => gridsFile.features.filter((g) => booleanPointInPolygon([lon, lat], g)).map((g) => g.properties.code).sort()[0] ?? null;
+
+/** the atlas figures the case form shows, name → text */
+async function shownFigures(form: Locator): Promise<Record<string, string>> {
+  return form.locator('[data-case-analysis] dl').evaluate((dl) => {
+    const out: Record<string, string> = {};
+    dl.querySelectorAll('dt').forEach((dt) => (out[dt.textContent ?? ''] = dt.nextElementSibling?.textContent ?? ''));
+    return out;
+  });
+}
+
+/** submits the case form and returns the server's answer, which must have the status given */
+async function send(page: Page, status: 201 | 409): Promise<{ id: number; details: { duplicates: { id: number }[] } }> {
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases');
+  await page.click('[data-form="case"] [data-action="send-case"]');
+  const response = await answer;
+  expect(response.status()).toBe(status);
+  const body = (await response.json()) as { case?: { id: number }; details?: { duplicates: { id: number }[] } };
+  if (status === 201) await page.locator(`[data-case-drawer="${body.case!.id}"]`).waitFor();
+  return { id: body.case?.id ?? 0, details: body.details ?? { duplicates: [] } };
+}
+
+async function caseOnServer(page: Page, id: number): Promise<ApiCase> {
+  return ((await (await page.request.get(`${server.url}api/cases/${id}`)).json()) as { case: ApiCase }).case;
+}

@@ -2,23 +2,16 @@
  * The side panel's cases tab: the live feed's state, filters (state, card, category, unit, grid, week, overdue,
  * words), and the filtered list — a row opens the case and brings it into view. The map shows the same cases.
  */
-import { memo, type ReactNode } from 'react';
-import type { ApiCase } from '../../campaign/api';
+import type { ReactNode } from 'react';
 import { CARD_KEYS, CARD_RGB, cssRgb, SHAPE_GLYPH, STATE_SHAPE } from '../../campaign/case_look';
 import { CASE_STATES } from '../../domain/case_flow';
 import { useNow } from './use_now';
 import { t, type Lang } from '../../i18n/strings';
-import { actions, selectCityId, useApp } from '../../state/app_store';
+import { selectCityId, useApp } from '../../state/app_store';
 import { caseActions } from '../../state/cases_driver';
-import { useServices } from '../services';
 import { selectFilteredCases } from '../case_selectors';
-import { CaseBadges } from './CaseBadges';
-import { cardName, stateName, timeText } from './case_words';
-
-/** rows drawn at once: the rest are a filter away */
-const ROWS_SHOWN = 100;
-/** degrees around a case the map shows when its row is clicked (~250 m) */
-const CASE_VIEW_DEG = 0.0025;
+import { CaseList } from './CaseList';
+import { cardName, stateName } from './case_words';
 
 export function CasesSection() {
   const lang = useApp((s) => s.hash.lang);
@@ -46,31 +39,10 @@ export function CasesSection() {
       {cases.status === 'loading' && <p className="status">{t(lang, 'loading')}</p>}
       {cases.error && <p className="note error" role="alert">{cases.error[lang]}</p>}
       <CaseFilters lang={lang} />
-      <ul className="case-list" data-case-list="1">
-        {filtered.slice(0, ROWS_SHOWN).map((c) => <CaseRow key={c.id} lang={lang} item={c} now={now} selected={c.id === openId} />)}
-      </ul>
-      {filtered.length > ROWS_SHOWN && <p className="note">{t(lang, 'casesMore', { shown: ROWS_SHOWN, n: filtered.length })}</p>}
+      <CaseList lang={lang} cases={filtered} now={now} openId={openId} />
     </section>
   );
 }
-
-/** a row re-renders only when its case, the language, the minute or the selection changes: a filter click keeps most */
-const CaseRow = memo(function CaseRow({ lang, item, now, selected }: { lang: Lang; item: ApiCase; now: number; selected: boolean }) {
-  const services = useServices();
-  const open = () => {
-    actions.navigate({ case: item.id });
-    services?.map.fitBox([item.lon - CASE_VIEW_DEG, item.lat - CASE_VIEW_DEG, item.lon + CASE_VIEW_DEG, item.lat + CASE_VIEW_DEG], 500);
-  };
-  return (
-    <li className={selected ? 'selected' : undefined}>
-      <button type="button" onClick={open} data-case-row={item.id} data-state={item.state}>
-        <span className="case-row-title">#{item.id} {item.title}</span>
-        <CaseBadges lang={lang} item={item} now={now} />
-        <span className="muted case-row-time">{timeText(lang, item.createdAt)}{item.gridCode ? ` · ${item.gridCode}` : ''}</span>
-      </button>
-    </li>
-  );
-});
 
 export function LiveDot({ lang, live }: { lang: Lang; live: string }) {
   return <span className={`live-dot live-${live}`} data-live={live}>{t(lang, live === 'open' ? 'liveOpen' : live === 'off' ? 'liveOff' : 'liveReconnecting')}</span>;

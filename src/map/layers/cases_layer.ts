@@ -58,17 +58,54 @@ function shapeAtlas() {
 
 const clusterRadiusPx = (count: number) => 8 + Math.min(14, Math.log2(count) * 2.2);
 
+/**
+ * The marks as deck.gl binary attributes, built once per marks array: a filter click at street zoom hands deck
+ * 5,000 pins, and accessors would fill its buffers with a call and a new array per pin and attribute, in the
+ * frame after the click. Each layer's data is still an array of the marks (with `attributes` beside), so a pick
+ * finds its mark by index, and the same marks give the same data: deck then updates nothing.
+ */
+interface BinaryAttribute { value: Float64Array | Float32Array | Uint8Array; size: number; normalized?: boolean }
+type Binary<T> = T[] & { attributes: Record<string, BinaryAttribute> };
+
+function cached<T extends object, R>(cache: WeakMap<T, R>, key: T, make: () => R): R {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
+
+const positionsOf = (marks: readonly { lon: number; lat: number }[]): BinaryAttribute => {
+  const value = new Float64Array(marks.length * 2);
+  marks.forEach((m, i) => value.set([m.lon, m.lat], 2 * i));
+  return { value, size: 2 };
+};
+const coloursOf = <T>(marks: readonly T[], rgba: (m: T) => readonly number[]): BinaryAttribute => {
+  const value = new Uint8Array(marks.length * 4);
+  marks.forEach((m, i) => value.set(rgba(m), 4 * i));
+  return { value, size: 4, normalized: true };
+};
+const binary = <T>(marks: readonly T[], attributes: Record<string, BinaryAttribute>): Binary<T> => Object.assign(marks.slice(), { attributes });
+
+const pinPositions = new WeakMap<readonly CasePin[], BinaryAttribute>();
+const clusterCache = new WeakMap<readonly CaseClusterMark[], Binary<CaseClusterMark>>();
+const haloCache = new WeakMap<readonly CasePin[], Binary<CasePin>>();
+const pinCache = new WeakMap<readonly CasePin[], Binary<CasePin>>();
+
+const clusterData = (clusters: readonly CaseClusterMark[]) =>
+  cached(clusterCache, clusters, () => binary(clusters, { getPosition: positionsOf(clusters), getFillColor: coloursOf(clusters, (c) => [...c.rgb, 230]), getRadius: { value: Float32Array.from(clusters, (c) => clusterRadiusPx(c.count)), size: 1 } }));
+const haloData = (pins: readonly CasePin[]) =>
+  cached(haloCache, pins, () => binary(pins, { getPosition: cached(pinPositions, pins, () => positionsOf(pins)), getLineColor: coloursOf(pins, (p) => (p.overdue ? [...OVERDUE_RGB, 255] : [0, 0, 0, 0])) }));
+const pinData = (pins: readonly CasePin[]) =>
+  cached(pinCache, pins, () => binary(pins, { getPosition: cached(pinPositions, pins, () => positionsOf(pins)), getColor: coloursOf(pins, (p) => [...p.rgb, 255]) }));
+
 export function caseLayers(draw: CaseMapDraw): Layer[] {
   const halo = draw.dark ? [2, 6, 23, 210] : [15, 23, 42, 200];
   const { url, mapping } = shapeAtlas();
   const layers: Layer[] = [
     new ScatterplotLayer<CaseClusterMark>({
       id: 'case-clusters',
-      data: draw.clusters,
-      getPosition: (c) => [c.lon, c.lat],
-      getRadius: (c) => clusterRadiusPx(c.count),
+      // positions, radii and colours in typed arrays (clusterData)
+      data: clusterData(draw.clusters),
       radiusUnits: 'pixels',
-      getFillColor: (c) => [...c.rgb, 230] as [number, number, number, number],
       getLineColor: halo as [number, number, number, number],
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
@@ -89,12 +126,11 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
     }),
     new ScatterplotLayer<CasePin>({
       id: 'case-halos',
-      data: draw.pins,
-      getPosition: (p) => [p.lon, p.lat],
+      // positions and the overdue ring's colour in typed arrays (haloData); the halo's fill is one colour
+      data: haloData(draw.pins),
       getRadius: (p) => (p.id === draw.selectedId ? 14 : 11),
       radiusUnits: 'pixels',
       getFillColor: halo as [number, number, number, number],
-      getLineColor: (p) => (p.overdue ? [...OVERDUE_RGB, 255] : [0, 0, 0, 0]) as [number, number, number, number],
       lineWidthUnits: 'pixels',
       getLineWidth: 3,
       stroked: true,
@@ -103,14 +139,13 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
     }),
     new IconLayer<CasePin>({
       id: 'case-pins',
-      data: draw.pins,
+      // positions and card colours in typed arrays (pinData); the shape still goes through the icon mapping
+      data: pinData(draw.pins),
       iconAtlas: url,
       iconMapping: mapping,
       getIcon: (p) => p.shape,
-      getPosition: (p) => [p.lon, p.lat],
       getSize: 16,
       sizeUnits: 'pixels',
-      getColor: (p) => [...p.rgb, 255] as [number, number, number, number],
       pickable: true,
     }),
   ];
