@@ -179,7 +179,7 @@ export class MapController {
     if (this.city?.manifest.id !== city.manifest.id) this.facilities = null;
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
-    this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? []);
+    this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? [], city.layers.boundaries.features);
     this.overview = null;
     this.overviewImages.clear();
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
@@ -339,7 +339,11 @@ export class MapController {
       const six = new Set<Category>(SIX_SURROUNDINGS);
       deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
-    if (shown.has('boundaries')) deckLayers.push(boundariesLayer(layers.boundaries.features, dark));
+    if (shown.has('boundaries')) {
+      // districts and streets always; a large city's communities only where the view holds few enough
+      const communities = detail.communities.at(view, zoom);
+      deckLayers.push(boundariesLayer(communities === ALL ? layers.boundaries.features : detail.boundariesWith(communities), dark));
+    }
     if (shown.has('alleys')) {
       const alleys = detail.alleys.at(view, zoom);
       if (alleys) deckLayers.push(alleysLayer(alleys === ALL ? this.alleys : alleys, dark));
@@ -464,11 +468,16 @@ interface CityDetail {
   alleys: { at(view: Box, zoom: number): AlleyPath[] | typeof ALL | null };
   compounds: { at(view: Box, zoom: number): CompoundFeature[] | typeof ALL | null };
   grids: { at(view: Box, zoom: number): { features: GridFeature[]; indices: Uint32Array } | typeof ALL | null };
+  communities: { at(view: Box, zoom: number): BoundaryFeature[] | typeof ALL | null };
+  /** district and street boundaries with the communities given (the same array for the same communities) */
+  boundariesWith(communities: BoundaryFeature[] | null): BoundaryFeature[];
 }
 
 /** Boxes of the city's large layers once per city; each layer drawn whole when small enough, else for the view. */
-function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[]): CityDetail {
+function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[], boundaries: readonly BoundaryFeature[]): CityDetail {
   const alleyBoxes = boxTable(alleys, (a) => a.path);
+  const communityFeatures = boundaries.filter((b) => b.properties.level === 'community');
+  const communityBoxes = boxTable(communityFeatures, (b) => linePositions(b.geometry));
   const compoundBoxes = boxTable(compounds, (c) => ringPositions(c.geometry));
   const gridBoxes = boxTable(grids, (g) => ringPositions(g.geometry));
   const layer = <T>(table: BoxTable, budget: number, pick: (indices: Uint32Array) => T) => {
@@ -480,15 +489,29 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
     return { whole: false, at: (view: Box, zoom: number) => subset.at(view, zoom) };
   };
   const a = layer(alleyBoxes, DETAIL_BUDGET.alleyVertices, (indices) => Array.from(indices, (i) => alleys[i]));
-  const c = layer(compoundBoxes, DETAIL_BUDGET.gridVertices, (indices) => Array.from(indices, (i) => compounds[i]));
+  const c = layer(compoundBoxes, DETAIL_BUDGET.compoundVertices, (indices) => Array.from(indices, (i) => compounds[i]));
   const g = layer(gridBoxes, DETAIL_BUDGET.gridVertices, (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
-  return { viewDependent: !(a.whole && c.whole && g.whole), alleys: a, compounds: c, grids: g };
+  const b = layer(communityBoxes, DETAIL_BUDGET.communityVertices, (indices) => Array.from(indices, (i) => communityFeatures[i]));
+  const upperBoundaries = boundaries.filter((f) => f.properties.level !== 'community');
+  let last: { communities: BoundaryFeature[] | null; all: BoundaryFeature[] } = { communities: null, all: upperBoundaries };
+  const boundariesWith = (communities: BoundaryFeature[] | null) => {
+    // deck.gl rebuilds a layer whose data is a new array: hand it the same one while the communities are
+    if (communities !== last.communities) last = { communities, all: [...upperBoundaries, ...(communities ?? [])] };
+    return last.all;
+  };
+  return { viewDependent: !(a.whole && c.whole && g.whole && b.whole), alleys: a, compounds: c, grids: g, communities: b, boundariesWith };
 }
 
-/** Every position of a polygon's outer rings (enough for its box). */
-function* ringPositions(geometry: CompoundFeature['geometry']): Iterable<number[]> {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const polygon of polygons) yield* polygon[0];
+/** Every position of any boundary geometry (lines or polygons). */
+function linePositions(geometry: BoundaryFeature['geometry']): number[][] {
+  if (geometry.type === 'LineString') return geometry.coordinates;
+  if (geometry.type === 'MultiLineString' || geometry.type === 'Polygon') return geometry.coordinates.flat();
+  return geometry.coordinates.flat(2);
+}
+
+/** Every position of a polygon's outer rings (enough for its box); arrays, not a generator: 900 k grid vertices. */
+function ringPositions(geometry: CompoundFeature['geometry']): number[][] {
+  return geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates.flatMap((polygon) => polygon[0]);
 }
 
 /** The gap samples inside a region, with their colours, or null past the budget. */

@@ -11,8 +11,12 @@
  */
 import type { Box } from './feature_box';
 
-/** Vertices of each kind drawn in detail at most; measured on SwiftShader: a frame stays well under 200 ms. */
-export const DETAIL_BUDGET = { alleyVertices: 150_000, gapSamples: 120_000, gridVertices: 60_000 } as const;
+/**
+ * Vertices of each kind drawn in detail at most. Measured on SwiftShader (2 cores, loaded): 45 k alley vertices
+ * with rounded joints cost 1.3 s a frame, 27 k compound outline vertices 2.3 s, 12 k boundary vertices 0.7 s —
+ * outlines (PathLayer) are the dear ones, points and bitmaps cheap.
+ */
+export const DETAIL_BUDGET = { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, communityVertices: 5_000 } as const;
 
 /** Boxes of many features, [w, s, e, n] per feature, and their vertex counts. */
 export interface BoxTable {
@@ -22,7 +26,7 @@ export interface BoxTable {
 }
 
 /** Boxes of coordinate lists (a path, or a polygon's rings flattened): one pass, no objects kept. */
-export function boxTable<T>(items: readonly T[], positions: (item: T) => Iterable<ArrayLike<number>>): BoxTable {
+export function boxTable<T>(items: readonly T[], positions: (item: T) => readonly ArrayLike<number>[]): BoxTable {
   const boxes = new Float64Array(items.length * 4);
   const vertices = new Uint32Array(items.length);
   let totalVertices = 0;
@@ -32,14 +36,19 @@ export function boxTable<T>(items: readonly T[], positions: (item: T) => Iterabl
     let e = -Infinity;
     let n = -Infinity;
     let count = 0;
-    for (const p of positions(item)) {
+    const list = positions(item);
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k];
       if (p[0] < w) w = p[0];
       if (p[0] > e) e = p[0];
       if (p[1] < s) s = p[1];
       if (p[1] > n) n = p[1];
       count++;
     }
-    boxes.set([w, s, e, n], 4 * i);
+    boxes[4 * i] = w;
+    boxes[4 * i + 1] = s;
+    boxes[4 * i + 2] = e;
+    boxes[4 * i + 3] = n;
     vertices[i] = count;
     totalVertices += count;
   });

@@ -5,7 +5,7 @@
  * the wall (#wall, signed in as a viewer) must show every step within 2 s of the step's answer. The server is
  * restarted before the last step: the wall reconnects with the last event id and still shows it.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Locator, Page } from 'playwright-core';
@@ -16,6 +16,7 @@ import type { ApiCase } from '../../src/campaign/api';
 import type { GridFeature } from '../../src/domain/city_bundle';
 import { E2E_PASSWORD } from './campaign_accounts';
 import { cliReport } from './cli_report';
+import { readBundle } from '../../scripts/read_bundle';
 import { campaignServerForThisFile, type CampaignServer } from './campaign_server';
 import { chromiumForThisFile, openApp, SCREENSHOT_DIR, type AppPage } from './app_page';
 
@@ -209,7 +210,7 @@ describe('supervision on the desk, the phone and the wall', () => {
 });
 
 const cli = cliReport('demo', DEFAULT_PARAMS);
-const gridsFile = JSON.parse(readFileSync('data/demo/grids.geojson', 'utf8')) as { features: GridFeature[] };
+const gridsFile = readBundle('demo').layers.grids as { features: GridFeature[] };
 const boxCentre = (box: readonly number[]): [number, number] => [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
 /** metres between two points, equirectangular: enough to keep two cases clear of the 50 m duplicate radius */
 const metresApart = (a: [number, number], b: [number, number]) => Math.hypot((a[0] - b[0]) * Math.cos((a[1] * Math.PI) / 180), a[1] - b[1]) * 111_320;
