@@ -3,16 +3,15 @@
  * command line. Every error names the file.
  */
 import type { FeatureCollection } from 'geojson';
-import { decodeBinaryLayer, toFeatures, type BinaryLayer } from './binary_layer';
+import { decodeBinaryLayer, toFeatures } from './binary_layer';
 
-export const isBinaryLayerFile = (file: string): boolean => file.endsWith('.bin');
+const isBinaryLayerFile = (file: string): boolean => file.endsWith('.bin');
 
 /** A layer as GeoJSON. `yieldEvery` (features) with `pause` lets the page stay responsive while a large layer is
  * turned into features: the page awaits `pause()` between slices, the worker and Node pass none. */
 export async function layerFeatures<F>(path: string, bytes: Uint8Array, pause?: () => Promise<void>, yieldEvery = 5000): Promise<{ type: 'FeatureCollection'; features: F[] }> {
-  if (!isBinaryLayerFile(path)) return parseGeoJsonLayer<F>(path, bytes);
+  if (!pause || !isBinaryLayerFile(path)) return layerFeaturesSync<F>(path, bytes);
   const layer = decodeBinaryLayer(bytes, path);
-  if (!pause) return { type: 'FeatureCollection', features: toFeatures(layer) as F[] };
   const features: F[] = [];
   for (let from = 0; from < layer.count; from += yieldEvery) {
     features.push(...(toFeatures(layer, from, Math.min(layer.count, from + yieldEvery)) as F[]));
@@ -24,10 +23,6 @@ export async function layerFeatures<F>(path: string, bytes: Uint8Array, pause?: 
 /** The same, synchronously (the command line and the server). */
 export function layerFeaturesSync<F>(path: string, bytes: Uint8Array): { type: 'FeatureCollection'; features: F[] } {
   return isBinaryLayerFile(path) ? { type: 'FeatureCollection', features: toFeatures(decodeBinaryLayer(bytes, path)) as F[] } : parseGeoJsonLayer<F>(path, bytes);
-}
-
-export function binaryLayer<P>(path: string, bytes: Uint8Array): BinaryLayer<P> {
-  return decodeBinaryLayer<P>(bytes, path);
 }
 
 function parseGeoJsonLayer<F>(path: string, bytes: Uint8Array): { type: 'FeatureCollection'; features: F[] } {

@@ -110,7 +110,8 @@ export class MapController {
   /** the large layers drawn for the view (view_detail.ts): boxes per feature, and what the last view got */
   private detail: CityDetail | null = null;
   private overview: OverviewRasters | null = null;
-  private overviewImages = new Map<string, ImageData | null>();
+  /** per key (layer and theme) the last image made, with the grid colours it was made from */
+  private overviewImages = new Map<string, { colours: Uint8Array | null; image: ImageData | null }>();
 
   constructor(container: HTMLElement, private readonly callbacks: MapCallbacks) {
     registerPmtiles();
@@ -142,8 +143,6 @@ export class MapController {
       onClick: (info) => this.handleClick(info),
     });
     this.map.addControl(this.overlay);
-    // benchmarks measure frame costs through these (scripts/bench/browser_large_city.ts)
-    Object.assign(container, { atlasMap: this.map, atlasOverlay: this.overlay });
     this.map.on('moveend', () => {
       if (this.detail?.viewDependent) this.renderOverlay();
       const c = this.map.getCenter();
@@ -324,7 +323,7 @@ export class MapController {
       if (grids === ALL) deckLayers.push(gridsLayer(layers.grids.features, dark, this.gridColours));
       else if (grids) deckLayers.push(gridsLayer(grids.features, dark, this.gridColours, grids.indices));
       else {
-        const image = this.overviewImage(`grids:${dark}`, (o) => gridCellImage(o, this.gridColours, dark ? [140, 170, 200, 150] : [70, 90, 110, 140]));
+        const image = this.overviewImage(`grids:${dark}`, this.gridColours, (o) => gridCellImage(o, this.gridColours, dark ? [140, 170, 200, 150] : [70, 90, 110, 140]));
         if (image) deckLayers.push(cellsImageLayer('grids-overview', image, this.overview!.bounds));
       }
     }
@@ -348,7 +347,7 @@ export class MapController {
       const alleys = detail.alleys.at(view, zoom);
       if (alleys) deckLayers.push(alleysLayer(alleys === ALL ? this.alleys : alleys, dark));
       else {
-        const image = this.overviewImage(`alleys:${dark}`, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
+        const image = this.overviewImage(`alleys:${dark}`, null, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
         if (image) deckLayers.push(cellsImageLayer('alleys-overview', image, this.overview!.bounds));
       }
     }
@@ -401,21 +400,14 @@ export class MapController {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
-  /** An aggregate image, made once per overview and key (theme, colours). */
-  private overviewImage(key: string, make: (o: OverviewRasters) => ImageData | null): ImageData | null {
+  /** An aggregate image, made again only for a new overview, key (layer and theme) or grid colours. */
+  private overviewImage(key: string, colours: Uint8Array | null, make: (o: OverviewRasters) => ImageData | null): ImageData | null {
     if (!this.overview) return null;
-    const full = `${key}:${key.startsWith('grids') ? this.gridColoursVersion() : ''}`;
-    if (!this.overviewImages.has(full)) this.overviewImages.set(full, make(this.overview));
-    return this.overviewImages.get(full)!;
-  }
-
-  private gridColourIds = new WeakMap<Uint8Array, number>();
-  private gridColourCount = 0;
-  /** a number per colour array, so the grid image is made again when the choropleth changes */
-  private gridColoursVersion(): number {
-    if (!this.gridColours) return 0;
-    if (!this.gridColourIds.has(this.gridColours)) this.gridColourIds.set(this.gridColours, ++this.gridColourCount);
-    return this.gridColourIds.get(this.gridColours)!;
+    const held = this.overviewImages.get(key);
+    if (held && held.colours === colours) return held.image;
+    const image = make(this.overview);
+    this.overviewImages.set(key, { colours, image });
+    return image;
   }
 
   private byIds<F>(features: Map<string, F>, ids: Iterable<string>): F[] {
