@@ -18,7 +18,8 @@ import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
 import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
 import { boundariesLayer } from './layers/boundaries_layer';
 import { compoundsLayer } from './layers/compounds_layer';
-import { facilitiesLayer } from './layers/facilities_layer';
+import { FacilityDrawing } from './facility_drawing';
+import { isSoftwareGl, MovingResolution } from './moving_resolution';
 import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
 import { cellsImageLayer, toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
@@ -105,6 +106,9 @@ export class MapController {
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
   /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
   private facilities: FacilityFeature[] | null = null;
+  private readonly facilityDrawing = new FacilityDrawing();
+  /** half resolution while the user moves the map, on software GL only (moving_resolution.ts) */
+  private movingResolution: MovingResolution | null = null;
   private planning: { proposals: PlannedSite[]; suggestions: PlannedSite[]; placing: boolean } = { proposals: [], suggestions: [], placing: false };
   private readonly resizeObserver: ResizeObserver;
   /** the large layers drawn for the view (view_detail.ts): boxes per feature, and what the last view got */
@@ -143,13 +147,21 @@ export class MapController {
       onClick: (info) => this.handleClick(info),
     });
     this.map.addControl(this.overlay);
+    if (isSoftwareGl(this.map.getCanvas())) {
+      const moving = new MovingResolution((ratio) => this.applyPixelRatio(ratio), () => this.restingPixelRatio());
+      this.movingResolution = moving;
+      this.map.on('movestart', (e) => moving.moveStarted(Boolean(e.originalEvent)));
+      this.map.on('moveend', () => moving.moveEnded());
+    }
     this.map.on('moveend', () => {
-      if (this.detail?.viewDependent) this.renderOverlay();
+      if (this.followsView()) this.renderOverlay();
       const c = this.map.getCenter();
       this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
     this.map.on('idle', () => {
-      // nothing left to draw: tiles, overlay textures and camera moves are done (tests and exports wait for this)
+      // nothing left to draw: tiles, overlay textures and camera moves are done (tests and exports wait for this);
+      // a frame drawn at the moving resolution is not the last one
+      if (this.movingResolution?.lowResolution) return;
       container.dataset.settled = 'true';
       if (this.city && this.map.isStyleLoaded()) this.callbacks.onIdle(this.city.manifest.id);
     });
@@ -163,11 +175,8 @@ export class MapController {
     });
     // layouts change size without a window resize (wall mode, phone panel)
     this.resizeObserver = new ResizeObserver(() => {
-      const ratio = cappedPixelRatio(container.clientWidth, container.clientHeight, window.devicePixelRatio);
-      if (ratio !== this.map.getPixelRatio()) {
-        this.map.setPixelRatio(ratio);
-        this.overlay.setProps({ useDevicePixels: ratio });
-      }
+      this.movingResolution?.sharpen();
+      this.applyPixelRatio(this.restingPixelRatio());
       this.map.resize();
     });
     this.resizeObserver.observe(container);
@@ -254,7 +263,7 @@ export class MapController {
   /** Toilet gaps of the current city, or null while they are being computed. */
   setGapOverlay(gaps: GapOverlay | null): void {
     this.gaps = gaps;
-    this.gapSubset = gaps && gaps.positions.length / 2 > DETAIL_BUDGET.gapSamples ? gapSubset(gaps) : null;
+    this.gapSubset = gaps && gaps.positions.length / 2 > DETAIL_BUDGET.whole.gapSamples ? gapSubset(gaps) : null;
     // a hidden overlay changes nothing on screen: no redraw
     if (this.settings.overlays.includes('toiletGaps')) this.renderOverlay();
   }
@@ -385,13 +394,31 @@ export class MapController {
     }
     const picked = highlight ? (highlight.kind === 'street' ? this.streetById.get(highlight.id) : this.compoundById.get(highlight.id)) : undefined;
     if (picked) deckLayers.push(highlightLayer(picked, dark));
-    if (shown.has('facilities')) deckLayers.push(facilitiesLayer(facilities, new Set(this.settings.hiddenCategories), dark));
+    const facilityLayer = shown.has('facilities') && this.facilityDrawing.layer(facilities, this.settings.hiddenCategories, dark, view, zoom);
+    if (facilityLayer) deckLayers.push(facilityLayer);
     if (this.cases) deckLayers.push(...this.cases.layers);
     // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
     this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
     this.overlayVersion++;
     this.map.getContainer().dataset.overlayVersion = String(this.overlayVersion);
     this.map.triggerRepaint();
+  }
+
+  private restingPixelRatio(): number {
+    const container = this.map.getContainer();
+    return cappedPixelRatio(container.clientWidth, container.clientHeight, window.devicePixelRatio);
+  }
+
+  /** MapLibre and deck.gl (interleaved, one canvas) always share one ratio. */
+  private applyPixelRatio(ratio: number): void {
+    if (ratio === this.map.getPixelRatio()) return;
+    this.map.setPixelRatio(ratio);
+    this.overlay.setProps({ useDevicePixels: ratio });
+  }
+
+  /** Whether some layer is drawn for the view only, so a move must redraw the overlay. */
+  private followsView(): boolean {
+    return Boolean(this.detail?.viewDependent || this.gapSubset || this.facilityDrawing.followsView);
   }
 
   /** The map's view in degrees (the whole city before the first frame). */
@@ -472,18 +499,18 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
   const communityBoxes = boxTable(communityFeatures, (b) => linePositions(b.geometry));
   const compoundBoxes = boxTable(compounds, (c) => ringPositions(c.geometry));
   const gridBoxes = boxTable(grids, (g) => ringPositions(g.geometry));
-  const layer = <T>(table: BoxTable, budget: number, pick: (indices: Uint32Array) => T) => {
-    if (table.totalVertices <= budget) return { whole: true, at: () => ALL };
+  const layer = <T>(table: BoxTable, kind: keyof typeof DETAIL_BUDGET.view, pick: (indices: Uint32Array) => T) => {
+    if (table.totalVertices <= DETAIL_BUDGET.whole[kind]) return { whole: true, at: () => ALL };
     const subset = new ViewSubset((region) => {
-      const indices = featuresInView(table, region, budget);
+      const indices = featuresInView(table, region, DETAIL_BUDGET.view[kind]);
       return indices && pick(indices);
     });
     return { whole: false, at: (view: Box, zoom: number) => subset.at(view, zoom) };
   };
-  const a = layer(alleyBoxes, DETAIL_BUDGET.alleyVertices, (indices) => Array.from(indices, (i) => alleys[i]));
-  const c = layer(compoundBoxes, DETAIL_BUDGET.compoundVertices, (indices) => Array.from(indices, (i) => compounds[i]));
-  const g = layer(gridBoxes, DETAIL_BUDGET.gridVertices, (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
-  const b = layer(communityBoxes, DETAIL_BUDGET.communityVertices, (indices) => Array.from(indices, (i) => communityFeatures[i]));
+  const a = layer(alleyBoxes, 'alleyVertices', (indices) => Array.from(indices, (i) => alleys[i]));
+  const c = layer(compoundBoxes, 'compoundVertices', (indices) => Array.from(indices, (i) => compounds[i]));
+  const g = layer(gridBoxes, 'gridVertices', (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
+  const b = layer(communityBoxes, 'communityVertices', (indices) => Array.from(indices, (i) => communityFeatures[i]));
   const upperBoundaries = boundaries.filter((f) => f.properties.level !== 'community');
   let last: { communities: BoundaryFeature[] | null; all: BoundaryFeature[] } = { communities: null, all: upperBoundaries };
   const boundariesWith = (communities: BoundaryFeature[] | null) => {
@@ -509,7 +536,7 @@ function ringPositions(geometry: CompoundFeature['geometry']): number[][] {
 /** The gap samples inside a region, with their colours, or null past the budget. */
 function gapSubset(gaps: GapOverlay): ViewSubset<GapOverlay> {
   return new ViewSubset((region) => {
-    const indices = pointsInView(gaps.positions, region, DETAIL_BUDGET.gapSamples);
+    const indices = pointsInView(gaps.positions, region, DETAIL_BUDGET.view.gapSamples);
     if (!indices) return null;
     const positions = new Float64Array(indices.length * 2);
     const colours = new Uint8Array(indices.length * 4);

@@ -12,11 +12,17 @@
 import type { Box } from './feature_box';
 
 /**
- * Vertices of each kind drawn in detail at most. Measured on SwiftShader (2 cores, loaded): 45 k alley vertices
- * with rounded joints cost 1.3 s a frame, 27 k compound outline vertices 2.3 s, 12 k boundary vertices 0.7 s —
- * outlines (PathLayer) are the dear ones, points and bitmaps cheap.
+ * How much of each kind is drawn in detail. SwiftShader pays per vertex and per point, on screen or not: measured
+ * on the 30 km city (this machine, 1100×855 map) a path vertex costs 20–33 µs a frame (60 k alley vertices 1.2 s,
+ * 12 k compound vertices with their fills 0.4 s), a point 25–28 µs (18 k facility dots 0.5 s), a full-map image
+ * ~25 ms, the basemap ~120 ms.
+ *   whole: a layer this small is drawn entirely and never rebuilt on moves (the 8 km demo city, every test city);
+ *   view: past `whole`, what the view may draw in detail (~50–80 ms a layer); beyond it the aggregate image.
  */
-export const DETAIL_BUDGET = { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, communityVertices: 5_000 } as const;
+export const DETAIL_BUDGET = {
+  whole: { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, communityVertices: 5_000, facilityDots: 4_000 },
+  view: { alleyVertices: 3_000, gapSamples: 2_500, gridVertices: 3_000, compoundVertices: 2_000, communityVertices: 1_500, facilityDots: 2_500 },
+} as const;
 
 /** Boxes of many features, [w, s, e, n] per feature, and their vertex counts. */
 export interface BoxTable {

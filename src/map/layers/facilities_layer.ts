@@ -1,13 +1,12 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { categoryById, type CategoryId } from '../../domain/categories';
+import { categoryById } from '../../domain/categories';
 import type { FacilityFeature } from '../../domain/city_bundle';
 
-/** Facility points coloured by category; hidden categories are filtered out, not made transparent. */
-export function facilitiesLayer(facilities: readonly FacilityFeature[], hidden: ReadonlySet<CategoryId>, dark: boolean) {
-  const data = facilities.filter((f) => !hidden.has(f.properties.category));
+/** Facility points coloured by category (hidden categories already left out: see facility_drawing.ts). */
+export function facilitiesLayer(facilities: readonly FacilityFeature[], dark: boolean) {
   return new ScatterplotLayer<FacilityFeature>({
     id: 'facilities',
-    data,
+    data: facilities,
     getPosition: (f) => f.geometry.coordinates as [number, number],
     getFillColor: (f) => [...categoryById(f.properties.category).colour, 235],
     getLineColor: dark ? [10, 20, 30, 255] : [255, 255, 255, 255],

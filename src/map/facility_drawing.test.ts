@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { Prng } from '../analysis/prng';
+import type { CategoryId } from '../domain/categories';
+import type { FacilityFeature } from '../domain/city_bundle';
+import type { Box } from './feature_box';
+import { dotImage, FacilityDrawing } from './facility_drawing';
+import { DETAIL_BUDGET } from './view_detail';
+
+// Node has no ImageData: the page's is width, height and RGBA bytes, north row first (set before the describes run)
+globalThis.ImageData ??= class {
+  readonly data: Uint8ClampedArray;
+  constructor(readonly width: number, readonly height: number) {
+    this.data = new Uint8ClampedArray(width * height * 4);
+  }
+} as unknown as typeof ImageData;
+
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+describe('dot image', () => {
+  const prng = new Prng(11);
+  const box: Box = [118.6, 31.9, 118.9, 32.2];
+  const count = 400;
+  const positions = new Float64Array(count * 2);
+  const colours = new Uint8Array(count * 4);
+  for (let i = 0; i < count; i++) {
+    positions[2 * i] = box[0] + prng.next() * (box[2] - box[0]);
+    positions[2 * i + 1] = box[1] + prng.next() * (box[3] - box[1]);
+    colours.set([i % 251, (i * 7) % 253, 100, 235], 4 * i);
+  }
+  const outline = [255, 255, 255, 255] as const;
+  const radius = 3;
+  const { image, bounds } = dotImage(positions, colours, box, 300, radius, outline);
+
+  it("covers every dot whole and keeps the map's proportions (Mercator)", () => {
+    expect(Math.max(image.width, image.height)).toBeLessThanOrEqual(300);
+    expect(bounds[0]).toBeLessThan(box[0]);
+    expect(bounds[1]).toBeLessThan(box[1]);
+    expect(bounds[2]).toBeGreaterThan(box[2]);
+    expect(bounds[3]).toBeGreaterThan(box[3]);
+    // square pixels on a Mercator map: degrees of longitude per pixel = degrees of Mercator y per pixel
+    const perX = (bounds[2] - bounds[0]) / image.width;
+    const perY = ((mercatorY(bounds[3]) - mercatorY(bounds[1])) * 180) / Math.PI / image.height;
+    expect(perY / perX).toBeCloseTo(1, 2);
+  });
+
+  it('paints each pixel as the last dot within the radius would (brute force through the bounds)', () => {
+    const { width, height, data } = image;
+    const top = mercatorY(bounds[3]);
+    const bottom = mercatorY(bounds[1]);
+    let mismatches = 0;
+    let painted = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let expected: readonly number[] = [0, 0, 0, 0];
+        for (let i = 0; i < count; i++) {
+          // the dot's centre in this image's pixels, from the bounds alone
+          const px = ((positions[2 * i] - bounds[0]) / (bounds[2] - bounds[0])) * width;
+          const py = ((top - mercatorY(positions[2 * i + 1])) / (top - bottom)) * height;
+          const d = (x + 0.5 - px) ** 2 + (y + 0.5 - py) ** 2;
+          if (d <= radius ** 2) expected = d > (radius - 1) ** 2 ? outline : Array.from(colours.subarray(4 * i, 4 * i + 4));
+        }
+        const at = 4 * (y * width + x);
+        if (expected[3]) painted++;
+        if (expected.some((v, k) => data[at + k] !== v)) mismatches++;
+      }
+    }
+    expect(painted).toBeGreaterThan(count * 10);
+    // only pixels on a ring's very edge may round the other way
+    expect(mismatches).toBeLessThan(painted * 0.002);
+  });
+});
+
+describe('facility drawing', () => {
+  const prng = new Prng(5);
+  const categories: CategoryId[] = ['market', 'school', 'hospital'];
+  const facilities = (n: number): FacilityFeature[] =>
+    Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [118.6 + prng.next() * 0.3, 31.9 + prng.next() * 0.3] },
+      properties: { id: `f${i}`, category: categories[i % 3] } as FacilityFeature['properties'],
+    }));
+  const city: Box = [118.6, 31.9, 118.9, 32.2];
+
+  it("draws a small city's dots whole, leaving the hidden categories out, and never follows the view", () => {
+    const drawing = new FacilityDrawing();
+    const all = facilities(300);
+    const layer = drawing.layer(all, ['school'], false, [118.7, 32, 118.71, 32.01], 16)!;
+    expect(layer.id).toBe('facilities');
+    expect(layer.props.data).toEqual(all.filter((f) => f.properties.category !== 'school'));
+    expect(drawing.followsView).toBe(false);
+    expect(drawing.layer(all, ['market', 'school', 'hospital'], false, city, 10)).toBeNull();
+  });
+
+  it('past the budget: the dots in view when few enough, else one image', () => {
+    const drawing = new FacilityDrawing();
+    const all = facilities(DETAIL_BUDGET.whole.facilityDots * 2);
+    const whole = drawing.layer(all, [], false, city, 10)!;
+    expect(whole.id).toBe('facilities-overview');
+    expect(drawing.followsView).toBe(true);
+    const view: Box = [118.7, 32, 118.75, 32.05];
+    const near = drawing.layer(all, [], false, view, 14)!;
+    expect(near.id).toBe('facilities');
+    const [x, y] = [(view[2] - view[0]) / 4, (view[3] - view[1]) / 4];
+    const grown: Box = [view[0] - x, view[1] - y, view[2] + x, view[3] + y];
+    const inside = (f: FacilityFeature) => {
+      const [lon, lat] = f.geometry.coordinates;
+      return lon >= grown[0] && lon <= grown[2] && lat >= grown[1] && lat <= grown[3];
+    };
+    expect(near.props.data).toEqual(all.filter(inside));
+    // a short pan keeps the same array (deck.gl rebuilds nothing)
+    expect(drawing.layer(all, [], false, [118.701, 32.001, 118.751, 32.051], 14)!.props.data).toBe(near.props.data);
+  });
+});
