@@ -8,6 +8,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
+import { ringsBBox } from '../analysis/geometry';
 import { categoryById, type CategoryId } from '../domain/categories';
 import type { FacilityFeature } from '../domain/city_bundle';
 import type { Box } from './feature_box';
@@ -104,7 +105,7 @@ export class FacilityDrawing {
     const key = dark ? 'dark' : 'light';
     let dots = source.images.get(key);
     if (!dots) {
-      dots = dotImage(source.positions, dotColours(source.visible), extent(source.positions), IMAGE_SIDE, DOT_RADIUS, dark ? [10, 20, 30, 255] : [255, 255, 255, 255]);
+      dots = dotImage(source.positions, dotColours(source.visible), ringsBBox([[source.positions]]), IMAGE_SIDE, DOT_RADIUS, dark ? [10, 20, 30, 255] : [255, 255, 255, 255]);
       source.images.set(key, dots);
     }
     return new BitmapLayer({ id: 'facilities-overview', image: dots.image, bounds: dots.bounds, pickable: false });
@@ -133,15 +134,4 @@ function dotColours(visible: readonly FacilityFeature[]): Uint8Array {
   const colours = new Uint8Array(visible.length * 4);
   visible.forEach((f, i) => colours.set([...categoryById(f.properties.category).colour, 235], 4 * i));
   return colours;
-}
-
-function extent(positions: Float64Array): Box {
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < positions.length; i += 2) {
-    box[0] = Math.min(box[0], positions[i]);
-    box[1] = Math.min(box[1], positions[i + 1]);
-    box[2] = Math.max(box[2], positions[i]);
-    box[3] = Math.max(box[3], positions[i + 1]);
-  }
-  return box;
 }
