@@ -13,7 +13,7 @@ import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } f
 import { compoundDistances, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
 import { indexRegions, regionAt, regionOfArea } from './placement';
-import { gridScores, placeInGrids, SCORE_FORMULA, type GridPlacement, type GridScore } from './grid_scores';
+import { gridColumns, gridScoreAt, gridScores, placeInGrids, SCORE_FORMULA, type GridColumns, type GridInputs, type GridPlacement, type GridScore } from './grid_scores';
 import { BoundedDijkstra, buildStreetGraph, distanceAt, MAX_ACCESS_M, nearestSegment, type StreetGraph } from './street_graph';
 import { streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
 import { suggestParkingSites, suggestToiletSites, type SiteSuggestion } from './suggest_sites';
@@ -342,6 +342,28 @@ export class CityAnalysis {
 
   /** `grids: false` leaves out the per-grid list (thousands of entries) where it is not shown. */
   report(params: AnalysisParams = DEFAULT_PARAMS, options: { grids?: boolean } = {}): AnalysisReport {
+    const { report, gridInputs } = this.reportWithoutGrids(params);
+    if (options.grids === false || this.gridProperties.length === 0) return report;
+    return { ...report, grids: gridScores(this.model, this.gridProperties, this.placedGrids(), gridInputs) };
+  }
+
+  /** The report without its per-grid list, and the grids' figures as columns: what the page shows. */
+  reportWithGridColumns(params: AnalysisParams): { report: AnalysisReport; gridColumns: GridColumns | null } {
+    const { report, gridInputs } = this.reportWithoutGrids(params);
+    return { report, gridColumns: this.gridProperties.length ? gridColumns(this.model, this.gridProperties.length, this.placedGrids(), gridInputs) : null };
+  }
+
+  /** One grid's scorecard from columns of reportWithGridColumns; null for a code not in the bundle. */
+  gridScorecard(code: string, columns: GridColumns): GridScore | null {
+    const g = this.gridProperties.findIndex((p) => p.code === code);
+    return g < 0 ? null : gridScoreAt(this.model, this.gridProperties[g], g, this.placedGrids(), columns);
+  }
+
+  private placedGrids(): GridPlacement {
+    return (this.gridPlacement ??= placeInGrids(this.model, this.gridPolygons));
+  }
+
+  private reportWithoutGrids(params: AnalysisParams): { report: AnalysisReport; gridInputs: GridInputs } {
     this.checkZoneRadius(params.zoneRadiusM);
     const { model } = this;
     const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
@@ -386,7 +408,14 @@ export class CityAnalysis {
     if (offNetwork?.length) notes.push(`${offNetwork.length} toilets lie more than ${MAX_ACCESS_M} m from any street and serve nobody along the walking network (listed under toilets.offNetwork).`);
     if (straightFields.cells.some((d) => d === Infinity)) notes.push(`Distances beyond ${DEFAULT_DISTANCE_CAP_M} m are reported as beyond reach (Infinity) and count as gaps.`);
 
-    return {
+    const gridInputs: GridInputs = {
+      sampleWithin: headlineWithin.samples,
+      cellWithin: headlineWithin.cells,
+      compoundServed: (c) => parkingDistances[c] <= params.parkingRadiusM,
+      alleysInZones,
+      compoundsInZones,
+    };
+    const report: AnalysisReport = {
       city: this.info,
       params,
       counts,
@@ -403,10 +432,12 @@ export class CityAnalysis {
       zoneTotals: { alleys: alleysInZones.size, compounds: compoundsInZones.size },
       gaps: { streets: allStreetGaps.slice(0, GAP_STREETS_LISTED), streetsWithGap: allStreetGaps.length, compounds: unservedCompounds(model, parkingDistances, params.parkingRadiusM) },
       districts: this.districtSummaries(params, headlineFields, parkingDistances),
-      grids: options.grids === false ? [] : this.gridScoresFor(params, headlineWithin, parkingDistances, alleysInZones, compoundsInZones),
+      // filled in by report(); the key keeps its place in the JSON
+      grids: [],
       scoreFormula: SCORE_FORMULA,
       notes,
     };
+    return { report, gridInputs };
   }
 
   /**
@@ -456,18 +487,6 @@ export class CityAnalysis {
       },
       { ...options, zoneRadiusM: params.zoneRadiusM },
     );
-  }
-
-  private gridScoresFor(params: AnalysisParams, within: { samples: Uint8Array; cells: Uint8Array }, parkingDistances: Float32Array, alleysInZones: Set<number>, compoundsInZones: Set<number>): GridScore[] {
-    if (this.gridProperties.length === 0) return [];
-    this.gridPlacement ??= placeInGrids(this.model, this.gridPolygons);
-    return gridScores(this.model, this.gridProperties, this.gridPlacement, {
-      sampleWithin: within.samples,
-      cellWithin: within.cells,
-      compoundServed: (c) => parkingDistances[c] <= params.parkingRadiusM,
-      alleysInZones,
-      compoundsInZones,
-    });
   }
 
   private districtSummaries(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array): AreaSummary[] {

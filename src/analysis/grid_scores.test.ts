@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
+import { Prng } from './prng';
 import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
+import type { CityModel } from './city_model';
+import { gridColumns } from './grid_scores';
 
 describe('per-grid scorecards', () => {
   const city = generateDemoCity({ seed: 9, sizeKm: 3 });
@@ -71,5 +74,43 @@ describe('an analysis reused for new facilities (the worker’s project, the sna
     const capped = new CityAnalysis(info, layers, city.bbox, { zonePairsUpToM: DEFAULT_PARAMS.zoneRadiusM });
     expect(capped.report(DEFAULT_PARAMS)).toEqual(new CityAnalysis(info, layers, city.bbox).report(DEFAULT_PARAMS));
     expect(() => capped.report({ ...DEFAULT_PARAMS, zoneRadiusM: DEFAULT_PARAMS.zoneRadiusM + 100 })).toThrow(/beyond/);
+  });
+});
+
+describe('grid columns', () => {
+  it('count each zone alley once per grid it runs through, and sum samples, cells and compounds (brute force)', () => {
+    const prng = new Prng(3);
+    const int = (n: number) => Math.floor(prng.next() * n);
+    const [grids, streets, samples, cells, compounds] = [40, 300, 5000, 2000, 200];
+    const sampleStreet = Int32Array.from({ length: samples }, () => int(streets));
+    const model = { samples: { x: new Float64Array(samples), y: new Float64Array(samples), weight: Float64Array.from({ length: samples }, () => 1 + int(20)), street: sampleStreet }, streets: new Array(streets) } as unknown as CityModel;
+    const placement = {
+      gridOfSample: Int32Array.from({ length: samples }, () => int(grids + 1) - 1),
+      gridOfCell: Int32Array.from({ length: cells }, () => int(grids + 1) - 1),
+      gridOfCompound: Int32Array.from({ length: compounds }, () => int(grids + 1) - 1),
+      gridOfFacility: new Int32Array(0),
+    };
+    const inputs = {
+      sampleWithin: Uint8Array.from({ length: samples }, () => int(2)),
+      cellWithin: Uint8Array.from({ length: cells }, () => int(2)),
+      compoundServed: (c: number) => c % 3 !== 0,
+      alleysInZones: new Set(Array.from({ length: 120 }, () => int(streets))),
+      compoundsInZones: new Set(Array.from({ length: 60 }, () => int(compounds))),
+    };
+    const c = gridColumns(model, grids, placement, inputs);
+    for (let g = 0; g < grids; g++) {
+      const mine = [...Array(samples).keys()].filter((i) => placement.gridOfSample[i] === g);
+      expect(c.zoneAlleys[g]).toBe(new Set(mine.map((i) => sampleStreet[i]).filter((s) => inputs.alleysInZones.has(s))).size);
+      const metres = mine.reduce((s, i) => s + model.samples.weight[i], 0);
+      expect(c.streetMetres[g]).toBe(metres);
+      expect(c.gapStreetMetres[g]).toBe(metres - mine.reduce((s, i) => s + (inputs.sampleWithin[i] ? model.samples.weight[i] : 0), 0));
+      const myCells = [...Array(cells).keys()].filter((i) => placement.gridOfCell[i] === g);
+      expect(c.areaShareWithin[g]).toBeCloseTo(myCells.length ? myCells.filter((i) => inputs.cellWithin[i]).length / myCells.length : 0, 12);
+      const myCompounds = [...Array(compounds).keys()].filter((i) => placement.gridOfCompound[i] === g);
+      expect(c.compounds[g]).toBe(myCompounds.length);
+      expect(c.unserved[g]).toBe(myCompounds.filter((i) => !inputs.compoundServed(i)).length);
+      expect(c.zoneCompounds[g]).toBe(myCompounds.filter((i) => inputs.compoundsInZones.has(i)).length);
+    }
+    expect(c.zoneAlleys.reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
   });
 });

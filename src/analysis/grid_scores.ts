@@ -57,32 +57,53 @@ export function placeInGrids(model: CityModel, grids: readonly PlanarPolygon[][]
   return { gridOfSample, gridOfCell, gridOfFacility, gridOfCompound };
 }
 
-export function gridScores(
-  model: CityModel,
-  grids: readonly GridProperties[],
-  placement: GridPlacement,
-  inputs: {
-    /** 1 where a sample / cell is within the toilet service distance (one distance, or by land use) */
-    sampleWithin: Uint8Array;
-    cellWithin: Uint8Array;
-    compoundServed: (c: number) => boolean;
-    alleysInZones: ReadonlySet<number>;
-    compoundsInZones: ReadonlySet<number>;
-  },
-): GridScore[] {
-  const n = grids.length;
+/** What the grid figures are computed from (one toilet distance or by land use; parking; the zones). */
+export interface GridInputs {
+  /** 1 where a sample / cell is within the toilet service distance (one distance, or by land use) */
+  sampleWithin: Uint8Array;
+  cellWithin: Uint8Array;
+  compoundServed: (c: number) => boolean;
+  alleysInZones: ReadonlySet<number>;
+  compoundsInZones: ReadonlySet<number>;
+}
+
+/** Per-grid figures as columns in grid order: no object per grid (a 30 km city has 89 k grids, every slider move). */
+export interface GridColumns {
+  streetMetres: Float64Array;
+  gapStreetMetres: Float64Array;
+  streetShareWithin: Float64Array;
+  areaShareWithin: Float64Array;
+  compounds: Float64Array;
+  unserved: Float64Array;
+  /** distinct alleys inside a zone with a sample in the grid */
+  zoneAlleys: Float64Array;
+  zoneCompounds: Float64Array;
+  /** rounded, as shown */
+  score: Float64Array;
+}
+
+export function gridColumns(model: CityModel, gridCount: number, placement: GridPlacement, inputs: GridInputs): GridColumns {
+  const n = gridCount;
   const streetMetres = new Float64Array(n);
   const within = new Float64Array(n);
   const cells = new Float64Array(n);
   const cellsWithin = new Float64Array(n);
-  const alleys: Set<number>[] = Array.from({ length: n }, () => new Set());
+  const zoneAlleys = new Float64Array(n);
+  // each (grid, alley) pair once, as one number: grid × streets + street
+  const alleyInGrid = new Set<number>();
   const { samples } = model;
+  const streetCount = model.streets.length;
   for (let i = 0; i < samples.x.length; i++) {
     const g = placement.gridOfSample[i];
     if (g < 0) continue;
     streetMetres[g] += samples.weight[i];
     if (inputs.sampleWithin[i]) within[g] += samples.weight[i];
-    if (inputs.alleysInZones.has(samples.street[i])) alleys[g].add(samples.street[i]);
+    const street = samples.street[i];
+    if (!inputs.alleysInZones.has(street)) continue;
+    const pair = g * streetCount + street;
+    if (alleyInGrid.has(pair)) continue;
+    alleyInGrid.add(pair);
+    zoneAlleys[g]++;
   }
   for (let i = 0; i < placement.gridOfCell.length; i++) {
     const g = placement.gridOfCell[i];
@@ -90,12 +111,6 @@ export function gridScores(
     cells[g]++;
     if (inputs.cellWithin[i]) cellsWithin[g]++;
   }
-  const facilities: Partial<Record<CategoryId, number>>[] = Array.from({ length: n }, () => ({}));
-  placement.gridOfFacility.forEach((g, i) => {
-    if (g < 0) return;
-    const category = model.facilities.category[i];
-    facilities[g][category] = (facilities[g][category] ?? 0) + 1;
-  });
   const compounds = new Float64Array(n);
   const unserved = new Float64Array(n);
   const zoneCompounds = new Float64Array(n);
@@ -105,21 +120,55 @@ export function gridScores(
     if (!inputs.compoundServed(c)) unserved[g]++;
     if (inputs.compoundsInZones.has(c)) zoneCompounds[g]++;
   });
-  return grids.map((p, g) => {
+  const gapStreetMetres = new Float64Array(n);
+  const streetShareWithin = new Float64Array(n);
+  const areaShareWithin = new Float64Array(n);
+  const score = new Float64Array(n);
+  for (let g = 0; g < n; g++) {
     const areaShare = cells[g] > 0 ? cellsWithin[g] / cells[g] : 0;
-    const streetShare = streetMetres[g] > 0 ? within[g] / streetMetres[g] : areaShare;
-    return {
-      code: p.code,
-      name: p.name,
-      district: p.district,
-      street: p.street,
-      community: p.community,
-      areaM2: p.areaM2,
-      toilets: { streetMetres: streetMetres[g], gapStreetMetres: streetMetres[g] - within[g], streetShareWithin: streetShare, areaShareWithin: areaShare },
-      parking: { compounds: compounds[g], unserved: unserved[g] },
-      zones: { alleys: alleys[g].size, compounds: zoneCompounds[g] },
-      facilities: facilities[g],
-      score: Math.round(exactScore({ streetMetres: streetMetres[g], gapStreetMetres: streetMetres[g] - within[g], compounds: compounds[g], unserved: unserved[g], areaShare })),
-    };
+    areaShareWithin[g] = areaShare;
+    gapStreetMetres[g] = streetMetres[g] - within[g];
+    streetShareWithin[g] = streetMetres[g] > 0 ? within[g] / streetMetres[g] : areaShare;
+    score[g] = Math.round(exactScore({ streetMetres: streetMetres[g], gapStreetMetres: gapStreetMetres[g], compounds: compounds[g], unserved: unserved[g], areaShare }));
+  }
+  return { streetMetres, gapStreetMetres, streetShareWithin, areaShareWithin, compounds, unserved, zoneAlleys, zoneCompounds, score };
+}
+
+/** The scorecards of the report and the CLI: the columns with each grid's names and facility counts. */
+export function gridScores(model: CityModel, grids: readonly GridProperties[], placement: GridPlacement, inputs: GridInputs): GridScore[] {
+  const c = gridColumns(model, grids.length, placement, inputs);
+  const facilities: Partial<Record<CategoryId, number>>[] = Array.from({ length: grids.length }, () => ({}));
+  placement.gridOfFacility.forEach((g, i) => {
+    if (g < 0) return;
+    const category = model.facilities.category[i];
+    facilities[g][category] = (facilities[g][category] ?? 0) + 1;
   });
+  return grids.map((p, g) => scorecard(p, g, c, facilities[g]));
+}
+
+/** One grid's scorecard from the columns (the page asks for one at a time). */
+export function gridScoreAt(model: CityModel, grid: GridProperties, g: number, placement: GridPlacement, c: GridColumns): GridScore {
+  const facilities: Partial<Record<CategoryId, number>> = {};
+  placement.gridOfFacility.forEach((at, i) => {
+    if (at !== g) return;
+    const category = model.facilities.category[i];
+    facilities[category] = (facilities[category] ?? 0) + 1;
+  });
+  return scorecard(grid, g, c, facilities);
+}
+
+function scorecard(p: GridProperties, g: number, c: GridColumns, facilities: Partial<Record<CategoryId, number>>): GridScore {
+  return {
+    code: p.code,
+    name: p.name,
+    district: p.district,
+    street: p.street,
+    community: p.community,
+    areaM2: p.areaM2,
+    toilets: { streetMetres: c.streetMetres[g], gapStreetMetres: c.gapStreetMetres[g], streetShareWithin: c.streetShareWithin[g], areaShareWithin: c.areaShareWithin[g] },
+    parking: { compounds: c.compounds[g], unserved: c.unserved[g] },
+    zones: { alleys: c.zoneAlleys[g], compounds: c.zoneCompounds[g] },
+    facilities,
+    score: c.score[g],
+  };
 }

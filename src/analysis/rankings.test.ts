@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
-import { gridTableFromScores, rankLevel, searchGrids, worstGrids } from './rankings';
+import { gridTableFromColumns, gridTableFromScores, rankLevel, searchGrids, worstGrids } from './rankings';
 
 describe('rankings by level', () => {
   const city = generateDemoCity({ seed: 4, sizeKm: 4 });
@@ -60,5 +60,21 @@ describe('worst grids', () => {
     const table = { cityId: 't', score: column((g) => (g * 37) % 101), streetMetres: column(() => 100), gapStreetMetres: column((g) => (g * 13) % 50), areaShare: column(() => 1), compounds: column(() => 0), unserved: column(() => 0), zoneAlleys: column(() => 0), zoneCompounds: column(() => 0) };
     const full = rankLevel(grids, table, 'grid', null).slice(0, 8).map((r) => r.grids[0]);
     expect(worstGrids(grids, table, 8, null)).toEqual(full);
+  });
+});
+
+describe('the worker\'s grid table', () => {
+  it('equals the table and scorecards made from the report\'s per-grid list, at other settings too', () => {
+    const city = generateDemoCity({ seed: 6, sizeKm: 3 });
+    const { grids } = buildGrids(city, { cityName: '示例' });
+    const analysis = new CityAnalysis({ id: 'demo', name: { zh: '示例', en: 'demo' }, synthetic: true, dataDate: '' }, { ...city.layers, grids: { type: 'FeatureCollection', features: grids } }, city.bbox);
+    for (const params of [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, toiletDistanceM: 300, parkingRadiusM: 150, zoneRadiusM: 300 }]) {
+      const full = analysis.report(params);
+      const { report, gridColumns } = analysis.reportWithGridColumns(params);
+      expect(report).toEqual({ ...full, grids: [] });
+      expect(gridTableFromColumns('demo', gridColumns!)).toEqual(gridTableFromScores('demo', full.grids));
+      for (const g of [full.grids[0], full.grids[Math.floor(full.grids.length / 2)], full.grids.at(-1)!]) expect(analysis.gridScorecard(g.code, gridColumns!)).toEqual(g);
+      expect(analysis.gridScorecard('no-such-grid', gridColumns!)).toBeNull();
+    }
   });
 });

@@ -5,7 +5,7 @@
  * shown one is rounded), then by gap metres.
  */
 import type { GridProperties } from '../domain/city_bundle';
-import { exactScore, type GridScore } from './grid_scores';
+import { exactScore, type GridColumns, type GridScore } from './grid_scores';
 
 export const RANK_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export type RankLevel = (typeof RANK_LEVELS)[number];
@@ -35,6 +35,21 @@ export function gridTableFromScores(cityId: string, grids: readonly GridScore[])
     unserved: column((g) => g.parking.unserved),
     zoneAlleys: column((g) => g.zones.alleys),
     zoneCompounds: column((g) => g.zones.compounds),
+  };
+}
+
+/** The same table from the analysis's columns (the worker: no object per grid). */
+export function gridTableFromColumns(cityId: string, c: GridColumns): GridTable {
+  return {
+    cityId,
+    score: Float32Array.from(c.score),
+    streetMetres: Float32Array.from(c.streetMetres),
+    gapStreetMetres: Float32Array.from(c.gapStreetMetres),
+    areaShare: Float32Array.from(c.areaShareWithin),
+    compounds: Float32Array.from(c.compounds),
+    unserved: Float32Array.from(c.unserved),
+    zoneAlleys: Float32Array.from(c.zoneAlleys),
+    zoneCompounds: Float32Array.from(c.zoneCompounds),
   };
 }
 

@@ -1,8 +1,9 @@
 /** The analysis worker: the same pure engine as the command line, behind the typed API of analysis_api.ts. */
 import * as Comlink from 'comlink';
 import { CityAnalysis, type AnalysisParams, type AnalysisReport } from '../analysis/city_analysis';
+import type { GridColumns } from '../analysis/grid_scores';
 import { loadCity } from '../io/city_loader';
-import { gridTableFromScores } from '../analysis/rankings';
+import { gridTableFromColumns } from '../analysis/rankings';
 import type { AnalysisWorkerApi, CityGeometry, ProgressStage, ToiletFields } from './analysis_api';
 import type { CityLayers } from '../domain/city_bundle';
 import { guessColumns } from '../ledger/columns';
@@ -17,14 +18,17 @@ let bundleLayers: CityLayers | null = null;
 let pendingTable: LedgerTable | null = null;
 let projectVersion = 0;
 let loads = 0;
-/** the last full report: the panel, the grid table and a scorecard all come from it for one setting */
-let lastReport: { key: string; report: AnalysisReport } | null = null;
+/**
+ * The last report with its grid figures as columns: the panel, the grid table and a scorecard all come from it for
+ * one setting (no object per grid: a slider move on a 30 km city would make 89 k of them).
+ */
+let lastReport: { key: string; report: AnalysisReport; gridColumns: GridColumns | null } | null = null;
 
-function fullReport(params: AnalysisParams): AnalysisReport {
+function fullReport(params: AnalysisParams): { report: AnalysisReport; gridColumns: GridColumns | null } {
   const current = requireCity();
   const key = `${current.info.id}:${JSON.stringify(params)}`;
-  if (lastReport?.key !== key) lastReport = { key, report: current.report(params) };
-  return lastReport.report;
+  if (lastReport?.key !== key) lastReport = { key, ...current.reportWithGridColumns(params) };
+  return lastReport;
 }
 
 const api: AnalysisWorkerApi = {
@@ -74,13 +78,13 @@ const api: AnalysisWorkerApi = {
 
   async report(params: AnalysisParams) {
     // the panel does not show the per-grid list; it travels as columns (gridTable) instead
-    return { ...fullReport(params), grids: [] };
+    return fullReport(params).report;
   },
 
   async gridTable(params) {
-    const grids = fullReport(params).grids;
-    if (grids.length === 0) return null;
-    const table = gridTableFromScores(requireCity().info.id, grids);
+    const { gridColumns } = fullReport(params);
+    if (!gridColumns) return null;
+    const table = gridTableFromColumns(requireCity().info.id, gridColumns);
     const columns = [table.score, table.streetMetres, table.gapStreetMetres, table.areaShare, table.compounds, table.unserved, table.zoneAlleys, table.zoneCompounds];
     return Comlink.transfer(table, columns.map((c) => c.buffer));
   },
@@ -145,7 +149,8 @@ const api: AnalysisWorkerApi = {
   },
 
   async gridScorecard(code, params) {
-    return fullReport(params).grids.find((g) => g.code === code) ?? null;
+    const { gridColumns } = fullReport(params);
+    return gridColumns && requireCity().gridScorecard(code, gridColumns);
   },
 };
 
