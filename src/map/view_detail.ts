@@ -18,10 +18,11 @@ import type { Box } from './feature_box';
  * ~25 ms, the basemap ~120 ms.
  *   whole: a layer this small is drawn entirely and never rebuilt on moves (the 8 km demo city, every test city);
  *   view: past `whole`, what the view may draw in detail (~50–80 ms a layer); beyond it the aggregate image.
+ * Grids keep the older, dearer budget: district heads click their grids, and the grid image is not clickable yet.
  */
 export const DETAIL_BUDGET = {
   whole: { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, communityVertices: 5_000, facilityDots: 4_000 },
-  view: { alleyVertices: 3_000, gapSamples: 2_500, gridVertices: 3_000, compoundVertices: 2_000, communityVertices: 1_500, facilityDots: 2_500 },
+  view: { alleyVertices: 3_000, gapSamples: 2_500, gridVertices: 40_000, compoundVertices: 2_000, communityVertices: 1_500, facilityDots: 2_500 },
 } as const;
 
 /** Boxes of many features, [w, s, e, n] per feature, and their vertex counts. */
