@@ -26,7 +26,7 @@ import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
 import { featuresBox, type Box } from './feature_box';
-import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridCellImage, pointsInView, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
+import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridAtImagePixel, gridCellImage, pointsInView, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
 
 export type HoverTarget =
   | { kind: 'facility'; feature: FacilityFeature }
@@ -333,7 +333,8 @@ export class MapController {
       else if (grids) deckLayers.push(gridsLayer(grids.features, dark, this.gridColours, grids.indices));
       else {
         const image = this.overviewImage(`grids:${dark}`, this.gridColours, (o) => gridCellImage(o, this.gridColours, dark ? [140, 170, 200, 150] : [70, 90, 110, 140]));
-        if (image) deckLayers.push(cellsImageLayer('grids-overview', image, this.overview!.bounds));
+        // pickable: the picked pixel's cell names the grid, so grids stay clickable at city zoom
+        if (image) deckLayers.push(cellsImageLayer(GRIDS_OVERVIEW, image, this.overview!.bounds, true));
       }
     }
     if (shown.has('compounds')) {
@@ -452,14 +453,25 @@ export class MapController {
     this.renderOverlay();
   }
 
-  private handleClick(info: PickingInfo): void {
+  /** A grid picked on the city-zoom grid image is the grid itself to the rest of the app. */
+  private resolveOverviewPick(info: PickingInfo): PickingInfo {
+    if (info.layer?.id !== GRIDS_OVERVIEW || !this.overview) return info;
+    const pixel = (info as PickingInfo & { bitmap?: { pixel: [number, number] } | null }).bitmap?.pixel;
+    const g = pixel ? gridAtImagePixel(this.overview, pixel[0], pixel[1]) : -1;
+    const grid = g >= 0 ? this.city?.layers.grids?.features[g] : undefined;
+    return { ...info, object: grid, layer: grid ? ({ id: 'grids' } as PickingInfo['layer']) : null };
+  }
+
+  private handleClick(picked: PickingInfo): void {
+    const info = this.resolveOverviewPick(picked);
     if (!info.object || !info.layer) return;
     if (this.cases && info.layer.id.startsWith('case-')) return this.cases.onPick(info.layer.id, info.object);
     const target = hoverTarget(info.layer.id, info.object);
     if (target) this.callbacks.onPick?.(target);
   }
 
-  private handleHover(info: PickingInfo): void {
+  private handleHover(picked: PickingInfo): void {
+    const info = this.resolveOverviewPick(picked);
     if (!info.object || !info.layer) return this.callbacks.onHover(null);
     const target = hoverTarget(info.layer.id, info.object);
     this.callbacks.onHover(target ? { x: info.x, y: info.y, target } : null);
@@ -477,6 +489,9 @@ function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
     default: return null;
   }
 }
+
+/** The grid layer's city-zoom image (grids by lattice cell). */
+const GRIDS_OVERVIEW = 'grids-overview';
 
 /** Marks a layer drawn whole: its budget holds for the whole city. */
 const ALL = 'all' as const;

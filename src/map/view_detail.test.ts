@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Prng } from '../analysis/prng';
 import type { Box } from './feature_box';
-import { alleyCellImage, boxTable, featuresInView, gridCellImage, pointsInView, ViewSubset, type OverviewRasters } from './view_detail';
+import { alleyCellImage, boxTable, featuresInView, gridAtImagePixel, gridCellImage, pointsInView, ViewSubset, type OverviewRasters } from './view_detail';
 
 beforeAll(() => {
   // Node has no ImageData: the page's is width, height and RGBA bytes, north row first
@@ -108,5 +108,25 @@ describe('city-zoom images', () => {
     expect(pixel(image, 3, 0)).toEqual([0, 0, 0, 0]);
     // outlines alone without a choropleth
     expect(pixel(gridCellImage(overview, null, [1, 2, 3, 4])!, 0, 2)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('names the grid of any pixel of that image (a click at city zoom), and none off the lattice', () => {
+    const colours = Uint8Array.from([10, 20, 30, 255, 40, 50, 60, 255]);
+    const image = gridCellImage(overview, colours, [1, 2, 3, 4])!;
+    let filled = 0;
+    for (let y = 0; y < overview.rows; y++) {
+      for (let x = 0; x < overview.cols; x++) {
+        const g = gridAtImagePixel(overview, x, y);
+        const shown = pixel(image, x, y);
+        // a filled pixel wears its grid's colour; an outline says nothing about which side; an empty one has none
+        if (shown[3] === 255) {
+          expect(shown).toEqual(Array.from(colours.subarray(4 * g, 4 * g + 4)));
+          filled++;
+        }
+        if (shown[3] === 0) expect(g).toBe(-1);
+      }
+    }
+    expect(filled).toBeGreaterThan(2);
+    for (const [x, y] of [[-1, 0], [0, -1], [overview.cols, 0], [0, overview.rows]]) expect(gridAtImagePixel(overview, x, y)).toBe(-1);
   });
 });

@@ -145,6 +145,12 @@ export function gridCellImage(o: OverviewRasters, colours: Uint8Array | null, ou
   return image;
 }
 
+/** The grid (index into the bundle's grids) under pixel (x, y) of gridCellImage, x from the west, y from the north; -1 for none. */
+export function gridAtImagePixel(o: OverviewRasters, x: number, y: number): number {
+  if (!o.gridOfCell || x < 0 || y < 0 || x >= o.cols || y >= o.rows) return -1;
+  return o.gridOfCell[(o.rows - 1 - y) * o.cols + x];
+}
+
 /**
  * What a large layer draws for the view, rebuilt only when a move leaves the region it was built for (the view
  * grown by a quarter on each side) or the zoom changes by half a level; the same answer otherwise, so deck.gl

@@ -15,9 +15,9 @@ export function toiletGapCellsLayer(overlay: GapOverlay) {
   return new BitmapLayer({ id: 'toilet-gap-cells', image: overlay.cells, bounds: overlay.bounds, opacity: 1, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
 }
 
-/** A per-cell aggregate drawn at city zoom (alleys, grids), one texture whatever the city's size. */
-export function cellsImageLayer(id: string, image: ImageData, bounds: [number, number, number, number]) {
-  return new BitmapLayer({ id, image, bounds, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
+/** A per-cell aggregate drawn at city zoom (alleys, grids), one texture whatever the city's size; `pickable` answers the pixel picked. */
+export function cellsImageLayer(id: string, image: ImageData, bounds: [number, number, number, number], pickable = false) {
+  return new BitmapLayer({ id, image, bounds, pickable, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
 }
 
 /** Street samples beyond the service distance, from binary attributes (no per-object JavaScript). */
