@@ -16,9 +16,10 @@ import type { Box } from './feature_box';
  * on the 30 km city (this machine, 1100×855 map) a path vertex costs 20–33 µs a frame (60 k alley vertices 1.2 s,
  * 12 k compound vertices with their fills 0.4 s), a point 25–28 µs (18 k facility dots 0.5 s), a full-map image
  * ~25 ms, the basemap ~120 ms.
- *   whole: a layer this small is drawn entirely and never rebuilt on moves (the 8 km demo city, every test city);
+ *   whole: a layer this small is drawn entirely and never rebuilt on moves (all but the 8 km demo city's grids);
  *   view: past `whole`, what the view may draw in detail (~50–80 ms a layer); beyond it the aggregate image.
- * Grids keep the older, dearer budget: district heads click their grids, and the grid image is not clickable yet.
+ * Grids keep the older, dearer budget: district heads check their grids by outline at district zoom (the grid
+ * image answers clicks too, but arrives after the first report and shows cells, not outlines).
  */
 export const DETAIL_BUDGET = {
   whole: { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, communityVertices: 5_000, facilityDots: 4_000 },
