@@ -9,10 +9,10 @@
 import type { Layer } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
 import { ringsBBox } from '../analysis/geometry';
-import { categoryById, type CategoryId } from '../domain/categories';
+import type { CategoryId } from '../domain/categories';
 import type { FacilityFeature } from '../domain/city_bundle';
 import type { Box } from './feature_box';
-import { facilitiesLayer } from './layers/facilities_layer';
+import { facilitiesLayer, facilityFill, facilityOutline } from './layers/facilities_layer';
 import { DETAIL_BUDGET, pointsInView, ViewSubset } from './view_detail';
 
 /** The image's longer side in pixels: sharp up to ~zoom 12 for a 30 km city (the vectors take over near 12.5). */
@@ -105,7 +105,7 @@ export class FacilityDrawing {
     const key = dark ? 'dark' : 'light';
     let dots = source.images.get(key);
     if (!dots) {
-      dots = dotImage(source.positions, dotColours(source.visible), ringsBBox([[source.positions]]), IMAGE_SIDE, DOT_RADIUS, dark ? [10, 20, 30, 255] : [255, 255, 255, 255]);
+      dots = dotImage(source.positions, dotColours(source.visible), ringsBBox([[source.positions]]), IMAGE_SIDE, DOT_RADIUS, facilityOutline(dark));
       source.images.set(key, dots);
     }
     return new BitmapLayer({ id: 'facilities-overview', image: dots.image, bounds: dots.bounds, pickable: false });
@@ -129,9 +129,9 @@ export class FacilityDrawing {
   }
 }
 
-/** The vector dots' fill colours (category colour, alpha 235), RGBA per facility. */
+/** The vector dots' fill colours, RGBA per facility. */
 function dotColours(visible: readonly FacilityFeature[]): Uint8Array {
   const colours = new Uint8Array(visible.length * 4);
-  visible.forEach((f, i) => colours.set([...categoryById(f.properties.category).colour, 235], 4 * i));
+  visible.forEach((f, i) => colours.set(facilityFill(f.properties.category), 4 * i));
   return colours;
 }
