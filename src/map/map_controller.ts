@@ -6,7 +6,7 @@
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import maplibregl from 'maplibre-gl';
+import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
 import type { CategoryId } from '../domain/categories';
@@ -16,7 +16,7 @@ import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
 import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
 import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
-import { boundariesLayer } from './layers/boundaries_layer';
+import { BOUNDARY_LINES, boundaryAt, showBoundaryLines, withBoundaryLines } from './boundary_lines';
 import { compoundsLayer } from './layers/compounds_layer';
 import { FacilityDrawing } from './facility_drawing';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
@@ -104,6 +104,8 @@ export class MapController {
   /** supervision cases (src/app/case_map_driver.ts), drawn on top, with their own click handler */
   private cases: { layers: Layer[]; onPick: (layerId: string, object: unknown) => void } | null = null;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
+  /** deck layers drawn below MapLibre's boundary lines: a boundary under the pointer wins over them */
+  private layersBelowBoundaries = new Set<string>();
   /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
   private facilities: FacilityFeature[] | null = null;
   private readonly facilityDrawing = new FacilityDrawing();
@@ -187,13 +189,13 @@ export class MapController {
     if (this.city?.manifest.id !== city.manifest.id) this.facilities = null;
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
-    this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? [], city.layers.boundaries.features);
+    this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? []);
     this.overview = null;
     this.overviewImages.clear();
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
     this.compoundById = new Map(city.layers.compounds.features.map((f) => [f.properties.id, f]));
     // setStyle diffs against the current style: the same tiles and theme change nothing on screen
-    this.map.setStyle(basemapStyle(city.tilesUrl, THEMES[this.settings.theme]));
+    this.map.setStyle(this.cityStyle(city));
     if (!keepView) {
       const [w, s, e, n] = city.manifest.bbox;
       // generous: a wide wall fits a tall city by its height and must still be free to centre a district
@@ -256,7 +258,7 @@ export class MapController {
   setSettings(settings: MapSettings): void {
     const themeChanged = settings.theme !== this.settings.theme;
     this.settings = settings;
-    if (themeChanged && this.city) this.map.setStyle(basemapStyle(this.city.tilesUrl, THEMES[settings.theme]));
+    if (themeChanged && this.city) this.map.setStyle(this.cityStyle(this.city));
     this.renderOverlay();
   }
 
@@ -348,11 +350,9 @@ export class MapController {
       const six = new Set<Category>(SIX_SURROUNDINGS);
       deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
-    if (shown.has('boundaries')) {
-      // districts and streets always; a large city's communities only where the view holds few enough
-      const communities = detail.communities.at(view, zoom);
-      deckLayers.push(boundariesLayer(communities === ALL ? layers.boundaries.features : detail.boundariesWith(communities), dark));
-    }
+    // MapLibre draws the boundaries (boundary_lines.ts); the deck layers pushed so far go below them
+    showBoundaryLines(this.map, shown.has('boundaries'));
+    const belowBoundaries = deckLayers.length;
     if (shown.has('alleys')) {
       const alleys = detail.alleys.at(view, zoom);
       if (alleys) deckLayers.push(alleysLayer(alleys === ALL ? this.alleys : alleys, dark));
@@ -398,11 +398,18 @@ export class MapController {
     const facilityLayer = shown.has('facilities') && this.facilityDrawing.layer(facilities, this.settings.hiddenCategories, dark, view, zoom);
     if (facilityLayer) deckLayers.push(facilityLayer);
     if (this.cases) deckLayers.push(...this.cases.layers);
-    // interleaved: deck layers draw inside MapLibre's stack, below the first label layer
-    this.overlay.setProps({ layers: deckLayers.map((layer) => layer.clone({ beforeId: FIRST_LABEL_LAYER } as never)) });
+    // interleaved: deck layers draw inside MapLibre's stack, the fills below the boundaries, the rest below the first label
+    this.layersBelowBoundaries = new Set(deckLayers.slice(0, belowBoundaries).map((layer) => layer.id));
+    this.overlay.setProps({ layers: deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? BOUNDARY_LINES : FIRST_LABEL_LAYER } as never)) });
     this.overlayVersion++;
     this.map.getContainer().dataset.overlayVersion = String(this.overlayVersion);
     this.map.triggerRepaint();
+  }
+
+  /** The basemap with the city's boundaries in it: MapLibre draws those (see boundary_lines.ts). */
+  private cityStyle(city: LoadedCity): StyleSpecification {
+    const basemap = basemapStyle(city.tilesUrl, THEMES[this.settings.theme]);
+    return withBoundaryLines(basemap, city.layers.boundaries.features, this.settings.theme === 'dark', this.settings.overlays.includes('boundaries'));
   }
 
   private restingPixelRatio(): number {
@@ -464,17 +471,24 @@ export class MapController {
 
   private handleClick(picked: PickingInfo): void {
     const info = this.resolveOverviewPick(picked);
-    if (!info.object || !info.layer) return;
-    if (this.cases && info.layer.id.startsWith('case-')) return this.cases.onPick(info.layer.id, info.object);
-    const target = hoverTarget(info.layer.id, info.object);
+    if (this.cases && info.object && info.layer?.id.startsWith('case-')) return this.cases.onPick(info.layer.id, info.object);
+    const target = this.targetAt(info);
     if (target) this.callbacks.onPick?.(target);
   }
 
   private handleHover(picked: PickingInfo): void {
     const info = this.resolveOverviewPick(picked);
-    if (!info.object || !info.layer) return this.callbacks.onHover(null);
-    const target = hoverTarget(info.layer.id, info.object);
+    const target = this.targetAt(info);
     this.callbacks.onHover(target ? { x: info.x, y: info.y, target } : null);
+  }
+
+  /** What the pointer is on: deck's pick, unless it is a fill drawn below a boundary line that is under the pointer. */
+  private targetAt(info: PickingInfo): HoverTarget | null {
+    const picked = info.object && info.layer ? hoverTarget(info.layer.id, info.object) : null;
+    // anything drawn above the boundaries wins, even what has no tooltip (a case pin)
+    if (info.object && info.layer && !this.layersBelowBoundaries.has(info.layer.id)) return picked;
+    const boundary = this.city && info.x >= 0 ? boundaryAt(this.map, info.x, info.y, this.city.layers.boundaries.features) : null;
+    return boundary ? { kind: 'boundary', feature: boundary } : picked;
   }
 }
 
@@ -484,7 +498,6 @@ function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
     case 'alleys': return { kind: 'alley', feature: (object as AlleyPath).street };
     case 'compounds':
     case 'parking-gaps': return { kind: 'compound', feature: object as CompoundFeature };
-    case 'boundaries': return { kind: 'boundary', feature: object as BoundaryFeature };
     case 'grids': return { kind: 'grid', feature: object as GridFeature };
     default: return null;
   }
@@ -502,16 +515,11 @@ interface CityDetail {
   alleys: { at(view: Box, zoom: number): AlleyPath[] | typeof ALL | null };
   compounds: { at(view: Box, zoom: number): CompoundFeature[] | typeof ALL | null };
   grids: { at(view: Box, zoom: number): { features: GridFeature[]; indices: Uint32Array } | typeof ALL | null };
-  communities: { at(view: Box, zoom: number): BoundaryFeature[] | typeof ALL | null };
-  /** district and street boundaries with the communities given (the same array for the same communities) */
-  boundariesWith(communities: BoundaryFeature[] | null): BoundaryFeature[];
 }
 
 /** Boxes of the city's large layers once per city; each layer drawn whole when small enough, else for the view. */
-function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[], boundaries: readonly BoundaryFeature[]): CityDetail {
+function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[]): CityDetail {
   const alleyBoxes = boxTable(alleys, (a) => a.path);
-  const communityFeatures = boundaries.filter((b) => b.properties.level === 'community');
-  const communityBoxes = boxTable(communityFeatures, (b) => linePositions(b.geometry));
   const compoundBoxes = boxTable(compounds, (c) => ringPositions(c.geometry));
   const gridBoxes = boxTable(grids, (g) => ringPositions(g.geometry));
   const layer = <T>(table: BoxTable, kind: keyof typeof DETAIL_BUDGET.view, pick: (indices: Uint32Array) => T) => {
@@ -525,22 +533,7 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
   const a = layer(alleyBoxes, 'alleyVertices', (indices) => Array.from(indices, (i) => alleys[i]));
   const c = layer(compoundBoxes, 'compoundVertices', (indices) => Array.from(indices, (i) => compounds[i]));
   const g = layer(gridBoxes, 'gridVertices', (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
-  const b = layer(communityBoxes, 'communityVertices', (indices) => Array.from(indices, (i) => communityFeatures[i]));
-  const upperBoundaries = boundaries.filter((f) => f.properties.level !== 'community');
-  let last: { communities: BoundaryFeature[] | null; all: BoundaryFeature[] } = { communities: null, all: upperBoundaries };
-  const boundariesWith = (communities: BoundaryFeature[] | null) => {
-    // deck.gl rebuilds a layer whose data is a new array: hand it the same one while the communities are
-    if (communities !== last.communities) last = { communities, all: [...upperBoundaries, ...(communities ?? [])] };
-    return last.all;
-  };
-  return { viewDependent: !(a.whole && c.whole && g.whole && b.whole), alleys: a, compounds: c, grids: g, communities: b, boundariesWith };
-}
-
-/** Every position of any boundary geometry (lines or polygons). */
-function linePositions(geometry: BoundaryFeature['geometry']): number[][] {
-  if (geometry.type === 'LineString') return geometry.coordinates;
-  if (geometry.type === 'MultiLineString' || geometry.type === 'Polygon') return geometry.coordinates.flat();
-  return geometry.coordinates.flat(2);
+  return { viewDependent: !(a.whole && c.whole && g.whole), alleys: a, compounds: c, grids: g };
 }
 
 /** Every position of a polygon's outer rings (enough for its box); arrays, not a generator: 900 k grid vertices. */

@@ -22,8 +22,8 @@ import type { Box } from './feature_box';
  * image answers clicks too, but arrives after the first report and shows cells, not outlines).
  */
 export const DETAIL_BUDGET = {
-  whole: { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, communityVertices: 5_000, facilityDots: 4_000 },
-  view: { alleyVertices: 3_000, gapSamples: 2_500, gridVertices: 40_000, compoundVertices: 2_000, communityVertices: 1_500, facilityDots: 2_500 },
+  whole: { alleyVertices: 60_000, gapSamples: 120_000, gridVertices: 40_000, compoundVertices: 12_000, facilityDots: 4_000 },
+  view: { alleyVertices: 3_000, gapSamples: 2_500, gridVertices: 40_000, compoundVertices: 2_000, facilityDots: 2_500 },
 } as const;
 
 /** Boxes of many features, [w, s, e, n] per feature, and their vertex counts. */

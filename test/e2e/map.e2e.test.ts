@@ -55,6 +55,25 @@ describe('the map shell in Chromium', () => {
       expect((await tooltip.textContent())?.length).toBeGreaterThan(2);
       expect(await tooltip.locator('*').evaluateAll((nodes) => nodes.every((n) => n.tagName === 'DIV'))).toBe(true);
 
+      if (city.id === 'demo') {
+        // boundaries (drawn by MapLibre, not deck.gl) still answer hover: a pixel they coloured names a boundary
+        await page.mouse.move(box.x + 2, box.y + 2);
+        await page.evaluate(() => (window.location.hash = window.location.hash.replace(/layers=[^&]*/, 'layers=boundaries')));
+        await page.waitForSelector('input[data-layer="boundaries"]:checked');
+        await waitForOverlayDrawn(page);
+        const withBoundaries = await mapPixels(page);
+        await page.locator('input[data-layer="boundaries"]').uncheck();
+        await waitForOverlayDrawn(page);
+        const lines = changedPixels(withBoundaries, await mapPixels(page));
+        expect(lines.length).toBeGreaterThan(1_000);
+        await page.locator('input[data-layer="boundaries"]').check();
+        await waitForOverlayDrawn(page);
+        const onLine = lines[Math.floor(lines.length / 3)];
+        await page.mouse.move(box.x + onLine.x, box.y + onLine.y);
+        const levelLine = async () => (await page.locator('.tooltip div').allTextContents()).find((line) => ['区', '街道', '社区'].includes(line));
+        await expect.poll(levelLine, { timeout: 5_000 }).toBeTruthy();
+      }
+
       expect(foreignRequests).toEqual([]);
       await page.close();
     });
