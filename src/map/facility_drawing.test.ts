@@ -3,7 +3,8 @@ import { Prng } from '../analysis/prng';
 import type { CategoryId } from '../domain/categories';
 import type { FacilityFeature } from '../domain/city_bundle';
 import type { Box } from './feature_box';
-import { dotImage, FacilityDrawing } from './facility_drawing';
+import { dotImage } from './dot_image';
+import { FacilityDrawing } from './facility_drawing';
 import { DETAIL_BUDGET } from './view_detail';
 
 // Node has no ImageData: the page's is width, height and RGBA bytes, north row first (set before the describes run)

@@ -14,19 +14,20 @@ import { SIX_SURROUNDINGS, type CategoryId as Category } from '../domain/categor
 import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
 import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
-import { alleyPaths, alleysLayer, type AlleyPath } from './layers/alleys_layer';
+import { alleyPaths, type AlleyPath } from './layers/alleys_layer';
 import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
-import { BOUNDARY_LINES, boundaryAt, showBoundaryLines, withBoundaryLines } from './boundary_lines';
+import { ALLEY_LINES, alleyAt, BOUNDARY_LINES, boundaryAt, showOverlayLines, withOverlayLines } from './overlay_lines';
 import { compoundsLayer } from './layers/compounds_layer';
 import { FacilityDrawing } from './facility_drawing';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
 import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
-import { cellsImageLayer, toiletGapCellsLayer, toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
+import { cellsImageLayer, toiletGapCellsLayer, type GapOverlay } from './layers/toilet_gap_layers';
+import { GapSampleDrawing } from './gap_sample_drawing';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
 import { featuresBox, type Box } from './feature_box';
-import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridAtImagePixel, gridCellImage, pointsInView, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
+import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridAtImagePixel, gridCellImage, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
 
 export type HoverTarget =
   | { kind: 'facility'; feature: FacilityFeature }
@@ -94,7 +95,7 @@ export class MapController {
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
   /** the gap samples in view, when the city has more than can be drawn at once */
-  private gapSubset: ViewSubset<GapOverlay> | null = null;
+  private readonly gapSampleDrawing = new GapSampleDrawing();
   private selectedGrid: GridFeature | null = null;
   private gridColours: Uint8Array | null = null;
   private analysis: AnalysisOverlays = { unservedCompoundIds: new Set(), zoneRadiusM: 500, mock: null, highlight: null };
@@ -194,8 +195,6 @@ export class MapController {
     this.overviewImages.clear();
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
     this.compoundById = new Map(city.layers.compounds.features.map((f) => [f.properties.id, f]));
-    // setStyle diffs against the current style: the same tiles and theme change nothing on screen
-    this.map.setStyle(this.cityStyle(city));
     if (!keepView) {
       const [w, s, e, n] = city.manifest.bbox;
       // generous: a wide wall fits a tall city by its height and must still be free to centre a district
@@ -205,6 +204,9 @@ export class MapController {
       if (view) this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
       else this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
     }
+    // after the camera: the style draws alleys as lines or not for this view. setStyle diffs against the current
+    // style, so the same tiles and theme change nothing on screen
+    this.map.setStyle(this.cityStyle(city));
     this.renderOverlay();
   }
 
@@ -265,7 +267,6 @@ export class MapController {
   /** Toilet gaps of the current city, or null while they are being computed. */
   setGapOverlay(gaps: GapOverlay | null): void {
     this.gaps = gaps;
-    this.gapSubset = gaps && gaps.positions.length / 2 > DETAIL_BUDGET.whole.gapSamples ? gapSubset(gaps) : null;
     // a hidden overlay changes nothing on screen: no redraw
     if (this.settings.overlays.includes('toiletGaps')) this.renderOverlay();
   }
@@ -350,20 +351,18 @@ export class MapController {
       const six = new Set<Category>(SIX_SURROUNDINGS);
       deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
-    // MapLibre draws the boundaries (boundary_lines.ts); the deck layers pushed so far go below them
-    showBoundaryLines(this.map, shown.has('boundaries'));
+    // MapLibre draws the boundaries and alleys (overlay_lines.ts); the deck layers pushed so far go below them
+    showOverlayLines(this.map, BOUNDARY_LINES, shown.has('boundaries'));
     const belowBoundaries = deckLayers.length;
-    if (shown.has('alleys')) {
-      const alleys = detail.alleys.at(view, zoom);
-      if (alleys) deckLayers.push(alleysLayer(alleys === ALL ? this.alleys : alleys, dark));
-      else {
-        const image = this.overviewImage(`alleys:${dark}`, null, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
-        if (image) deckLayers.push(cellsImageLayer('alleys-overview', image, this.overview!.bounds));
-      }
+    const alleyLines = this.alleyLinesWanted();
+    showOverlayLines(this.map, ALLEY_LINES, alleyLines);
+    if (shown.has('alleys') && !alleyLines) {
+      const image = this.overviewImage(`alleys:${dark}`, null, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
+      if (image) deckLayers.push(cellsImageLayer('alleys-overview', image, this.overview!.bounds));
     }
-    // past the budget the gap cells below say where the gaps are; the samples come when zoomed in
-    const samples = gaps && (this.gapSubset ? this.gapSubset.at(view, zoom) : gaps);
-    if (samples) deckLayers.push(toiletGapSamplesLayer(samples));
+    // the samples as vectors, or as one image at city zoom; past every budget the gap cells alone (gap_sample_drawing.ts)
+    const samples = gaps && this.gapSampleDrawing.layer(gaps, view, zoom);
+    if (samples) deckLayers.push(samples);
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (this.focusArea) deckLayers.push(focusAreaLayer(this.focusArea, dark));
     if (this.planning.proposals.length || this.planning.suggestions.length) {
@@ -406,10 +405,19 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
-  /** The basemap with the city's boundaries in it: MapLibre draws those (see boundary_lines.ts). */
+  /** The basemap with the city's boundaries and alleys in it: MapLibre draws those (see overlay_lines.ts). */
   private cityStyle(city: LoadedCity): StyleSpecification {
     const basemap = basemapStyle(city.tilesUrl, THEMES[this.settings.theme]);
-    return withBoundaryLines(basemap, city.layers.boundaries.features, this.settings.theme === 'dark', this.settings.overlays.includes('boundaries'));
+    return withOverlayLines(
+      basemap,
+      { boundaries: city.layers.boundaries.features, alleys: this.alleys },
+      { dark: this.settings.theme === 'dark', visible: { [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'), [ALLEY_LINES]: this.alleyLinesWanted() } },
+    );
+  }
+
+  /** Alleys as lines while the view holds few enough of them; past the budget the cell image stands for them. */
+  private alleyLinesWanted(): boolean {
+    return this.settings.overlays.includes('alleys') && this.detail?.alleys.at(this.viewBox(), this.map.getZoom()) != null;
   }
 
   private restingPixelRatio(): number {
@@ -426,7 +434,7 @@ export class MapController {
 
   /** Whether some layer is drawn for the view only, so a move must redraw the overlay. */
   private followsView(): boolean {
-    return Boolean(this.detail?.viewDependent || this.gapSubset || this.facilityDrawing.followsView);
+    return Boolean(this.detail?.viewDependent || this.gapSampleDrawing.followsView || this.facilityDrawing.followsView);
   }
 
   /** The map's view in degrees (the whole city before the first frame). */
@@ -482,12 +490,15 @@ export class MapController {
     this.callbacks.onHover(target ? { x: info.x, y: info.y, target } : null);
   }
 
-  /** What the pointer is on: deck's pick, unless it is a fill drawn below a boundary line that is under the pointer. */
+  /** What the pointer is on, top first: deck's layers above the lines, then alleys, boundaries, deck's fills below. */
   private targetAt(info: PickingInfo): HoverTarget | null {
     const picked = info.object && info.layer ? hoverTarget(info.layer.id, info.object) : null;
-    // anything drawn above the boundaries wins, even what has no tooltip (a case pin)
+    // anything deck draws above the lines wins, even what has no tooltip (a case pin)
     if (info.object && info.layer && !this.layersBelowBoundaries.has(info.layer.id)) return picked;
-    const boundary = this.city && info.x >= 0 ? boundaryAt(this.map, info.x, info.y, this.city.layers.boundaries.features) : null;
+    if (!this.city || info.x < 0) return picked;
+    const alley = alleyAt(this.map, info.x, info.y, this.alleys);
+    if (alley) return { kind: 'alley', feature: alley.street };
+    const boundary = boundaryAt(this.map, info.x, info.y, this.city.layers.boundaries.features);
     return boundary ? { kind: 'boundary', feature: boundary } : picked;
   }
 }
@@ -495,7 +506,6 @@ export class MapController {
 function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
   switch (layerId) {
     case 'facilities': return { kind: 'facility', feature: object as FacilityFeature };
-    case 'alleys': return { kind: 'alley', feature: (object as AlleyPath).street };
     case 'compounds':
     case 'parking-gaps': return { kind: 'compound', feature: object as CompoundFeature };
     case 'grids': return { kind: 'grid', feature: object as GridFeature };
@@ -512,7 +522,8 @@ const ALL = 'all' as const;
 interface CityDetail {
   /** true when some layer is drawn for the view and must follow moves */
   viewDependent: boolean;
-  alleys: { at(view: Box, zoom: number): AlleyPath[] | typeof ALL | null };
+  /** what matters is only whether the alleys are drawn as lines (MapLibre draws what the view holds) */
+  alleys: { at(view: Box, zoom: number): Uint32Array | typeof ALL | null };
   compounds: { at(view: Box, zoom: number): CompoundFeature[] | typeof ALL | null };
   grids: { at(view: Box, zoom: number): { features: GridFeature[]; indices: Uint32Array } | typeof ALL | null };
 }
@@ -522,7 +533,7 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
   const alleyBoxes = boxTable(alleys, (a) => a.path);
   const compoundBoxes = boxTable(compounds, (c) => ringPositions(c.geometry));
   const gridBoxes = boxTable(grids, (g) => ringPositions(g.geometry));
-  const layer = <T>(table: BoxTable, kind: keyof typeof DETAIL_BUDGET.view, pick: (indices: Uint32Array) => T) => {
+  const layer = <T>(table: BoxTable, kind: keyof typeof DETAIL_BUDGET.whole, pick: (indices: Uint32Array) => T) => {
     if (table.totalVertices <= DETAIL_BUDGET.whole[kind]) return { whole: true, at: () => ALL };
     const subset = new ViewSubset((region) => {
       const indices = featuresInView(table, region, DETAIL_BUDGET.view[kind]);
@@ -530,7 +541,7 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
     });
     return { whole: false, at: (view: Box, zoom: number) => subset.at(view, zoom) };
   };
-  const a = layer(alleyBoxes, 'alleyVertices', (indices) => Array.from(indices, (i) => alleys[i]));
+  const a = layer(alleyBoxes, 'alleyVertices', (indices) => indices);
   const c = layer(compoundBoxes, 'compoundVertices', (indices) => Array.from(indices, (i) => compounds[i]));
   const g = layer(gridBoxes, 'gridVertices', (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
   return { viewDependent: !(a.whole && c.whole && g.whole), alleys: a, compounds: c, grids: g };
@@ -539,20 +550,4 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
 /** Every position of a polygon's outer rings (enough for its box); arrays, not a generator: 900 k grid vertices. */
 function ringPositions(geometry: CompoundFeature['geometry']): number[][] {
   return geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates.flatMap((polygon) => polygon[0]);
-}
-
-/** The gap samples inside a region, with their colours, or null past the budget. */
-function gapSubset(gaps: GapOverlay): ViewSubset<GapOverlay> {
-  return new ViewSubset((region) => {
-    const indices = pointsInView(gaps.positions, region, DETAIL_BUDGET.view.gapSamples);
-    if (!indices) return null;
-    const positions = new Float64Array(indices.length * 2);
-    const colours = new Uint8Array(indices.length * 4);
-    indices.forEach((i, k) => {
-      positions[2 * k] = gaps.positions[2 * i];
-      positions[2 * k + 1] = gaps.positions[2 * i + 1];
-      colours.set(gaps.colours.subarray(4 * i, 4 * i + 4), 4 * k);
-    });
-    return { ...gaps, positions, colours };
-  });
 }
