@@ -107,6 +107,7 @@ export class MapController {
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
   /** deck layers drawn below MapLibre's boundary lines: a boundary under the pointer wins over them */
   private layersBelowBoundaries = new Set<string>();
+  private unserved: { ids: AnalysisOverlays['unservedCompoundIds']; byId: Map<string, CompoundFeature>; features: CompoundFeature[] } | null = null;
   /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
   private facilities: FacilityFeature[] | null = null;
   private readonly facilityDrawing = new FacilityDrawing();
@@ -345,7 +346,7 @@ export class MapController {
       // at city zoom a compound is a few pixels: the unserved ones (parking gaps) are drawn on their own
       if (compounds) deckLayers.push(compoundsLayer(compounds === ALL ? layers.compounds.features : compounds, dark));
     }
-    if (shown.has('parkingGaps')) deckLayers.push(parkingGapsLayer(this.byIds(this.compoundById, this.analysis.unservedCompoundIds), dark));
+    if (shown.has('parkingGaps')) deckLayers.push(parkingGapsLayer(this.unservedCompounds(), dark));
     if (shown.has('zones')) {
       const hidden = new Set<Category>(this.settings.hiddenCategories);
       const six = new Set<Category>(SIX_SURROUNDINGS);
@@ -451,6 +452,13 @@ export class MapController {
     const image = make(this.overview);
     this.overviewImages.set(key, { colours, image });
     return image;
+  }
+
+  /** The unserved compounds, the same array while the analysis names the same ones (deck.gl keeps its buffers). */
+  private unservedCompounds(): CompoundFeature[] {
+    const ids = this.analysis.unservedCompoundIds;
+    if (this.unserved?.ids !== ids || this.unserved.byId !== this.compoundById) this.unserved = { ids, byId: this.compoundById, features: this.byIds(this.compoundById, ids) };
+    return this.unserved.features;
   }
 
   private byIds<F>(features: Map<string, F>, ids: Iterable<string>): F[] {

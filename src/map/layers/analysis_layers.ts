@@ -12,7 +12,7 @@ const MOCK_COLOUR: [number, number, number] = [142, 68, 173];
 export function parkingGapsLayer(unserved: readonly CompoundFeature[], dark: boolean) {
   return new GeoJsonLayer<CompoundFeature['properties']>({
     id: 'parking-gaps',
-    data: { type: 'FeatureCollection', features: unserved as CompoundFeature[] },
+    data: unserved as CompoundFeature[],
     filled: true,
     stroked: true,
     getFillColor: dark ? [255, 90, 90, 120] : [214, 39, 40, 110],

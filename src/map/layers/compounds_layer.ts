@@ -4,7 +4,8 @@ import type { CompoundFeature } from '../../domain/city_bundle';
 export function compoundsLayer(compounds: readonly CompoundFeature[], dark: boolean) {
   return new GeoJsonLayer<CompoundFeature['properties']>({
     id: 'compounds',
-    data: { type: 'FeatureCollection', features: compounds as CompoundFeature[] },
+    // the array itself: deck.gl keeps the tessellation while it is the same array (a wrapper made per render would not)
+    data: compounds as CompoundFeature[],
     filled: true,
     stroked: true,
     getFillColor: dark ? [80, 160, 255, 40] : [52, 120, 220, 36],

@@ -8,7 +8,8 @@ import type { GridFeature } from '../../domain/city_bundle';
 export function gridsLayer(grids: readonly GridFeature[], dark: boolean, colours: Uint8Array | null, indices?: Uint32Array) {
   return new GeoJsonLayer<GridFeature['properties']>({
     id: 'grids',
-    data: { type: 'FeatureCollection', features: grids as GridFeature[] },
+    // the array itself: deck.gl keeps the tessellation while it is the same array; a new choropleth only recolours
+    data: grids as GridFeature[],
     filled: true,
     stroked: true,
     getFillColor: (_, { index }) => {
