@@ -16,7 +16,7 @@ import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
 import { alleyPaths, type AlleyPath } from './layers/alleys_layer';
 import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
-import { ALLEY_LINES, alleyAt, BOUNDARY_LINES, boundaryAt, showOverlayLines, withOverlayLines } from './overlay_lines';
+import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, setOverlayLinesData, showOverlayLines, withOverlayLines } from './overlay_lines';
 import { compoundsLayer } from './layers/compounds_layer';
 import { FacilityDrawing } from './facility_drawing';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
@@ -92,6 +92,8 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private city: LoadedCity | null = null;
   private alleys: AlleyPath[] = [];
+  /** what the alley line source holds (overlay_lines.ts) */
+  private alleysDrawn: GeoJSON.FeatureCollection = alleyLines([], null);
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
   /** the gap samples in view, when the city has more than can be drawn at once */
@@ -192,6 +194,7 @@ export class MapController {
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
     this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? []);
+    this.alleysDrawn = alleyLines(this.alleys, null);
     this.overview = null;
     this.overviewImages.clear();
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
@@ -205,8 +208,9 @@ export class MapController {
       if (view) this.map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
       else this.map.fitBounds([w, s, e, n], { padding: 20, animate: false });
     }
-    // after the camera: the style draws alleys as lines or not for this view. setStyle diffs against the current
-    // style, so the same tiles and theme change nothing on screen
+    // after the camera: the style holds the alleys this view draws. setStyle diffs against the current style, so the
+    // same tiles and theme change nothing on screen
+    this.alleysDrawn = this.alleysToDraw();
     this.map.setStyle(this.cityStyle(city));
     this.renderOverlay();
   }
@@ -355,9 +359,14 @@ export class MapController {
     // MapLibre draws the boundaries and alleys (overlay_lines.ts); the deck layers pushed so far go below them
     showOverlayLines(this.map, BOUNDARY_LINES, shown.has('boundaries'));
     const belowBoundaries = deckLayers.length;
-    const alleyLines = this.alleyLinesWanted();
-    showOverlayLines(this.map, ALLEY_LINES, alleyLines);
-    if (shown.has('alleys') && !alleyLines) {
+    const alleys = this.alleysToDraw();
+    // before the style has the source, the style being loaded already holds what alleysDrawn says
+    if (alleys !== this.alleysDrawn && this.map.getSource(ALLEY_LINES)) {
+      this.alleysDrawn = alleys;
+      setOverlayLinesData(this.map, ALLEY_LINES, alleys);
+    }
+    showOverlayLines(this.map, ALLEY_LINES, this.alleysDrawn.features.length > 0);
+    if (shown.has('alleys') && !alleys.features.length && this.alleys.length) {
       const image = this.overviewImage(`alleys:${dark}`, null, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
       if (image) deckLayers.push(cellsImageLayer('alleys-overview', image, this.overview!.bounds));
     }
@@ -411,14 +420,15 @@ export class MapController {
     const basemap = basemapStyle(city.tilesUrl, THEMES[this.settings.theme]);
     return withOverlayLines(
       basemap,
-      { boundaries: city.layers.boundaries.features, alleys: this.alleys },
-      { dark: this.settings.theme === 'dark', visible: { [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'), [ALLEY_LINES]: this.alleyLinesWanted() } },
+      { boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn },
+      { dark: this.settings.theme === 'dark', visible: { [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'), [ALLEY_LINES]: this.alleysDrawn.features.length > 0 } },
     );
   }
 
-  /** Alleys as lines while the view holds few enough of them; past the budget the cell image stands for them. */
-  private alleyLinesWanted(): boolean {
-    return this.settings.overlays.includes('alleys') && this.detail?.alleys.at(this.viewBox(), this.map.getZoom()) != null;
+  /** The alleys as lines: all, the view's while it holds few enough, else none (the cell image stands for them). */
+  private alleysToDraw(): GeoJSON.FeatureCollection {
+    const inView = this.settings.overlays.includes('alleys') ? (this.detail?.alleys.at(this.viewBox(), this.map.getZoom()) ?? null) : null;
+    return alleyLines(this.alleys, inView);
   }
 
   private restingPixelRatio(): number {
@@ -530,7 +540,6 @@ const ALL = 'all' as const;
 interface CityDetail {
   /** true when some layer is drawn for the view and must follow moves */
   viewDependent: boolean;
-  /** what matters is only whether the alleys are drawn as lines (MapLibre draws what the view holds) */
   alleys: { at(view: Box, zoom: number): Uint32Array | typeof ALL | null };
   compounds: { at(view: Box, zoom: number): CompoundFeature[] | typeof ALL | null };
   grids: { at(view: Box, zoom: number): { features: GridFeature[]; indices: Uint32Array } | typeof ALL | null };

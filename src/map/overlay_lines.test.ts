@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import type { BoundaryFeature, BoundaryLevel, StreetFeature } from '../domain/city_bundle';
 import type { AlleyPath } from './layers/alleys_layer';
-import { ALLEY_LINES, alleyAt, BOUNDARY_LINES, boundaryAt, withOverlayLines } from './overlay_lines';
+import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, withOverlayLines } from './overlay_lines';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { THEMES } from './style/theme';
 
@@ -14,7 +14,7 @@ const square = (level: BoundaryLevel, name: string, x: number): BoundaryFeature 
 });
 const boundaries = [square('district', '玄武区', 0), square('street', '新街口街道', 0), square('community', '华侨路社区', 0), square('community', '汉中路社区', 1)];
 const alleys: AlleyPath[] = [0, 1, 2].map((i) => ({ path: [[i, 0], [i, 1]], street: { properties: { id: `s${i}` } } as StreetFeature }));
-const data = { boundaries, alleys };
+const data = { boundaries, alleys: alleyLines(alleys, 'all') };
 
 /** A map that answers queryRenderedFeatures with the given feature ids for each layer, and records the boxes asked. */
 function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = []) {
@@ -42,6 +42,14 @@ describe('overlay lines drawn by MapLibre', () => {
     const features = (id: string) => (style.sources[id] as { data: GeoJSON.FeatureCollection }).data.features;
     expect(features(BOUNDARY_LINES).map((f) => [f.id, f.properties?.level, f.geometry])).toEqual(boundaries.map((b, i) => [i, b.properties.level, b.geometry]));
     expect(features(ALLEY_LINES).map((f) => [f.id, f.geometry])).toEqual(alleys.map((a, i) => [i, { type: 'LineString', coordinates: a.path }]));
+  });
+
+  it("holds all alleys, a view's (ids still index every alley) or none, the same object for the same list", () => {
+    const some = Uint32Array.of(2, 0);
+    expect(alleyLines(alleys, some).features.map((f) => [f.id, f.geometry])).toEqual([2, 0].map((i) => [i, { type: 'LineString', coordinates: alleys[i].path }]));
+    expect(alleyLines(alleys, some)).toBe(alleyLines(alleys, some));
+    expect(alleyLines(alleys, 'all')).toBe(data.alleys);
+    expect(alleyLines(alleys, null).features).toEqual([]);
   });
 
   it('hands the same GeoJSON to every style of the city, so a theme change does not tile it again', () => {

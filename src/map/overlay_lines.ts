@@ -12,7 +12,7 @@
  * (inserted before the first label), labels. Hover and click come from `map.queryRenderedFeatures`; a feature's id
  * is its index in the list the source was made from.
  */
-import type { ExpressionSpecification, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { BoundaryFeature, BoundaryLevel } from '../domain/city_bundle';
 import type { AlleyPath } from './layers/alleys_layer';
 import { FIRST_LABEL_LAYER } from './style/basemap_style';
@@ -37,7 +37,8 @@ const HIT_TOLERANCE_PX = 3;
 
 export interface OverlayLinesData {
   boundaries: readonly BoundaryFeature[];
-  alleys: readonly AlleyPath[];
+  /** the alleys to draw (from `alleyLines`): a large city's only those of the view, as deck.gl's were */
+  alleys: GeoJSON.FeatureCollection;
 }
 
 export interface OverlayLinesLook {
@@ -87,12 +88,38 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
   const at = labelAt < 0 ? style.layers.length : labelAt;
   // only what the layers read: the level styles a boundary; the id finds the feature again on hover
   const boundaries = collectionOf(data.boundaries, (b) => ({ properties: { level: b.properties.level }, geometry: b.geometry }));
-  const alleys = collectionOf(data.alleys, (a) => ({ properties: {}, geometry: { type: 'LineString', coordinates: a.path } }));
   return {
     ...style,
-    sources: { ...style.sources, [BOUNDARY_LINES]: { type: 'geojson', data: boundaries }, [ALLEY_LINES]: { type: 'geojson', data: alleys } },
+    sources: { ...style.sources, [BOUNDARY_LINES]: { type: 'geojson', data: boundaries }, [ALLEY_LINES]: { type: 'geojson', data: data.alleys } },
     layers: [...style.layers.slice(0, at), ...lineLayers(look), ...style.layers.slice(at)],
   };
+}
+
+const NO_ALLEYS: readonly AlleyPath[] = [];
+
+/**
+ * The alleys a source holds: all of them (`indices` ALL), those at `indices` (a large city's view), or none. Each
+ * feature's id is its index in `alleys`. The same object for the same arguments.
+ *
+ * Why not always all: the 30 km city's 516 k alley vertices cost MapLibre ~280 ms a frame at city zoom, ~3 s of main
+ * thread to hand to its worker, and ~300 MB.
+ */
+export function alleyLines(alleys: readonly AlleyPath[], indices: Uint32Array | 'all' | null): GeoJSON.FeatureCollection {
+  const key: object = indices === 'all' ? alleys : (indices ?? NO_ALLEYS);
+  let collection = collections.get(key);
+  if (!collection) {
+    const line = (i: number): GeoJSON.Feature => ({ type: 'Feature', id: i, properties: {}, geometry: { type: 'LineString', coordinates: alleys[i].path } });
+    const features = indices === 'all' ? alleys.map((_, i) => line(i)) : Array.from(indices ?? [], line);
+    collection = { type: 'FeatureCollection', features };
+    collections.set(key, collection);
+  }
+  return collection;
+}
+
+/** Hands a line source new data; MapLibre tiles it again in its worker. */
+export function setOverlayLinesData(map: MapLibreMap, id: OverlayLinesId, data: GeoJSON.FeatureCollection): void {
+  const source = map.getSource(id) as GeoJSONSource | undefined;
+  source?.setData(data);
 }
 
 /** Shows or hides a line layer without a style change (the layers exist whenever a city's style does). */

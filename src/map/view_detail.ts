@@ -16,7 +16,7 @@ import type { Box } from './feature_box';
  * measured on the 30 km city (this machine, 1100×855 map) a path segment costs 20–33 µs a frame (12 k compound
  * vertices with their fills 0.4 s), a point 25–28 µs (18 k facility dots 0.5 s), a full-map image ~25 ms, the
  * basemap ~120 ms. Alleys are drawn by MapLibre (overlay_lines.ts) at ~0.5 µs a vertex (1440×900: all 516 k of the
- * 30 km city's 280 ms at city zoom), so their budgets are vertices MapLibre draws.
+ * 30 km city's 280 ms at city zoom, and ~3 s of main thread to hand over), so their budgets are vertices MapLibre draws.
  *   whole: a layer this small is drawn entirely and never rebuilt on moves (all but the 8 km demo city's grids);
  *   view: past `whole`, what the view may draw in detail (~30–80 ms a layer); beyond it the aggregate image.
  * Grids keep the older, dearer budget: district heads check their grids by outline at district zoom (the grid
@@ -24,7 +24,7 @@ import type { Box } from './feature_box';
  */
 export const DETAIL_BUDGET = {
   whole: { alleyVertices: 60_000, gridVertices: 40_000, compoundVertices: 12_000, facilityDots: 4_000 },
-  view: { alleyVertices: 60_000, gapSamples: 2_500, gridVertices: 40_000, compoundVertices: 2_000, facilityDots: 2_500 },
+  view: { alleyVertices: 30_000, gapSamples: 2_500, gridVertices: 40_000, compoundVertices: 2_000, facilityDots: 2_500 },
 } as const;
 
 /** Boxes of many features, [w, s, e, n] per feature, and their vertex counts. */
