@@ -52,8 +52,13 @@ export function dotImage(positions: Float64Array, colours: Uint8Array, box: Box,
         const d = (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2;
         if (d > outer) continue;
         const at = 4 * (y * width + x);
-        if (d > inner && outline) data.set(outline, at);
-        else data.set(colours.subarray(4 * i, 4 * i + 4), at);
+        // byte by byte: a subarray per pixel was most of the time for 100 k samples
+        const from = d > inner && outline ? outline : colours;
+        const c = from === outline ? 0 : 4 * i;
+        data[at] = from[c];
+        data[at + 1] = from[c + 1];
+        data[at + 2] = from[c + 2];
+        data[at + 3] = from[c + 3];
       }
     }
   }
