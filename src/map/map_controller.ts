@@ -96,7 +96,7 @@ export class MapController {
   private alleysDrawn: GeoJSON.FeatureCollection = alleyLines([], null);
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
-  /** the gap samples in view, when the city has more than can be drawn at once */
+  /** the toilet-gap samples as vectors, the view's, or one image (gap_sample_drawing.ts) */
   private readonly gapSampleDrawing = new GapSampleDrawing();
   private selectedGrid: GridFeature | null = null;
   private gridColours: Uint8Array | null = null;
@@ -194,7 +194,6 @@ export class MapController {
     this.city = city;
     this.alleys = alleyPaths(city.layers.streets.features);
     this.detail = cityDetail(this.alleys, city.layers.compounds.features, city.layers.grids?.features ?? []);
-    this.alleysDrawn = alleyLines(this.alleys, null);
     this.overview = null;
     this.overviewImages.clear();
     this.streetById = new Map(city.layers.streets.features.map((f) => [f.properties.id, f]));
