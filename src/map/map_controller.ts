@@ -495,28 +495,30 @@ export class MapController {
   }
 
   private handleClick(picked: PickingInfo): void {
-    const info = this.resolveOverviewPick(picked);
-    if (this.cases && info.object && info.layer?.id.startsWith('case-')) return this.cases.onPick(info.layer.id, info.object);
-    const target = this.targetAt(info);
+    if (this.cases && picked.object && picked.layer?.id.startsWith('case-')) return this.cases.onPick(picked.layer.id, picked.object);
+    const target = this.targetAt(picked);
     if (target) this.callbacks.onPick?.(target);
   }
 
   private handleHover(picked: PickingInfo): void {
-    const info = this.resolveOverviewPick(picked);
-    const target = this.targetAt(info);
-    this.callbacks.onHover(target ? { x: info.x, y: info.y, target } : null);
+    const target = this.targetAt(picked);
+    this.callbacks.onHover(target ? { x: picked.x, y: picked.y, target } : null);
   }
 
-  /** What the pointer is on, top first: deck's layers above the lines, then alleys, boundaries, deck's fills below. */
-  private targetAt(info: PickingInfo): HoverTarget | null {
-    const picked = info.object && info.layer ? hoverTarget(info.layer.id, info.object) : null;
+  /**
+   * What the pointer is on, top first: deck's layers above the lines, then alleys, boundaries, deck's fills below.
+   * The order is the drawn layer's: a grid named by the grid image sits below the lines, as a vector grid does.
+   */
+  private targetAt(picked: PickingInfo): HoverTarget | null {
+    const info = this.resolveOverviewPick(picked);
+    const target = info.object && info.layer ? hoverTarget(info.layer.id, info.object) : null;
     // anything deck draws above the lines wins, even what has no tooltip (a case pin)
-    if (info.object && info.layer && !this.layersBelowBoundaries.has(info.layer.id)) return picked;
-    if (!this.city || info.x < 0) return picked;
-    const alley = alleyAt(this.map, info.x, info.y, this.alleys);
+    if (picked.object && picked.layer && !this.layersBelowBoundaries.has(picked.layer.id)) return target;
+    if (!this.city || picked.x < 0) return target;
+    const alley = alleyAt(this.map, picked.x, picked.y, this.alleys);
     if (alley) return { kind: 'alley', feature: alley.street };
-    const boundary = boundaryAt(this.map, info.x, info.y, this.city.layers.boundaries.features);
-    return boundary ? { kind: 'boundary', feature: boundary } : picked;
+    const boundary = boundaryAt(this.map, picked.x, picked.y, this.city.layers.boundaries.features);
+    return boundary ? { kind: 'boundary', feature: boundary } : target;
   }
 }
 
