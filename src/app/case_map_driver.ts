@@ -4,8 +4,9 @@
  * pin it opens the case.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import { caseMarks, type CaseClusterMark } from '../campaign/case_marks';
-import { caseLayers, type CasePin } from '../map/layers/cases_layer';
+import { caseMarks } from '../campaign/case_marks';
+import type { CaseHit } from '../map/case_hits';
+import { caseLayers } from '../map/layers/cases_layer';
 import type { MapController } from '../map/map_controller';
 import { actions, type AppState } from '../state/app_store';
 import { follow } from '../state/follow';
@@ -15,9 +16,9 @@ import { selectAsOfDay } from '../state/as_of_driver';
 type CaseMarks = ReturnType<typeof caseMarks>;
 
 export function connectCaseMap(store: StoreApi<AppState>, map: MapController): () => void {
-  const onPick = (layerId: string, object: unknown) => {
-    if (layerId === 'case-clusters') map.fitBox((object as CaseClusterMark).bbox, 600, 80);
-    else if (layerId === 'case-pins' || layerId === 'case-halos') actions.navigate({ case: (object as CasePin).id });
+  const onPick = (hit: CaseHit) => {
+    if (hit.kind === 'cluster') map.fitBox(hit.mark.bbox, 600, 80);
+    else actions.navigate({ case: hit.mark.id });
   };
   let drawn = false;
   // the marks of a list at a zoom, kept while the list is: a selection, a pulse or a filter switched back
@@ -42,10 +43,10 @@ export function connectCaseMap(store: StoreApi<AppState>, map: MapController): (
       return;
     }
     const marks = marksFor(cases as ReturnType<typeof selectMapCases>, zoom as number, store.getState());
-    // every overlay change redraws the whole map: none for an empty list that was empty already
+    // no redraw of the case canvas for an empty list that was empty already
     if (!drawn && marks.pins.length === 0 && marks.clusters.length === 0 && !flash) return;
     const layers = caseLayers({ ...marks, flash: flash as AppState['cases']['flash'], selectedId: selectedId as number | null, dark: theme === 'dark' });
-    map.setCaseLayers({ layers, onPick });
+    map.setCaseLayers({ layers, marks: { ...marks, selectedId: selectedId as number | null }, onPick });
     drawn = true;
   });
 }

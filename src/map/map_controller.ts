@@ -2,7 +2,8 @@
  * Owns MapLibre and the deck.gl overlay. React hands it a city and settings; it never reads React state.
  *
  *   React (App) ──setCity/setSettings──▶ MapController ──▶ MapLibre basemap (PMTiles, style from theme)
- *                ◀──hover/view/idle────                 └─▶ deck.gl overlay (interleaved, below labels)
+ *                ◀──hover/view/idle────                 ├─▶ deck.gl overlay (interleaved, below labels)
+ *                                                       └─▶ supervision cases (own canvas on top, case_canvas.ts)
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -20,6 +21,8 @@ import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, setOverla
 import { compoundsLayer } from './layers/compounds_layer';
 import { FacilityDrawing } from './facility_drawing';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
+import { CaseCanvas } from './case_canvas';
+import { caseMarkAt, type CaseHit, type CaseMarksDrawn, type ScreenProjection } from './case_hits';
 import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
 import { cellsImageLayer, toiletGapCellsLayer, type GapOverlay } from './layers/toilet_gap_layers';
 import { GapSampleDrawing } from './gap_sample_drawing';
@@ -103,9 +106,15 @@ export class MapController {
   private analysis: AnalysisOverlays = { unservedCompoundIds: new Set(), zoneRadiusM: 500, mock: null, highlight: null };
   private streetById = new Map<string, StreetFeature>();
   private compoundById = new Map<string, CompoundFeature>();
+  /** counts overlay changes (map and cases); `data-overlay-drawn` catches up once both are drawn */
   private overlayVersion = 0;
-  /** supervision cases (src/app/case_map_driver.ts), drawn on top, with their own click handler */
-  private cases: { layers: Layer[]; onPick: (layerId: string, object: unknown) => void } | null = null;
+  private mapChangePending = false;
+  private casesChangePending = false;
+  /** supervision cases (src/app/case_map_driver.ts), on their own canvas above the map, with their own click handler */
+  private cases: CaseDrawing | null = null;
+  private caseCanvas: CaseCanvas | null = null;
+  /** a case was under the pointer at the last hover (the cursor shows it) */
+  private pointerOnCase = false;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
   /** deck layers drawn below MapLibre's boundary lines: a boundary under the pointer wins over them */
   private layersBelowBoundaries = new Set<string>();
@@ -148,9 +157,9 @@ export class MapController {
     this.overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
-      useDevicePixels: this.map.getPixelRatio(),
       onHover: (info) => this.handleHover(info),
       onClick: (info) => this.handleClick(info),
+      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering || this.pointerOnCase ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
     if (isSoftwareGl(this.map.getCanvas())) {
@@ -176,7 +185,8 @@ export class MapController {
     });
     // the frame after an overlay change: browser tests and the slider benchmark wait for this
     this.map.on('render', () => {
-      container.dataset.overlayDrawn = String(this.overlayVersion);
+      this.mapChangePending = false;
+      this.markOverlayDrawn();
       container.dataset.settled = 'false';
     });
     // layouts change size without a window resize (wall mode, phone panel)
@@ -317,6 +327,7 @@ export class MapController {
 
   destroy(): void {
     this.resizeObserver.disconnect();
+    this.caseCanvas?.remove();
     this.map.removeControl(this.overlay);
     this.map.remove();
   }
@@ -405,13 +416,22 @@ export class MapController {
     if (picked) deckLayers.push(highlightLayer(picked, dark));
     const facilityLayer = shown.has('facilities') && this.facilityDrawing.layer(facilities, this.settings.hiddenCategories, dark, view, zoom);
     if (facilityLayer) deckLayers.push(facilityLayer);
-    if (this.cases) deckLayers.push(...this.cases.layers);
     // interleaved: deck layers draw inside MapLibre's stack, the fills below the boundaries, the rest below the first label
     this.layersBelowBoundaries = new Set(deckLayers.slice(0, belowBoundaries).map((layer) => layer.id));
     this.overlay.setProps({ layers: deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? BOUNDARY_LINES : FIRST_LABEL_LAYER } as never)) });
+    this.mapChangePending = true;
+    this.countOverlayChange();
+    this.map.triggerRepaint();
+  }
+
+  private countOverlayChange(): void {
     this.overlayVersion++;
     this.map.getContainer().dataset.overlayVersion = String(this.overlayVersion);
-    this.map.triggerRepaint();
+  }
+
+  /** Browser tests and benchmarks wait for `data-overlay-drawn` to equal `data-overlay-version`. */
+  private markOverlayDrawn(): void {
+    if (!this.mapChangePending && !this.casesChangePending) this.map.getContainer().dataset.overlayDrawn = String(this.overlayVersion);
   }
 
   /** The basemap with the city's boundaries and alleys in it: MapLibre draws those (see overlay_lines.ts). */
@@ -435,11 +455,11 @@ export class MapController {
     return cappedPixelRatio(container.clientWidth, container.clientHeight, window.devicePixelRatio);
   }
 
-  /** MapLibre and deck.gl (interleaved, one canvas) always share one ratio. */
+  /** MapLibre and the interleaved deck.gl share one canvas; the case canvas follows it. */
   private applyPixelRatio(ratio: number): void {
     if (ratio === this.map.getPixelRatio()) return;
     this.map.setPixelRatio(ratio);
-    this.overlay.setProps({ useDevicePixels: ratio });
+    this.caseCanvas?.setPixelRatio(ratio);
   }
 
   /** Whether some layer is drawn for the view only, so a move must redraw the overlay. */
@@ -479,10 +499,34 @@ export class MapController {
     return found;
   }
 
-  /** Draws the supervision cases' layers (null: none); a click on one goes to `onPick`. */
-  setCaseLayers(cases: { layers: Layer[]; onPick: (layerId: string, object: unknown) => void } | null): void {
+  /** Draws the supervision cases' layers (null: none); a click on one of the marks drawn goes to `onPick`. */
+  setCaseLayers(cases: CaseDrawing | null): void {
+    const before = this.cases;
     this.cases = cases;
-    this.renderOverlay();
+    if (!cases && !before) return;
+    this.caseCanvas ??= new CaseCanvas(this.map, this.map.getPixelRatio(), () => {
+      this.casesChangePending = false;
+      this.markOverlayDrawn();
+    });
+    this.casesChangePending = true;
+    this.countOverlayChange();
+    this.caseCanvas.setLayers(cases?.layers ?? []);
+  }
+
+  private readonly screen: ScreenProjection = {
+    project: (lon, lat) => {
+      const p = this.map.project([lon, lat]);
+      return [p.x, p.y];
+    },
+    unproject: (x, y) => {
+      const l = this.map.unproject([x, y]);
+      return [l.lng, l.lat];
+    },
+  };
+
+  /** The case mark under the pointer (deck's picking info carries the pointer). */
+  private caseAt(picked: PickingInfo): CaseHit | null {
+    return this.cases && picked.x >= 0 ? caseMarkAt(this.cases.marks, picked.x, picked.y, this.screen) : null;
   }
 
   /** A grid picked on the city-zoom grid image is the grid itself to the rest of the app. */
@@ -495,13 +539,16 @@ export class MapController {
   }
 
   private handleClick(picked: PickingInfo): void {
-    if (this.cases && picked.object && picked.layer?.id.startsWith('case-')) return this.cases.onPick(picked.layer.id, picked.object);
+    const onCase = this.caseAt(picked);
+    if (onCase) return this.cases!.onPick(onCase);
     const target = this.targetAt(picked);
     if (target) this.callbacks.onPick?.(target);
   }
 
   private handleHover(picked: PickingInfo): void {
-    const target = this.targetAt(picked);
+    // the cases are drawn on top (case_canvas.ts): a pin has no tooltip, but hides the one of what lies under it
+    this.pointerOnCase = Boolean(this.caseAt(picked));
+    const target = this.pointerOnCase ? null : this.targetAt(picked);
     this.callbacks.onHover(target ? { x: picked.x, y: picked.y, target } : null);
   }
 
@@ -512,7 +559,7 @@ export class MapController {
   private targetAt(picked: PickingInfo): HoverTarget | null {
     const info = this.resolveOverviewPick(picked);
     const target = info.object && info.layer ? hoverTarget(info.layer.id, info.object) : null;
-    // anything deck draws above the lines wins, even what has no tooltip (a case pin)
+    // anything deck draws above the lines wins
     if (picked.object && picked.layer && !this.layersBelowBoundaries.has(picked.layer.id)) return target;
     if (!this.city || picked.x < 0) return target;
     const alley = alleyAt(this.map, picked.x, picked.y, this.alleys);
@@ -520,6 +567,13 @@ export class MapController {
     const boundary = boundaryAt(this.map, picked.x, picked.y, this.city.layers.boundaries.features);
     return boundary ? { kind: 'boundary', feature: boundary } : target;
   }
+}
+
+/** The supervision cases as drawn: their layers, the marks in them (for hits) and what a click on one does. */
+export interface CaseDrawing {
+  layers: Layer[];
+  marks: CaseMarksDrawn;
+  onPick: (hit: CaseHit) => void;
 }
 
 function hoverTarget(layerId: string, object: unknown): HoverTarget | null {

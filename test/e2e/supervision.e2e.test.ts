@@ -18,7 +18,7 @@ import { E2E_PASSWORD } from './campaign_accounts';
 import { cliReport } from './cli_report';
 import { readBundle } from '../../scripts/read_bundle';
 import { campaignServerForThisFile, type CampaignServer } from './campaign_server';
-import { chromiumForThisFile, openApp, SCREENSHOT_DIR, type AppPage } from './app_page';
+import { chromiumForThisFile, openApp, SCREENSHOT_DIR, waitForOverlayDrawn, type AppPage } from './app_page';
 
 const browser = chromiumForThisFile();
 let server: CampaignServer;
@@ -207,7 +207,53 @@ describe('supervision on the desk, the phone and the wall', () => {
     expect(gridCase.lat).toBeCloseTo(gridLat, 9);
     expect(desk.foreignRequests).toEqual([]);
   }, 60_000);
+
+  it('a case pin on the map (its own canvas above the map) opens its case; the pointer on it shows no tooltip', async () => {
+    desk ??= await openApp(browser(), server.url, `#city=demo&tab=cases&${LIGHT_MAP}`, undefined, (page) =>
+      page.request.post(`${server.url}api/login`, { data: { username: server.account('dispatcher').username, password: E2E_PASSWORD } }),
+    );
+    const { page } = desk;
+    const casesNow = async () => ((await (await page.request.get(`${server.url}api/cases?cityId=demo&limit=5000`)).json()) as { cases: ApiCase[] }).cases;
+    if (!(await casesNow()).length) {
+      // run alone, the server has no case yet: one reported in the handler's grid
+      const grid = gridsFile.features.find((g) => g.properties.code === server.seed.handlerGrid)!;
+      const [lon, lat] = pointOnFeature(grid).geometry.coordinates;
+      const created = await page.request.post(`${server.url}api/cases`, { data: { cityId: 'demo', categoryId: 'toilet_dirty', title: '地图上的案件', lon, lat, source: 'report' } });
+      expect(created.status()).toBe(201);
+    }
+    await page.evaluate((hash) => (location.hash = hash), `#city=demo&tab=cases&${LIGHT_MAP}`);
+    await page.waitForSelector('.cases-section[data-cases-status="ready"] [data-case-row]');
+    // a listed case with no other within 30 m, so its pin stands alone at street zoom
+    const all = await casesNow();
+    const listed = (await page.locator('[data-case-row]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-case-row'))))).map((id) => all.find((c) => c.id === id)!);
+    const alone = listed.find((c) => all.every((o) => o.id === c.id || metresApart([c.lon, c.lat], [o.lon, o.lat]) > 30))!;
+    // the row flies the map to the case; closed again, the case is a pin on the map
+    await page.click(`[data-case-row="${alone.id}"]`);
+    await page.locator(`[data-case-drawer="${alone.id}"] .case-facts`).first().waitFor();
+    await page.click('[data-action="close-case"]');
+    await page.locator('[data-case-drawer]').waitFor({ state: 'detached' });
+    await waitForOverlayDrawn(page);
+    const [x, y] = await screenPoint(page, alone.lon, alone.lat);
+    await page.mouse.move(x, y);
+    await page.mouse.move(x + 1, y);
+    // the hover has been judged once the canvas shows the pointer cursor
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#map canvas.maplibregl-canvas')?.style.cursor === 'pointer', undefined, { timeout: 5_000 });
+    expect(await page.locator('.tooltip').count()).toBe(0);
+    await page.mouse.click(x, y);
+    await page.locator(`[data-case-drawer="${alone.id}"]`).waitFor();
+    expect(desk.foreignRequests).toEqual([]);
+  }, 60_000);
 });
+
+/** Where a point is on the page: Web Mercator from the view in the URL (the map turns neither way in this app). */
+async function screenPoint(page: Page, lon: number, lat: number): Promise<[number, number]> {
+  const [cLon, cLat, zoom] = new URL(page.url()).hash.match(/view=([^&]+)/)![1].split(',').map(Number);
+  const box = (await page.locator('#map').boundingBox())!;
+  const world = 512 * 2 ** zoom;
+  const mx = (l: number) => (l + 180) / 360;
+  const my = (p: number) => 0.5 - Math.log(Math.tan(Math.PI / 4 + (p * Math.PI) / 360)) / (2 * Math.PI);
+  return [box.x + box.width / 2 + (mx(lon) - mx(cLon)) * world, box.y + box.height / 2 + (my(lat) - my(cLat)) * world];
+}
 
 const cli = cliReport('demo', DEFAULT_PARAMS);
 const gridsFile = readBundle('demo').layers.grids as { features: GridFeature[] };

@@ -56,7 +56,10 @@ function shapeAtlas() {
   return atlas;
 }
 
-const clusterRadiusPx = (count: number) => 8 + Math.min(14, Math.log2(count) * 2.2);
+/** A cluster disc's radius in CSS pixels, by its count (drawn and hit-tested alike). */
+export const clusterRadiusPx = (count: number) => 8 + Math.min(14, Math.log2(count) * 2.2);
+/** A lone case's halo radius in CSS pixels; the open case's is larger. */
+export const pinRadiusPx = (selected: boolean) => (selected ? 14 : 11);
 
 /**
  * The marks as deck.gl binary attributes, built once per marks array: a filter click at street zoom hands deck
@@ -97,12 +100,32 @@ const haloData = (pins: readonly CasePin[]) =>
 const pinData = (pins: readonly CasePin[]) =>
   cached(pinCache, pins, () => binary(pins, { getPosition: cached(pinPositions, pins, () => positionsOf(pins)), getColor: coloursOf(pins, (p) => [...p.rgb, 255]) }));
 
+/** The cases' layers, followed by the primer (below). */
 export function caseLayers(draw: CaseMapDraw): Layer[] {
+  return [...markLayers(draw, 'case-'), ...markLayers({ ...PRIMER, dark: draw.dark }, 'case-primer-')];
+}
+
+/**
+ * One mark of each kind far off any city (80° S), drawn with the cases from their first frame. Software GL
+ * (SwiftShader) compiles a layer's pipeline at its first draw, on the GPU process, for up to a second; a kind first
+ * drawn after a filter click (the first lone pins, when a filter thins the clusters) held that click's frame for
+ * ~0.8 s on this machine. Primed, the compiles run while the tab opens.
+ */
+const PRIMER_SPOT = { lon: 0, lat: -80 };
+const PRIMER: Omit<CaseMapDraw, 'dark'> = {
+  pins: [{ id: -1, ...PRIMER_SPOT, rgb: [0, 0, 0], shape: PIN_SHAPES[0], overdue: true }],
+  clusters: [{ key: 'primer', ...PRIMER_SPOT, count: 10, rgb: [0, 0, 0], card: 'white', bbox: [0, -80, 0, -80] }],
+  flash: PRIMER_SPOT,
+  selectedId: null,
+};
+
+/** Not pickable: the map finds the mark under the pointer on the CPU (case_hits.ts). */
+function markLayers(draw: CaseMapDraw, idPrefix: string): Layer[] {
   const halo = draw.dark ? [2, 6, 23, 210] : [15, 23, 42, 200];
   const { url, mapping } = shapeAtlas();
   const layers: Layer[] = [
     new ScatterplotLayer<CaseClusterMark>({
-      id: 'case-clusters',
+      id: `${idPrefix}clusters`,
       // positions, radii and colours in typed arrays (clusterData)
       data: clusterData(draw.clusters),
       radiusUnits: 'pixels',
@@ -110,10 +133,9 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
       stroked: true,
-      pickable: true,
     }),
     new TextLayer<CaseClusterMark>({
-      id: 'case-cluster-counts',
+      id: `${idPrefix}cluster-counts`,
       data: draw.clusters,
       getPosition: (c) => [c.lon, c.lat],
       getText: (c) => String(c.count),
@@ -125,20 +147,19 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
       getAlignmentBaseline: 'center',
     }),
     new ScatterplotLayer<CasePin>({
-      id: 'case-halos',
+      id: `${idPrefix}halos`,
       // positions and the overdue ring's colour in typed arrays (haloData); the halo's fill is one colour
       data: haloData(draw.pins),
-      getRadius: (p) => (p.id === draw.selectedId ? 14 : 11),
+      getRadius: (p) => pinRadiusPx(p.id === draw.selectedId),
       radiusUnits: 'pixels',
       getFillColor: halo as [number, number, number, number],
       lineWidthUnits: 'pixels',
       getLineWidth: 3,
       stroked: true,
-      pickable: true,
       updateTriggers: { getRadius: draw.selectedId },
     }),
     new IconLayer<CasePin>({
-      id: 'case-pins',
+      id: `${idPrefix}pins`,
       // positions and card colours in typed arrays (pinData); the shape still goes through the icon mapping
       data: pinData(draw.pins),
       iconAtlas: url,
@@ -146,13 +167,12 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
       getIcon: (p) => p.shape,
       getSize: 16,
       sizeUnits: 'pixels',
-      pickable: true,
     }),
   ];
   if (draw.flash) {
     layers.push(
       new ScatterplotLayer({
-        id: 'case-flash',
+        id: `${idPrefix}flash`,
         data: [draw.flash],
         getPosition: (f: { lon: number; lat: number }) => [f.lon, f.lat],
         getRadius: 26,
