@@ -3,6 +3,7 @@
  * hit is a distance test. deck.gl's GPU picking would read pixels back from the case canvas on every pointer move
  * (a wait on software GL for everything queued on it) and compile a picking pipeline per layer at the first hover.
  */
+import { mercatorPixel } from '../campaign/case_clusters';
 import type { CaseClusterMark, CasePin } from './layers/cases_layer';
 import { clusterRadiusPx, pinRadiusPx } from './layers/cases_layer';
 
@@ -19,16 +20,14 @@ export interface ScreenProjection {
 export const HIT_SLACK_PX = 2;
 const LARGEST_RADIUS_PX = Math.max(pinRadiusPx(true), clusterRadiusPx(Number.MAX_SAFE_INTEGER)) + HIT_SLACK_PX;
 
-/** Web Mercator x, y in [0, 1] of each mark, once per marks array */
+/** Web Mercator position of each mark at zoom 0 (the clustering's), once per marks array */
 const mercatorOf = new WeakMap<readonly { lon: number; lat: number }[], Float64Array>();
-const mercatorX = (lon: number) => (lon + 180) / 360;
-const mercatorY = (lat: number) => 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
 
 function mercator(marks: readonly { lon: number; lat: number }[]): Float64Array {
   let xy = mercatorOf.get(marks);
   if (!xy) {
     xy = new Float64Array(marks.length * 2);
-    marks.forEach((m, i) => xy!.set([mercatorX(m.lon), mercatorY(m.lat)], 2 * i));
+    marks.forEach((m, i) => xy!.set(mercatorPixel(m.lon, m.lat, 0), 2 * i));
     mercatorOf.set(marks, xy);
   }
   return xy;
@@ -40,12 +39,10 @@ function mercator(marks: readonly { lon: number; lat: number }[]): Float64Array 
  * projection then measures each in pixels.
  */
 export function caseMarkAt(drawn: CaseMarksDrawn, x: number, y: number, view: ScreenProjection): CaseHit | null {
-  const [lon, lat] = view.unproject(x, y);
-  // Mercator units per pixel at the pointer, from the map's projection one pixel away
-  const [lon1, lat1] = view.unproject(x + 1, y + 1);
-  const unitsPerPx = Math.max(Math.abs(mercatorX(lon1) - mercatorX(lon)), Math.abs(mercatorY(lat1) - mercatorY(lat))) * Math.SQRT2;
-  const reach = LARGEST_RADIUS_PX * unitsPerPx;
-  const [px, py] = [mercatorX(lon), mercatorY(lat)];
+  const [px, py] = mercatorPixel(...view.unproject(x, y), 0);
+  // Mercator units per screen pixel at the pointer, from the map's projection one pixel away
+  const [px1, py1] = mercatorPixel(...view.unproject(x + 1, y + 1), 0);
+  const reach = LARGEST_RADIUS_PX * Math.max(Math.abs(px1 - px), Math.abs(py1 - py)) * Math.SQRT2;
   const nearest = <M extends { lon: number; lat: number }>(marks: readonly M[], radius: (m: M) => number): M | null => {
     const xy = mercator(marks);
     let best: M | null = null;
