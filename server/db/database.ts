@@ -60,6 +60,10 @@ export async function openPostgres(connectionString: string): Promise<Database> 
     exec: async (script) => void (await pool.query(script)),
     transaction: async (work) => {
       const client = await pool.connect();
+      // a checked-out client has no pool listener: one ended by the server between two queries must not take the
+      // process down (the next query fails instead, and the transaction with it)
+      const ignore = () => {};
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -72,15 +76,18 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
+        client.removeListener('error', ignore);
         client.release();
       }
     },
     listen: async (channel, onMessage) => {
       // a dedicated connection: LISTEN belongs to a session, not to a pooled query
       const client = new pg.Client({ connectionString });
+      // before connecting: a connection ended by the server (shutdown, a dropped test database) sends its error at
+      // any moment, and an 'error' nobody listens to takes the process down
+      client.on('error', () => {});
       await client.connect();
       client.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
-      client.on('error', () => {});
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       return async () => {
         await client.end().catch(() => {});
