@@ -109,8 +109,8 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
  * One mark of each kind far off any city (80° S), drawn with the cases from their first frame. Software GL
  * (SwiftShader) compiles a pipeline when it first runs a draw, for up to seconds; a kind first drawn after a filter
  * click (the first lone pins, when a filter thins the clusters) waited for it. Primed, those compiles run while the
- * tab opens. Measured with 5,000 cases: the first filter click's frame took 707–866 ms before, 310–470 ms in most
- * runs after (one run 942 ms); the rest of that first frame's GPU work is not explained yet.
+ * tab opens. Measured with 5,000 cases: the first filter click's frame took 707–866 ms before, 310–465 ms in 8 of
+ * 10 measurements after (756 and 942 ms in the other two); the rest of that first frame's GPU work is not explained.
  */
 const PRIMER_SPOT = { lon: 0, lat: -80 };
 const PRIMER: Omit<CaseMapDraw, 'dark'> = {
