@@ -180,6 +180,7 @@ export class MapController {
       container.dataset.settled = 'true';
       if (this.city && this.map.isStyleLoaded()) this.callbacks.onIdle(this.city.manifest.id);
     });
+    this.map.on('style.load', () => this.renderOverlay());
     this.map.on('click', (e) => {
       if (this.planning.placing) this.callbacks.onPlace?.(e.lngLat.lng, e.lngLat.lat);
     });
@@ -416,9 +417,12 @@ export class MapController {
     if (picked) deckLayers.push(highlightLayer(picked, dark));
     const facilityLayer = shown.has('facilities') && this.facilityDrawing.layer(facilities, this.settings.hiddenCategories, dark, view, zoom);
     if (facilityLayer) deckLayers.push(facilityLayer);
-    // interleaved: deck layers draw inside MapLibre's stack, the fills below the boundaries, the rest below the first label
+    // interleaved: deck layers draw inside MapLibre's stack, the fills below the boundaries, the rest below the first
+    // label. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups there
+    // (MapLibre logged an error at each style event); the style's load draws the overlay again
+    const placeable = Boolean(this.map.getLayer(BOUNDARY_LINES) && this.map.getLayer(FIRST_LABEL_LAYER));
     this.layersBelowBoundaries = new Set(deckLayers.slice(0, belowBoundaries).map((layer) => layer.id));
-    this.overlay.setProps({ layers: deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? BOUNDARY_LINES : FIRST_LABEL_LAYER } as never)) });
+    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? BOUNDARY_LINES : FIRST_LABEL_LAYER } as never)) : [] });
     this.mapChangePending = true;
     this.countOverlayChange();
     this.map.triggerRepaint();
