@@ -23,7 +23,6 @@ export class CaseCanvas {
   private readonly deck: Deck<MapView>;
   private readonly container = document.createElement('div');
   private drawing = false;
-  private pixelRatio: number;
 
   /** `onDrawn` after each frame of this canvas. */
   constructor(
@@ -31,7 +30,6 @@ export class CaseCanvas {
     pixelRatio: number,
     private readonly onDrawn: () => void,
   ) {
-    this.pixelRatio = pixelRatio;
     Object.assign(this.container.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
     this.container.className = 'case-canvas';
     // after MapLibre's canvas, before its controls
@@ -63,9 +61,8 @@ export class CaseCanvas {
     if (this.deck.isInitialized && !this.deck.needsRedraw()) this.onDrawn();
   }
 
+  /** Called only when the ratio changes (the map controller's applyPixelRatio): luma.gl measures the canvas anew. */
   setPixelRatio(ratio: number): void {
-    if (ratio === this.pixelRatio) return;
-    this.pixelRatio = ratio;
     this.deck.setProps({ useDevicePixels: ratio });
   }
 
