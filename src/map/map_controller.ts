@@ -16,9 +16,23 @@ import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, St
 import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
 import { alleyPaths, type AlleyPath } from './layers/alleys_layer';
-import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, parkingGapsLayer, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
-import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, setOverlayLinesData, showOverlayLines, withOverlayLines } from './overlay_lines';
-import { compoundsLayer } from './layers/compounds_layer';
+import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
+import {
+  ALLEY_LINES,
+  alleyAt,
+  alleyLines,
+  BOUNDARY_LINES,
+  boundaryAt,
+  communityMinZoom,
+  COMPOUND_FILLS,
+  compoundAt,
+  compoundPolygons,
+  OVERLAY_BASE,
+  PARKING_GAPS,
+  setOverlayLinesData,
+  showOverlayLines,
+  withOverlayLines,
+} from './overlay_lines';
 import { FacilityDrawing } from './facility_drawing';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
 import { CaseCanvas } from './case_canvas';
@@ -97,6 +111,8 @@ export class MapController {
   private alleys: AlleyPath[] = [];
   /** what the alley line source holds (overlay_lines.ts) */
   private alleysDrawn: GeoJSON.FeatureCollection = alleyLines([], null);
+  /** the unserved compounds MapLibre's parking-gap source holds */
+  private parkingGapsDrawn: readonly CompoundFeature[] = [];
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
   /** the toilet-gap samples as vectors, the view's, or one image (gap_sample_drawing.ts) */
@@ -113,10 +129,12 @@ export class MapController {
   /** supervision cases (src/app/case_map_driver.ts), on their own canvas above the map, with their own click handler */
   private cases: CaseDrawing | null = null;
   private caseCanvas: CaseCanvas | null = null;
-  /** a case was under the pointer at the last hover (the cursor shows it) */
+  /** a case was under the pointer at the last hover: it hides the tooltip of what lies under it */
   private pointerOnCase = false;
+  /** something a click opens (a case, compound, alley, grid or facility) was under the pointer at the last hover */
+  private pointerOnTarget = false;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
-  /** deck layers drawn below MapLibre's boundary lines: a boundary under the pointer wins over them */
+  /** deck layers drawn below MapLibre's overlay layers: a boundary or compound under the pointer wins over them */
   private layersBelowBoundaries = new Set<string>();
   private unserved: { ids: AnalysisOverlays['unservedCompoundIds']; byId: Map<string, CompoundFeature>; features: CompoundFeature[] } | null = null;
   /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
@@ -159,7 +177,7 @@ export class MapController {
       layers: [],
       onHover: (info) => this.handleHover(info),
       onClick: (info) => this.handleClick(info),
-      getCursor: ({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering || this.pointerOnCase ? 'pointer' : 'grab'),
+      getCursor: ({ isDragging }) => (isDragging ? 'grabbing' : this.pointerOnTarget ? 'pointer' : 'grab'),
     });
     this.map.addControl(this.overlay);
     if (isSoftwareGl(this.map.getCanvas())) {
@@ -221,6 +239,7 @@ export class MapController {
     // after the camera: the style holds the alleys this view draws. setStyle diffs against the current style, so the
     // same tiles and theme change nothing on screen
     this.alleysDrawn = this.alleysToDraw();
+    this.parkingGapsDrawn = this.unservedCompounds();
     this.map.setStyle(this.cityStyle(city));
     this.renderOverlay();
   }
@@ -356,18 +375,21 @@ export class MapController {
         if (image) deckLayers.push(cellsImageLayer(GRIDS_OVERVIEW, image, this.overview!.bounds, true));
       }
     }
-    if (shown.has('compounds')) {
-      const compounds = detail.compounds.at(view, zoom);
-      // at city zoom a compound is a few pixels: the unserved ones (parking gaps) are drawn on their own
-      if (compounds) deckLayers.push(compoundsLayer(compounds === ALL ? layers.compounds.features : compounds, dark));
-    }
-    if (shown.has('parkingGaps')) deckLayers.push(parkingGapsLayer(this.unservedCompounds(), dark));
     if (shown.has('zones')) {
       const hidden = new Set<Category>(this.settings.hiddenCategories);
       const six = new Set<Category>(SIX_SURROUNDINGS);
       deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
-    // MapLibre draws the boundaries and alleys (overlay_lines.ts); the deck layers pushed so far go below them
+    // MapLibre draws the compounds, parking gaps, boundaries and alleys (overlay_lines.ts); the deck layers pushed so
+    // far go below them. Compounds: all of them while the view's fit their budget; at city zoom a compound is a few
+    // pixels, and the unserved ones (parking gaps) stand for them
+    showOverlayLines(this.map, COMPOUND_FILLS, shown.has('compounds') && detail.compounds.at(view, zoom) !== null);
+    const unserved = this.unservedCompounds();
+    if (unserved !== this.parkingGapsDrawn && this.map.getSource(PARKING_GAPS)) {
+      this.parkingGapsDrawn = unserved;
+      setOverlayLinesData(this.map, PARKING_GAPS, compoundPolygons(unserved));
+    }
+    showOverlayLines(this.map, PARKING_GAPS, shown.has('parkingGaps'));
     showOverlayLines(this.map, BOUNDARY_LINES, shown.has('boundaries'));
     const belowBoundaries = deckLayers.length;
     const alleys = this.alleysToDraw();
@@ -420,9 +442,9 @@ export class MapController {
     // interleaved: deck layers draw inside MapLibre's stack, the fills below the boundaries, the rest below the first
     // label. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups there
     // (MapLibre logged an error at each style event); the style's load draws the overlay again
-    const placeable = Boolean(this.map.getLayer(BOUNDARY_LINES) && this.map.getLayer(FIRST_LABEL_LAYER));
+    const placeable = Boolean(this.map.getLayer(OVERLAY_BASE) && this.map.getLayer(FIRST_LABEL_LAYER));
     this.layersBelowBoundaries = new Set(deckLayers.slice(0, belowBoundaries).map((layer) => layer.id));
-    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? BOUNDARY_LINES : FIRST_LABEL_LAYER } as never)) : [] });
+    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? OVERLAY_BASE : FIRST_LABEL_LAYER } as never)) : [] });
     this.mapChangePending = true;
     this.countOverlayChange();
     this.map.triggerRepaint();
@@ -443,8 +465,18 @@ export class MapController {
     const basemap = basemapStyle(city.tilesUrl, THEMES[this.settings.theme]);
     return withOverlayLines(
       basemap,
-      { boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn },
-      { dark: this.settings.theme === 'dark', visible: { [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'), [ALLEY_LINES]: this.alleysDrawn.features.length > 0 } },
+      { compounds: city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn, boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn },
+      {
+        dark: this.settings.theme === 'dark',
+        communityMinZoom: communityMinZoom(city.layers.boundaries.features),
+        // the compounds' own visibility follows the view (renderOverlay sets it next)
+        visible: {
+          [COMPOUND_FILLS]: false,
+          [PARKING_GAPS]: this.settings.overlays.includes('parkingGaps'),
+          [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'),
+          [ALLEY_LINES]: this.alleysDrawn.features.length > 0,
+        },
+      },
     );
   }
 
@@ -553,11 +585,14 @@ export class MapController {
     // the cases are drawn on top (case_canvas.ts): a pin has no tooltip, but hides the one of what lies under it
     this.pointerOnCase = Boolean(this.caseAt(picked));
     const target = this.pointerOnCase ? null : this.targetAt(picked);
+    // a boundary has a tooltip but nothing to open
+    this.pointerOnTarget = this.pointerOnCase || (target !== null && target.kind !== 'boundary');
     this.callbacks.onHover(target ? { x: picked.x, y: picked.y, target } : null);
   }
 
   /**
-   * What the pointer is on, top first: deck's layers above the lines, then alleys, boundaries, deck's fills below.
+   * What the pointer is on, top first: deck's layers above the lines, then alleys, boundaries, compounds (parking
+   * gaps first), deck's fills below.
    * The order is the drawn layer's: a grid named by the grid image sits below the lines, as a vector grid does.
    */
   private targetAt(picked: PickingInfo): HoverTarget | null {
@@ -569,7 +604,9 @@ export class MapController {
     const alley = alleyAt(this.map, picked.x, picked.y, this.alleys);
     if (alley) return { kind: 'alley', feature: alley.street };
     const boundary = boundaryAt(this.map, picked.x, picked.y, this.city.layers.boundaries.features);
-    return boundary ? { kind: 'boundary', feature: boundary } : target;
+    if (boundary) return { kind: 'boundary', feature: boundary };
+    const compound = compoundAt(this.map, picked.x, picked.y, { compounds: this.city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn });
+    return compound ? { kind: 'compound', feature: compound } : target;
   }
 }
 
@@ -583,8 +620,6 @@ export interface CaseDrawing {
 function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
   switch (layerId) {
     case 'facilities': return { kind: 'facility', feature: object as FacilityFeature };
-    case 'compounds':
-    case 'parking-gaps': return { kind: 'compound', feature: object as CompoundFeature };
     case 'grids': return { kind: 'grid', feature: object as GridFeature };
     default: return null;
   }

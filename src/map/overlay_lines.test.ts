@@ -1,9 +1,9 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import type { BoundaryFeature, BoundaryLevel, StreetFeature } from '../domain/city_bundle';
+import type { BoundaryFeature, BoundaryLevel, CompoundFeature, StreetFeature } from '../domain/city_bundle';
 import type { AlleyPath } from './layers/alleys_layer';
-import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, withOverlayLines } from './overlay_lines';
+import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { THEMES } from './style/theme';
 
@@ -14,7 +14,14 @@ const square = (level: BoundaryLevel, name: string, x: number): BoundaryFeature 
 });
 const boundaries = [square('district', '玄武区', 0), square('street', '新街口街道', 0), square('community', '华侨路社区', 0), square('community', '汉中路社区', 1)];
 const alleys: AlleyPath[] = [0, 1, 2].map((i) => ({ path: [[i, 0], [i, 1]], street: { properties: { id: `s${i}` } } as StreetFeature }));
-const data = { boundaries, alleys: alleyLines(alleys, 'all') };
+const compound = (id: string, x: number): CompoundFeature => ({
+  type: 'Feature',
+  properties: { id, name: id } as CompoundFeature['properties'],
+  geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 0.1, 0], [x + 0.1, 0.1], [x, 0.1], [x, 0]]] },
+});
+const compounds = [compound('c0', 0), compound('c1', 1), compound('c2', 2)];
+const parkingGaps = [compounds[2], compounds[0]];
+const data = { compounds, parkingGaps, boundaries, alleys: alleyLines(alleys, 'all') };
 
 /** A map that answers queryRenderedFeatures with the given feature ids for each layer, and records the boxes asked. */
 function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = []) {
@@ -31,17 +38,21 @@ function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = [])
 }
 
 describe('overlay lines drawn by MapLibre', () => {
-  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, visible: { [BOUNDARY_LINES]: true, [ALLEY_LINES]: false } });
+  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false } });
 
-  it('adds valid sources and line layers just below the first label: boundaries, then alleys above them', () => {
+  it('adds valid sources and layers just below the first label: compounds, parking gaps, boundaries, then alleys', () => {
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
-    expect(ids.slice(ids.indexOf(FIRST_LABEL_LAYER) - 2, ids.indexOf(FIRST_LABEL_LAYER))).toEqual([BOUNDARY_LINES, ALLEY_LINES]);
-    expect(style.layers.find((layer) => layer.id === ALLEY_LINES)?.layout?.visibility).toBe('none');
+    const added = ids.slice(ids.indexOf(OVERLAY_BASE), ids.indexOf(FIRST_LABEL_LAYER));
+    expect(added).toEqual([COMPOUND_FILLS, PARKING_GAPS, 'atlas-parking-gap-outlines', BOUNDARY_LINES, ALLEY_LINES]);
+    const visibility = (id: string) => style.layers.find((layer) => layer.id === id)?.layout?.visibility;
+    expect(added.map(visibility)).toEqual(['visible', 'none', 'none', 'visible', 'none']);
     // every feature, its index as the id (hover finds the app's own object by it)
     const features = (id: string) => (style.sources[id] as { data: GeoJSON.FeatureCollection }).data.features;
     expect(features(BOUNDARY_LINES).map((f) => [f.id, f.properties?.level, f.geometry])).toEqual(boundaries.map((b, i) => [i, b.properties.level, b.geometry]));
     expect(features(ALLEY_LINES).map((f) => [f.id, f.geometry])).toEqual(alleys.map((a, i) => [i, { type: 'LineString', coordinates: a.path }]));
+    expect(features(COMPOUND_FILLS).map((f) => [f.id, f.geometry])).toEqual(compounds.map((c, i) => [i, c.geometry]));
+    expect(features(PARKING_GAPS).map((f) => [f.id, f.geometry])).toEqual(parkingGaps.map((c, i) => [i, c.geometry]));
   });
 
   it("holds all alleys, a view's (ids still index every alley) or none, the same object for the same list", () => {
@@ -53,8 +64,8 @@ describe('overlay lines drawn by MapLibre', () => {
   });
 
   it('hands the same GeoJSON to every style of the city, so a theme change does not tile it again', () => {
-    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, visible: { [BOUNDARY_LINES]: false, [ALLEY_LINES]: true } });
-    for (const id of [BOUNDARY_LINES, ALLEY_LINES]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
+    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true } });
+    for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.layout?.visibility).toBe('none');
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint).not.toEqual(style.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint);
   });
@@ -68,5 +79,35 @@ describe('overlay lines drawn by MapLibre', () => {
     expect(boundaryAt(fakeMap({ [BOUNDARY_LINES]: [] }).map, 10, 20, boundaries)).toBeNull();
     expect(boundaryAt(fakeMap({}).map, 10, 20, boundaries)).toBeNull();
     expect(alleyAt(fakeMap({ [ALLEY_LINES]: [1] }, [ALLEY_LINES]).map, 10, 20, alleys)).toBeNull();
+  });
+
+  it('names an unserved compound before any other under the pointer, by its index in its own list', () => {
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [1], [COMPOUND_FILLS]: [2] }).map, 10, 20, data)?.properties.id).toBe('c0');
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [], [COMPOUND_FILLS]: [1] }).map, 10, 20, data)?.properties.id).toBe('c1');
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [0], [COMPOUND_FILLS]: [1] }, [PARKING_GAPS]).map, 10, 20, data)?.properties.id).toBe('c1');
+    expect(compoundAt(fakeMap({ [COMPOUND_FILLS]: [1] }, [COMPOUND_FILLS]).map, 10, 20, data)).toBeNull();
+  });
+
+  it('draws communities from the first whole zoom where the median one spans COMMUNITY_MIN_PX, the coarser levels always', () => {
+    // squares of a given side (m) at 32° N, measured independently with the Web Mercator scale at that latitude
+    const lat = 32;
+    const metresPerDegreeLat = 40_075_016.686 / 360;
+    const communityOf = (side: number, i: number): BoundaryFeature => {
+      const dLat = side / metresPerDegreeLat;
+      const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+      const x = 118 + i * 0.05;
+      return { ...square('community', `c${i}`, 0), geometry: { type: 'Polygon', coordinates: [[[x, lat], [x + dLon, lat], [x + dLon, lat + dLat], [x, lat + dLat], [x, lat]]] } };
+    };
+    const pixelsAt = (side: number, zoom: number) => (side * 512 * 2 ** zoom) / (40_075_016.686 * Math.cos((lat * Math.PI) / 180));
+    for (const sides of [[759, 300, 2000], [190, 200, 210], [4000]]) {
+      const zoom = communityMinZoom([square('district', 'd', 0), ...sides.map(communityOf)]);
+      const median = [...sides].sort((a, b) => a - b)[sides.length >> 1];
+      expect(Number.isInteger(zoom)).toBe(true);
+      expect(pixelsAt(median, zoom)).toBeGreaterThanOrEqual(COMMUNITY_MIN_PX * 0.999);
+      expect(pixelsAt(median, zoom - 1)).toBeLessThan(COMMUNITY_MIN_PX);
+    }
+    expect(communityMinZoom([square('district', 'd', 0)])).toBe(0);
+    const layer = style.layers.find((l) => l.id === BOUNDARY_LINES) as { filter: unknown };
+    expect(layer.filter).toEqual(['any', ['!=', ['get', 'level'], 'community'], ['>=', ['zoom'], 12]]);
   });
 });

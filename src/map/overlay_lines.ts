@@ -1,41 +1,107 @@
 /**
- * The overlay's static lines drawn by MapLibre, not deck.gl: boundaries (district, street, community) and back
- * alleys, each a GeoJSON source and one line layer in the style, just below the first label.
+ * The overlay's outlines drawn by MapLibre, not deck.gl: compounds and the unserved ones (parking gaps), boundaries
+ * (district, street, community) and back alleys, each a GeoJSON source with its layers in the style, just below the
+ * first label.
  *
  * Why: deck.gl's PathLayer draws one instance per segment, and SwiftShader (the only GL these machines have) pays
  * ~40 µs for every instance. Measured at 1440×900: the 30 km city's 3,228 district and street segments cost
  * ~135 ms a frame as a PathLayer and ~25 ms as a line layer with every community too; the 8 km demo city's alleys
- * (33.7 k vertices) ~1.2 s as a PathLayer. MapLibre tessellates lines once, in its worker, into plain triangles,
- * simplified per zoom.
+ * (33.7 k vertices) ~1.2 s as a PathLayer; the compounds of a 30 km city's street-zoom view (a 2,000-vertex budget)
+ * ~50 ms at half resolution as a stroked GeoJsonLayer. MapLibre tessellates once, in its worker, into plain
+ * triangles, simplified per zoom.
  *
- * Order, bottom to top: deck fills (inserted before BOUNDARY_LINES), boundaries, alleys, the other deck layers
- * (inserted before the first label), labels. Hover and click come from `map.queryRenderedFeatures`; a feature's id
+ * Order, bottom to top: deck fills (inserted before OVERLAY_BASE), compounds, parking gaps, boundaries, alleys,
+ * the other deck layers (inserted before the first label), labels. Hover and click come from `map.queryRenderedFeatures`; a feature's id
  * is its index in the list the source was made from.
  */
-import type { ExpressionSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import type { BoundaryFeature, BoundaryLevel } from '../domain/city_bundle';
+import type { ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { BoundaryFeature, BoundaryLevel, CompoundFeature } from '../domain/city_bundle';
+import { featuresBox } from './feature_box';
 import type { AlleyPath } from './layers/alleys_layer';
 import { FIRST_LABEL_LAYER } from './style/basemap_style';
 
-/** Layer and source ids; deck layers drawn below the boundaries are inserted before BOUNDARY_LINES. */
+/** Source ids, each also its (first) layer's id. */
+export const COMPOUND_FILLS = 'atlas-compounds';
+export const PARKING_GAPS = 'atlas-parking-gaps';
 export const BOUNDARY_LINES = 'atlas-boundaries';
 export const ALLEY_LINES = 'atlas-alleys';
-export type OverlayLinesId = typeof BOUNDARY_LINES | typeof ALLEY_LINES;
+export type OverlayLinesId = typeof COMPOUND_FILLS | typeof PARKING_GAPS | typeof BOUNDARY_LINES | typeof ALLEY_LINES;
+/** The parking gaps' outlines, a second layer of their source, shown and hidden with it. */
+const PARKING_GAP_OUTLINES = 'atlas-parking-gap-outlines';
+const LAYERS_OF: Record<OverlayLinesId, readonly string[]> = {
+  [COMPOUND_FILLS]: [COMPOUND_FILLS],
+  [PARKING_GAPS]: [PARKING_GAPS, PARKING_GAP_OUTLINES],
+  [BOUNDARY_LINES]: [BOUNDARY_LINES],
+  [ALLEY_LINES]: [ALLEY_LINES],
+};
+/** The lowest of these layers: deck layers drawn below them all (the gap cells, grids, zones) go before it. */
+export const OVERLAY_BASE = COMPOUND_FILLS;
 
 const BOUNDARY_WIDTH: Record<BoundaryLevel, number> = { district: 3, street: 2, community: 1 };
 /** A shared edge is drawn for every level; the finest one names the most (community, then street, then district). */
 const LEVEL_ORDER: Record<BoundaryLevel, number> = { district: 0, street: 1, community: 2 };
 const COLOUR = {
-  light: { boundary: 'rgba(110, 70, 170, 0.86)', community: 'rgba(120, 90, 170, 0.35)', alley: 'rgba(214, 96, 0, 0.75)' },
-  dark: { boundary: 'rgba(190, 160, 255, 0.9)', community: 'rgba(160, 140, 220, 0.43)', alley: 'rgba(255, 170, 60, 0.78)' },
+  light: {
+    boundary: 'rgba(110, 70, 170, 0.86)',
+    community: 'rgba(120, 90, 170, 0.35)',
+    alley: 'rgba(214, 96, 0, 0.75)',
+    compoundFill: 'rgba(52, 120, 220, 0.14)',
+    compoundOutline: 'rgba(40, 100, 200, 0.78)',
+    gapFill: 'rgba(214, 39, 40, 0.43)',
+    gapOutline: 'rgb(150, 20, 20)',
+  },
+  dark: {
+    boundary: 'rgba(190, 160, 255, 0.9)',
+    community: 'rgba(160, 140, 220, 0.43)',
+    alley: 'rgba(255, 170, 60, 0.78)',
+    compoundFill: 'rgba(80, 160, 255, 0.16)',
+    compoundOutline: 'rgba(110, 180, 255, 0.78)',
+    gapFill: 'rgba(255, 90, 90, 0.47)',
+    gapOutline: 'rgb(255, 140, 140)',
+  },
 } as const;
 /** An alley is 3 m wide on the ground, never under 1.5 px nor over 5 px (at ~32° N: 1.5 px at z14.6, 5 px at z16.3). */
 const ALLEY_WIDTH: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 14.6, 1.5, 16.3, 5];
+
+/**
+ * Community lines are drawn once a typical community spans this many CSS pixels. Below that they are a mesh too
+ * fine to read, and the costliest layer of a large city's frame on software GL: the 30 km city's 1,800 community
+ * outlines took ~96 ms of a 353 ms frame at city zoom (1440×900).
+ */
+export const COMMUNITY_MIN_PX = 32;
+/** Web Mercator: the equator's length (m); MapLibre's world is 512·2^zoom CSS pixels wide. */
+const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
+
+/**
+ * The first whole zoom at which the median community's box (the square root of its area in metres) spans
+ * COMMUNITY_MIN_PX. Whole, because MapLibre evaluates a filter's zoom at each tile's whole zoom. 0 with no
+ * communities.
+ */
+export function communityMinZoom(boundaries: readonly BoundaryFeature[]): number {
+  const metresPerDegree = EARTH_CIRCUMFERENCE_M / 360;
+  const sizes: { side: number; lat: number }[] = [];
+  for (const b of boundaries) {
+    const box = b.properties.level === 'community' ? featuresBox([b]) : null;
+    if (!box) continue;
+    const lat = (box[1] + box[3]) / 2;
+    const width = (box[2] - box[0]) * metresPerDegree * Math.cos((lat * Math.PI) / 180);
+    sizes.push({ side: Math.sqrt(width * (box[3] - box[1]) * metresPerDegree), lat });
+  }
+  if (!sizes.length) return 0;
+  const median = sizes.sort((a, b) => a.side - b.side)[sizes.length >> 1];
+  // pixels spanned at zoom z: side · 512 · 2^z / (circumference · cos(lat))
+  const zoom = Math.log2((COMMUNITY_MIN_PX * EARTH_CIRCUMFERENCE_M * Math.cos((median.lat * Math.PI) / 180)) / (512 * median.side));
+  return Math.max(0, Math.ceil(zoom));
+}
 
 /** How near the pointer (CSS pixels) a line counts as hovered: the lines are 1–5 px wide. */
 const HIT_TOLERANCE_PX = 3;
 
 export interface OverlayLinesData {
+  /** every compound of the city (a layer's visibility says whether the view shows them) */
+  compounds: readonly CompoundFeature[];
+  /** the unserved compounds: the same array while the analysis names the same ones */
+  parkingGaps: readonly CompoundFeature[];
   boundaries: readonly BoundaryFeature[];
   /** the alleys to draw (from `alleyLines`): a large city's only those of the view, as deck.gl's were */
   alleys: GeoJSON.FeatureCollection;
@@ -43,6 +109,8 @@ export interface OverlayLinesData {
 
 export interface OverlayLinesLook {
   dark: boolean;
+  /** from `communityMinZoom` */
+  communityMinZoom: number;
   visible: Record<OverlayLinesId, boolean>;
 }
 
@@ -58,15 +126,34 @@ function collectionOf<T extends object>(items: readonly T[], feature: (item: T) 
   return collection;
 }
 
-function lineLayers({ dark, visible }: OverlayLinesLook): LineLayerSpecification[] {
+function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (LineLayerSpecification | FillLayerSpecification)[] {
   const colour = COLOUR[dark ? 'dark' : 'light'];
   const visibility = (id: OverlayLinesId) => (visible[id] ? 'visible' : 'none');
   return [
+    // the fill's antialiasing pass is its 1 px outline
+    {
+      id: COMPOUND_FILLS,
+      type: 'fill',
+      source: COMPOUND_FILLS,
+      layout: { visibility: visibility(COMPOUND_FILLS) },
+      paint: { 'fill-color': colour.compoundFill, 'fill-outline-color': colour.compoundOutline },
+    },
+    { id: PARKING_GAPS, type: 'fill', source: PARKING_GAPS, layout: { visibility: visibility(PARKING_GAPS) }, paint: { 'fill-color': colour.gapFill } },
+    {
+      id: PARKING_GAP_OUTLINES,
+      type: 'line',
+      source: PARKING_GAPS,
+      layout: { visibility: visibility(PARKING_GAPS) },
+      paint: { 'line-color': colour.gapOutline, 'line-width': 2 },
+    },
     {
       id: BOUNDARY_LINES,
       type: 'line',
       source: BOUNDARY_LINES,
-      layout: { visibility: visibility(BOUNDARY_LINES), 'line-join': 'round' },
+      // communities only from their zoom on; miter joins (the default): round ones measured ~60 ms more a frame at
+      // city zoom on the 30 km city, for lines 1–3 px wide where a round corner cannot be seen
+      filter: ['any', ['!=', ['get', 'level'], 'community'], ['>=', ['zoom'], communityMinZoom]],
+      layout: { visibility: visibility(BOUNDARY_LINES) },
       paint: {
         'line-color': ['match', ['get', 'level'], 'community', colour.community, colour.boundary],
         'line-width': ['match', ['get', 'level'], 'district', BOUNDARY_WIDTH.district, 'street', BOUNDARY_WIDTH.street, BOUNDARY_WIDTH.community],
@@ -82,7 +169,7 @@ function lineLayers({ dark, visible }: OverlayLinesLook): LineLayerSpecification
   ];
 }
 
-/** `style` with the city's boundaries and alleys added just below the first label, so labels stay on top. */
+/** `style` with the city's compounds, boundaries and alleys added just below the first label, so labels stay on top. */
 export function withOverlayLines(style: StyleSpecification, data: OverlayLinesData, look: OverlayLinesLook): StyleSpecification {
   const labelAt = style.layers.findIndex((l) => l.id === FIRST_LABEL_LAYER);
   const at = labelAt < 0 ? style.layers.length : labelAt;
@@ -90,9 +177,20 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
   const boundaries = collectionOf(data.boundaries, (b) => ({ properties: { level: b.properties.level }, geometry: b.geometry }));
   return {
     ...style,
-    sources: { ...style.sources, [BOUNDARY_LINES]: { type: 'geojson', data: boundaries }, [ALLEY_LINES]: { type: 'geojson', data: data.alleys } },
-    layers: [...style.layers.slice(0, at), ...lineLayers(look), ...style.layers.slice(at)],
+    sources: {
+      ...style.sources,
+      [COMPOUND_FILLS]: { type: 'geojson', data: compoundPolygons(data.compounds) },
+      [PARKING_GAPS]: { type: 'geojson', data: compoundPolygons(data.parkingGaps) },
+      [BOUNDARY_LINES]: { type: 'geojson', data: boundaries },
+      [ALLEY_LINES]: { type: 'geojson', data: data.alleys },
+    },
+    layers: [...style.layers.slice(0, at), ...overlayLayers(look), ...style.layers.slice(at)],
   };
+}
+
+/** Compounds as a source's GeoJSON, each feature's id its index in `compounds`; the same object for the same list. */
+export function compoundPolygons(compounds: readonly CompoundFeature[]): GeoJSON.FeatureCollection {
+  return collectionOf(compounds, (c) => ({ properties: {}, geometry: c.geometry }));
 }
 
 const NO_ALLEYS: readonly AlleyPath[] = [];
@@ -122,11 +220,12 @@ export function setOverlayLinesData(map: MapLibreMap, id: OverlayLinesId, data: 
   source?.setData(data);
 }
 
-/** Shows or hides a line layer without a style change (the layers exist whenever a city's style does). */
+/** Shows or hides a source's layers without a style change (the layers exist whenever a city's style does). */
 export function showOverlayLines(map: MapLibreMap, id: OverlayLinesId, visible: boolean): void {
-  if (!map.getLayer(id)) return;
   const value = visible ? 'visible' : 'none';
-  if (map.getLayoutProperty(id, 'visibility') !== value) map.setLayoutProperty(id, 'visibility', value);
+  for (const layer of LAYERS_OF[id]) {
+    if (map.getLayer(layer) && map.getLayoutProperty(layer, 'visibility') !== value) map.setLayoutProperty(layer, 'visibility', value);
+  }
 }
 
 /** Indices (in the source's list) of the features a line layer draws near a point (CSS pixels on the map). */
@@ -147,6 +246,13 @@ export function boundaryAt(map: MapLibreMap, x: number, y: number, boundaries: r
     if (feature && (!best || LEVEL_ORDER[feature.properties.level] > LEVEL_ORDER[best.properties.level])) best = feature;
   }
   return best;
+}
+
+/** The compound drawn under a point: an unserved one (drawn on top) first; null when none is. */
+export function compoundAt(map: MapLibreMap, x: number, y: number, data: Pick<OverlayLinesData, 'compounds' | 'parkingGaps'>): CompoundFeature | null {
+  for (const i of indicesAt(map, PARKING_GAPS, x, y)) if (data.parkingGaps[i]) return data.parkingGaps[i];
+  for (const i of indicesAt(map, COMPOUND_FILLS, x, y)) if (data.compounds[i]) return data.compounds[i];
+  return null;
 }
 
 /** The alley drawn under a point (the first MapLibre reports: the topmost); null when none is. */

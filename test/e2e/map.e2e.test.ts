@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { CATEGORIES } from '../../src/domain/categories';
+import { t } from '../../src/i18n/strings';
 import { THEMES } from '../../src/map/style/theme';
 import { changedPixels, countNear, hexToRgb, mapPixels, openApp, chromiumForThisFile, waitForMapIdle, waitForOverlayDrawn } from './app_page';
 
@@ -72,6 +73,23 @@ describe('the map shell in Chromium', () => {
         await page.mouse.move(box.x + onLine.x, box.y + onLine.y);
         const levelLine = async () => (await page.locator('.tooltip div').allTextContents()).find((line) => ['区', '街道', '社区'].includes(line));
         await expect.poll(levelLine, { timeout: 5_000 }).toBeTruthy();
+
+        // compounds too (MapLibre fills): a pixel inside one names a compound
+        await page.mouse.move(box.x + 2, box.y + 2);
+        await page.locator('input[data-layer="boundaries"]').uncheck();
+        await page.locator('input[data-layer="compounds"]').check();
+        await waitForOverlayDrawn(page);
+        const withCompounds = await mapPixels(page);
+        await page.locator('input[data-layer="compounds"]').uncheck();
+        await waitForOverlayDrawn(page);
+        const fills = changedPixels(withCompounds, await mapPixels(page));
+        expect(fills.length).toBeGreaterThan(1_000);
+        await page.locator('input[data-layer="compounds"]').check();
+        await waitForOverlayDrawn(page);
+        const inFill = fills[Math.floor(fills.length / 2)];
+        await page.mouse.move(box.x + inFill.x, box.y + inFill.y);
+        const kindLine = async () => (await page.locator('.tooltip div').allTextContents()).includes(t('zh', 'compound'));
+        await expect.poll(kindLine, { timeout: 5_000 }).toBe(true);
       }
 
       expect(foreignRequests).toEqual([]);

@@ -9,21 +9,6 @@ import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, St
 const MOCK_COLOUR: [number, number, number] = [142, 68, 173];
 
 /** Compounds with no parking within the walk radius: filled red, so they read as gaps beside served ones. */
-export function parkingGapsLayer(unserved: readonly CompoundFeature[], dark: boolean) {
-  return new GeoJsonLayer<CompoundFeature['properties']>({
-    id: 'parking-gaps',
-    data: unserved as CompoundFeature[],
-    filled: true,
-    stroked: true,
-    getFillColor: dark ? [255, 90, 90, 120] : [214, 39, 40, 110],
-    getLineColor: dark ? [255, 140, 140, 255] : [150, 20, 20, 255],
-    getLineWidth: 2,
-    lineWidthUnits: 'pixels',
-    pickable: true,
-    updateTriggers: { getFillColor: dark, getLineColor: dark },
-  });
-}
-
 /** One ring per six-surroundings point at the zone radius, in its category's colour. */
 export function zoneRingsLayer(points: readonly FacilityFeature[], radiusM: number) {
   return new ScatterplotLayer<FacilityFeature>({

@@ -10,6 +10,12 @@ import type { ThemeTokens } from './theme';
 export const FIRST_LABEL_LAYER = 'road-label';
 const FONT = ['sans'];
 
+/**
+ * Smooth fill edges only from zoom 14 on. Antialiasing is a second pass over every edge, and below 14 a city's
+ * parcels are a few pixels each: on the 30 km city at city zoom it took ~56 ms of a 353 ms frame on software GL.
+ */
+const FILL_ANTIALIAS: ExpressionSpecification = ['step', ['zoom'], false, 14, true];
+
 const zoomWidth = (z12: number, z16: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 12, z12, 16, z16, 19, z16 * 4];
 
 export function basemapStyle(tilesUrl: string, theme: ThemeTokens): StyleSpecification {
@@ -22,10 +28,11 @@ export function basemapStyle(tilesUrl: string, theme: ThemeTokens): StyleSpecifi
       source: 'basemap',
       'source-layer': 'landuse',
       paint: {
+        'fill-antialias': FILL_ANTIALIAS,
         'fill-color': ['match', ['get', 'kind'], 'residential', theme.residential, ['commercial', 'retail'], theme.commercial, 'industrial', theme.industrial, ['education', 'hospital'], theme.education, theme.residential],
       },
     },
-    { id: 'park', type: 'fill', source: 'basemap', 'source-layer': 'park', paint: { 'fill-color': theme.park } },
+    { id: 'park', type: 'fill', source: 'basemap', 'source-layer': 'park', paint: { 'fill-antialias': FILL_ANTIALIAS, 'fill-color': theme.park } },
     { id: 'water', type: 'fill', source: 'basemap', 'source-layer': 'water', paint: { 'fill-color': theme.water } },
     { id: 'waterway', type: 'line', source: 'basemap', 'source-layer': 'waterway', paint: { 'line-color': theme.water, 'line-width': zoomWidth(1, 4) } },
     { id: 'building', type: 'fill', source: 'basemap', 'source-layer': 'building', minzoom: 14, paint: { 'fill-color': theme.building, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0, 15, 1] } },
