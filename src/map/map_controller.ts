@@ -129,8 +129,6 @@ export class MapController {
   /** supervision cases (src/app/case_map_driver.ts), on their own canvas above the map, with their own click handler */
   private cases: CaseDrawing | null = null;
   private caseCanvas: CaseCanvas | null = null;
-  /** a case was under the pointer at the last hover: it hides the tooltip of what lies under it */
-  private pointerOnCase = false;
   /** something a click opens (a case, compound, alley, grid or facility) was under the pointer at the last hover */
   private pointerOnTarget = false;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
@@ -381,9 +379,8 @@ export class MapController {
       deckLayers.push(zoneRingsLayer(facilities.filter((f) => six.has(f.properties.category) && !hidden.has(f.properties.category)), this.analysis.zoneRadiusM));
     }
     // MapLibre draws the compounds, parking gaps, boundaries and alleys (overlay_lines.ts); the deck layers pushed so
-    // far go below them. Compounds: all of them while the view's fit their budget; at city zoom a compound is a few
-    // pixels, and the unserved ones (parking gaps) stand for them
-    showOverlayLines(this.map, COMPOUND_FILLS, shown.has('compounds') && detail.compounds.at(view, zoom) !== null);
+    // far go below them
+    showOverlayLines(this.map, COMPOUND_FILLS, this.compoundsShown());
     const unserved = this.unservedCompounds();
     if (unserved !== this.parkingGapsDrawn && this.map.getSource(PARKING_GAPS)) {
       this.parkingGapsDrawn = unserved;
@@ -439,7 +436,7 @@ export class MapController {
     if (picked) deckLayers.push(highlightLayer(picked, dark));
     const facilityLayer = shown.has('facilities') && this.facilityDrawing.layer(facilities, this.settings.hiddenCategories, dark, view, zoom);
     if (facilityLayer) deckLayers.push(facilityLayer);
-    // interleaved: deck layers draw inside MapLibre's stack, the fills below the boundaries, the rest below the first
+    // interleaved: deck layers draw inside MapLibre's stack, the fills below the compounds, the rest below the first
     // label. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups there
     // (MapLibre logged an error at each style event); the style's load draws the overlay again
     const placeable = Boolean(this.map.getLayer(OVERLAY_BASE) && this.map.getLayer(FIRST_LABEL_LAYER));
@@ -469,15 +466,22 @@ export class MapController {
       {
         dark: this.settings.theme === 'dark',
         communityMinZoom: communityMinZoom(city.layers.boundaries.features),
-        // the compounds' own visibility follows the view (renderOverlay sets it next)
         visible: {
-          [COMPOUND_FILLS]: false,
+          [COMPOUND_FILLS]: this.compoundsShown(),
           [PARKING_GAPS]: this.settings.overlays.includes('parkingGaps'),
           [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'),
           [ALLEY_LINES]: this.alleysDrawn.features.length > 0,
         },
       },
     );
+  }
+
+  /**
+   * Compounds are drawn while the view's fit their budget (view_detail.ts), all of them at once: at city zoom a
+   * compound is a few pixels, and the unserved ones (parking gaps) stand for them.
+   */
+  private compoundsShown(): boolean {
+    return this.settings.overlays.includes('compounds') && this.detail !== null && this.detail.compounds.at(this.viewBox(), this.map.getZoom()) !== null;
   }
 
   /** The alleys as lines: all, the view's while it holds few enough, else none (the cell image stands for them). */
@@ -583,10 +587,10 @@ export class MapController {
 
   private handleHover(picked: PickingInfo): void {
     // the cases are drawn on top (case_canvas.ts): a pin has no tooltip, but hides the one of what lies under it
-    this.pointerOnCase = Boolean(this.caseAt(picked));
-    const target = this.pointerOnCase ? null : this.targetAt(picked);
+    const onCase = Boolean(this.caseAt(picked));
+    const target = onCase ? null : this.targetAt(picked);
     // a boundary has a tooltip but nothing to open
-    this.pointerOnTarget = this.pointerOnCase || (target !== null && target.kind !== 'boundary');
+    this.pointerOnTarget = onCase || (target !== null && target.kind !== 'boundary');
     this.callbacks.onHover(target ? { x: picked.x, y: picked.y, target } : null);
   }
 
