@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CATEGORIES } from '../../src/domain/categories';
 import { t } from '../../src/i18n/strings';
 import { THEMES } from '../../src/map/style/theme';
@@ -62,13 +63,8 @@ describe('the map shell in Chromium', () => {
         await page.evaluate(() => (window.location.hash = window.location.hash.replace(/layers=[^&]*/, 'layers=boundaries')));
         await page.waitForSelector('input[data-layer="boundaries"]:checked');
         await waitForOverlayDrawn(page);
-        const withBoundaries = await mapPixels(page);
-        await page.locator('input[data-layer="boundaries"]').uncheck();
-        await waitForOverlayDrawn(page);
-        const lines = changedPixels(withBoundaries, await mapPixels(page));
+        const lines = await pixelsOfLayer(page, 'boundaries');
         expect(lines.length).toBeGreaterThan(1_000);
-        await page.locator('input[data-layer="boundaries"]').check();
-        await waitForOverlayDrawn(page);
         const onLine = lines[Math.floor(lines.length / 3)];
         await page.mouse.move(box.x + onLine.x, box.y + onLine.y);
         const levelLine = async () => (await page.locator('.tooltip div').allTextContents()).find((line) => ['区', '街道', '社区'].includes(line));
@@ -79,13 +75,8 @@ describe('the map shell in Chromium', () => {
         await page.locator('input[data-layer="boundaries"]').uncheck();
         await page.locator('input[data-layer="compounds"]').check();
         await waitForOverlayDrawn(page);
-        const withCompounds = await mapPixels(page);
-        await page.locator('input[data-layer="compounds"]').uncheck();
-        await waitForOverlayDrawn(page);
-        const fills = changedPixels(withCompounds, await mapPixels(page));
+        const fills = await pixelsOfLayer(page, 'compounds');
         expect(fills.length).toBeGreaterThan(1_000);
-        await page.locator('input[data-layer="compounds"]').check();
-        await waitForOverlayDrawn(page);
         const inFill = fills[Math.floor(fills.length / 2)];
         await page.mouse.move(box.x + inFill.x, box.y + inFill.y);
         const kindLine = async () => (await page.locator('.tooltip div').allTextContents()).includes(t('zh', 'compound'));
@@ -124,3 +115,14 @@ describe('the map shell in Chromium', () => {
     await page.close();
   });
 });
+
+/** The map pixels a shown layer colours: the map with it and without it compared; the layer is shown again after. */
+async function pixelsOfLayer(page: Page, layer: string): Promise<{ x: number; y: number }[]> {
+  const shown = await mapPixels(page);
+  await page.locator(`input[data-layer="${layer}"]`).uncheck();
+  await waitForOverlayDrawn(page);
+  const changed = changedPixels(shown, await mapPixels(page));
+  await page.locator(`input[data-layer="${layer}"]`).check();
+  await waitForOverlayDrawn(page);
+  return changed;
+}
