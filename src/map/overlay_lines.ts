@@ -11,8 +11,8 @@
  * triangles, simplified per zoom.
  *
  * Order, bottom to top: deck fills (inserted before OVERLAY_BASE), compounds, parking gaps, boundaries, alleys,
- * the other deck layers (inserted before the first label), labels. Hover and click come from `map.queryRenderedFeatures`; a feature's id
- * is its index in the list the source was made from.
+ * the other deck layers (inserted before the first label), labels. Hover and click come from
+ * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from.
  */
 import type { ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { BoundaryFeature, BoundaryLevel, CompoundFeature } from '../domain/city_bundle';
