@@ -34,6 +34,7 @@ import {
   withOverlayLines,
 } from './overlay_lines';
 import { FacilityDrawing } from './facility_drawing';
+import { metresPerCssPixel } from './mercator_scale';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
 import { CaseCanvas } from './case_canvas';
 import { caseMarkAt, type CaseHit, type CaseMarksDrawn, type ScreenProjection } from './case_hits';
@@ -335,8 +336,7 @@ export class MapController {
     const canvas = this.map.getCanvas();
     const lat = this.map.getCenter().lat;
     // Web Mercator ground resolution at the centre, per CSS pixel, then per canvas pixel
-    const perCssPixel = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom());
-    return { canvas, metresPerPixel: perCssPixel / this.map.getPixelRatio() };
+    return { canvas, metresPerPixel: metresPerCssPixel(lat, this.map.getZoom()) / this.map.getPixelRatio() };
   }
 
   resize(): void {

@@ -17,6 +17,7 @@
 import type { ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { BoundaryFeature, BoundaryLevel, CompoundFeature } from '../domain/city_bundle';
 import { featuresBox } from './feature_box';
+import { EARTH_CIRCUMFERENCE_M, metresPerCssPixel } from './mercator_scale';
 import type { AlleyPath } from './layers/alleys_layer';
 import { FIRST_LABEL_LAYER } from './style/basemap_style';
 
@@ -69,8 +70,6 @@ const ALLEY_WIDTH: ExpressionSpecification = ['interpolate', ['exponential', 2],
  * outlines took ~96 ms of a 353 ms frame at city zoom (1440×900).
  */
 export const COMMUNITY_MIN_PX = 32;
-/** Web Mercator: the equator's length (m); MapLibre's world is 512·2^zoom CSS pixels wide. */
-const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 
 /**
  * The first whole zoom at which the median community's box (the square root of its area in metres) spans
@@ -89,8 +88,8 @@ export function communityMinZoom(boundaries: readonly BoundaryFeature[]): number
   }
   if (!sizes.length) return 0;
   const median = sizes.sort((a, b) => a.side - b.side)[sizes.length >> 1];
-  // pixels spanned at zoom z: side · 512 · 2^z / (circumference · cos(lat))
-  const zoom = Math.log2((COMMUNITY_MIN_PX * EARTH_CIRCUMFERENCE_M * Math.cos((median.lat * Math.PI) / 180)) / (512 * median.side));
+  // pixels spanned at zoom z: side / metresPerCssPixel(lat, 0) · 2^z
+  const zoom = Math.log2((COMMUNITY_MIN_PX * metresPerCssPixel(median.lat, 0)) / median.side);
   return Math.max(0, Math.ceil(zoom));
 }
 
