@@ -134,7 +134,7 @@ export class MapController {
   private pointerOnTarget = false;
   private focusArea: readonly (BoundaryFeature | GridFeature)[] | null = null;
   /** deck layers drawn below MapLibre's overlay layers: a boundary or compound under the pointer wins over them */
-  private layersBelowBoundaries = new Set<string>();
+  private deckLayersBelowOverlay = new Set<string>();
   private unserved: { ids: AnalysisOverlays['unservedCompoundIds']; byId: Map<string, CompoundFeature>; features: CompoundFeature[] } | null = null;
   /** the facilities drawn: the bundle's with the planner's ledgers and proposals applied, when there is a project */
   private facilities: FacilityFeature[] | null = null;
@@ -388,7 +388,7 @@ export class MapController {
     }
     showOverlayLines(this.map, PARKING_GAPS, shown.has('parkingGaps'));
     showOverlayLines(this.map, BOUNDARY_LINES, shown.has('boundaries'));
-    const belowBoundaries = deckLayers.length;
+    const belowOverlay = deckLayers.length;
     const alleys = this.alleysToDraw();
     // before the style has the source, the style being loaded already holds what alleysDrawn says
     if (alleys !== this.alleysDrawn && this.map.getSource(ALLEY_LINES)) {
@@ -440,8 +440,8 @@ export class MapController {
     // label. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups there
     // (MapLibre logged an error at each style event); the style's load draws the overlay again
     const placeable = Boolean(this.map.getLayer(OVERLAY_BASE) && this.map.getLayer(FIRST_LABEL_LAYER));
-    this.layersBelowBoundaries = new Set(deckLayers.slice(0, belowBoundaries).map((layer) => layer.id));
-    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowBoundaries ? OVERLAY_BASE : FIRST_LABEL_LAYER } as never)) : [] });
+    this.deckLayersBelowOverlay = new Set(deckLayers.slice(0, belowOverlay).map((layer) => layer.id));
+    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowOverlay ? OVERLAY_BASE : FIRST_LABEL_LAYER } as never)) : [] });
     this.mapChangePending = true;
     this.countOverlayChange();
     this.map.triggerRepaint();
@@ -603,7 +603,7 @@ export class MapController {
     const info = this.resolveOverviewPick(picked);
     const target = info.object && info.layer ? hoverTarget(info.layer.id, info.object) : null;
     // anything deck draws above the lines wins
-    if (picked.object && picked.layer && !this.layersBelowBoundaries.has(picked.layer.id)) return target;
+    if (picked.object && picked.layer && !this.deckLayersBelowOverlay.has(picked.layer.id)) return target;
     if (!this.city || picked.x < 0) return target;
     const alley = alleyAt(this.map, picked.x, picked.y, this.alleys);
     if (alley) return { kind: 'alley', feature: alley.street };
