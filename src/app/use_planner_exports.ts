@@ -20,7 +20,7 @@ export function usePlannerExports(inputs: { lang: Lang; city: LoadedCity | null;
 
   const png = async () => {
     if (!map || !city) return;
-    const { canvas, metresPerPixel } = map.snapshot();
+    const { canvas, metresPerPixel } = await map.snapshot();
     const name = lang === 'zh' ? city.manifest.name.zh : city.manifest.name.en;
     const report = gaps.report;
     const legend: MapPngOptions['legend'][number][] = [];

@@ -36,6 +36,7 @@ import {
 import { FacilityDrawing } from './facility_drawing';
 import { metresPerCssPixel } from './mercator_scale';
 import { isSoftwareGl, MovingResolution } from './moving_resolution';
+import { sameMembers } from './same_members';
 import { CaseCanvas } from './case_canvas';
 import { caseMarkAt, type CaseHit, type CaseMarksDrawn, type ScreenProjection } from './case_hits';
 import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
@@ -184,6 +185,7 @@ export class MapController {
       this.movingResolution = moving;
       this.map.on('movestart', (e) => moving.moveStarted(Boolean(e.originalEvent)));
       this.map.on('moveend', () => moving.moveEnded());
+      document.addEventListener('input', this.onRangeInput, { capture: true, passive: true });
     }
     this.map.on('moveend', () => {
       if (this.followsView()) this.renderOverlay();
@@ -243,9 +245,12 @@ export class MapController {
     this.renderOverlay();
   }
 
-  setAnalysisOverlays(analysis: AnalysisOverlays): void {
+  setAnalysisOverlays(next: AnalysisOverlays): void {
     const before = this.analysis;
     const shown = new Set(this.settings.overlays);
+    // each analysis answer names its unserved compounds anew, mostly the same ones (a toilet or zone slider leaves
+    // them alone): the same set keeps MapLibre's parking-gap source as it is, with no new tiles to draw
+    const analysis = sameMembers(next.unservedCompoundIds, before.unservedCompoundIds) ? { ...next, unservedCompoundIds: before.unservedCompoundIds } : next;
     this.analysis = analysis;
     // a change nobody can see must not redraw: on software GL a frame of the basemap alone costs 70 ms
     const visible =
@@ -331,8 +336,13 @@ export class MapController {
     if (this.settings.overlays.includes('grids')) this.renderOverlay();
   }
 
-  /** The last frame (preserveDrawingBuffer keeps it) and its scale, for the PNG export. */
-  snapshot(): { canvas: HTMLCanvasElement; metresPerPixel: number } {
+  /** The last frame (preserveDrawingBuffer keeps it) and its scale, for the PNG export; sharp, never the moving resolution. */
+  async snapshot(): Promise<{ canvas: HTMLCanvasElement; metresPerPixel: number }> {
+    if (this.movingResolution?.lowResolution) {
+      const drawn = new Promise((resolve) => this.map.once('idle', resolve));
+      this.movingResolution.sharpen();
+      await drawn;
+    }
     const canvas = this.map.getCanvas();
     const lat = this.map.getCenter().lat;
     // Web Mercator ground resolution at the centre, per CSS pixel, then per canvas pixel
@@ -344,6 +354,7 @@ export class MapController {
   }
 
   destroy(): void {
+    document.removeEventListener('input', this.onRangeInput, { capture: true });
     this.resizeObserver.disconnect();
     this.caseCanvas?.remove();
     this.map.removeControl(this.overlay);
@@ -498,9 +509,16 @@ export class MapController {
   /** MapLibre and the interleaved deck.gl share one canvas; the case canvas follows it. */
   private applyPixelRatio(ratio: number): void {
     if (ratio === this.map.getPixelRatio()) return;
+    // a frame to draw: not settled from now, not from the next render on (a test polling in between saw it settled)
+    this.map.getContainer().dataset.settled = 'false';
     this.map.setPixelRatio(ratio);
     this.caseCanvas?.setPixelRatio(ratio);
   }
+
+  /** Any slider on the page (the analysis panel's, the history's): its changes are drawn at the moving resolution. */
+  private readonly onRangeInput = (event: Event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'range') this.movingResolution?.adjusted();
+  };
 
   /** Whether some layer is drawn for the view only, so a move must redraw the overlay. */
   private followsView(): boolean {

@@ -45,4 +45,26 @@ describe('moving resolution', () => {
     vi.runAllTimers();
     expect(applied).toEqual([1, 1.5]);
   });
+
+  it('draws a slider\'s changes at the lower resolution too, sharp once the slider rests', () => {
+    moving.adjusted();
+    expect(applied).toEqual([1]);
+    // a slider dragged along: each input pushes the sharp frame back
+    vi.advanceTimersByTime(SHARP_AFTER_MS - 1);
+    moving.adjusted();
+    vi.advanceTimersByTime(SHARP_AFTER_MS - 1);
+    expect(applied).toEqual([1]);
+    vi.advanceTimersByTime(1);
+    expect(applied).toEqual([1, 2]);
+  });
+
+  it('does not sharpen in the middle of a drag when a slider moves during it', () => {
+    moving.moveStarted(true);
+    moving.adjusted();
+    vi.advanceTimersByTime(10 * SHARP_AFTER_MS);
+    expect(applied).toEqual([1]);
+    moving.moveEnded();
+    vi.advanceTimersByTime(SHARP_AFTER_MS);
+    expect(applied).toEqual([1, 2]);
+  });
 });

@@ -2,7 +2,7 @@
  * Software GL (SwiftShader, llvmpipe: the only GL on many office and intranet machines) draws every pixel on the
  * CPU, and the page answers no input while a frame is being drawn. Measured on the 30 km city (1100×855 map):
  * the basemap takes 120 ms at full resolution and 85 ms at half, each full-map image 25 ms and 7 ms.
- * So while the user moves the map it is drawn at half resolution, and sharp again once the moves have paused.
+ * So while the user moves the map or a slider it is drawn at half resolution, and sharp again once they pause.
  * Hardware GL is left alone.
  */
 
@@ -18,13 +18,19 @@ export function isSoftwareGl(canvas: HTMLCanvasElement): boolean {
 
 /** Share of the resting pixel ratio used while the user moves the map. */
 export const MOVING_RESOLUTION = 0.5;
-/** Quiet time after the last move before the sharp frame (a frame the next input would wait behind). */
-export const SHARP_AFTER_MS = 250;
+/**
+ * Quiet time after the last input before the sharp frame, a frame the next input would wait behind (~200 ms at
+ * 1440×900 on the 30 km city, twice the low one). Long enough that a slider's analysis answer (~0.1–0.5 s on the
+ * 30 km city) is drawn low too, and that a pause between two drags does not pay for a sharp frame.
+ */
+export const SHARP_AFTER_MS = 600;
 
-/** Lowers the pixel ratio while the user moves the map and restores it once moves pause. */
+/** Lowers the pixel ratio while the user moves the map or a slider, and restores it once they pause. */
 export class MovingResolution {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lowered = false;
+  /** a move by the user is under way: nothing sharpens before it ends */
+  private moving = false;
 
   constructor(
     private readonly apply: (ratio: number) => void,
@@ -38,25 +44,48 @@ export class MovingResolution {
 
   /** A move began; only the user's own moves (drag, wheel, keys, pinch) lower the resolution. */
   moveStarted(byUser: boolean): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (!byUser || this.lowered) return;
-    this.lowered = true;
-    this.apply(this.restingRatio() * MOVING_RESOLUTION);
+    this.cancelSharpen();
+    if (!byUser) return;
+    this.moving = true;
+    this.lower();
   }
 
   moveEnded(): void {
-    if (!this.lowered) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.sharpen(), SHARP_AFTER_MS);
+    this.moving = false;
+    if (this.lowered) this.sharpenLater();
+  }
+
+  /**
+   * The user moved a slider: what it changes on the map (new gaps, zones, images) is drawn low as well, and a
+   * slider dragged along is a stream of such changes.
+   */
+  adjusted(): void {
+    this.cancelSharpen();
+    this.lower();
+    if (!this.moving) this.sharpenLater();
   }
 
   /** Back to the resting resolution at once (a resize, a snapshot). */
   sharpen(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelSharpen();
     if (!this.lowered) return;
     this.lowered = false;
     this.apply(this.restingRatio());
+  }
+
+  private lower(): void {
+    if (this.lowered) return;
+    this.lowered = true;
+    this.apply(this.restingRatio() * MOVING_RESOLUTION);
+  }
+
+  private sharpenLater(): void {
+    this.cancelSharpen();
+    this.timer = setTimeout(() => this.sharpen(), SHARP_AFTER_MS);
+  }
+
+  private cancelSharpen(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 }
