@@ -46,10 +46,18 @@ export function frameGrouper(dist: string): (frame: CallFrame) => Group | 'idle'
 
 interface Sample { at: number; frame: CallFrame }
 
-/** the profiler's samples of one thread, on the trace's clock (µs) */
+/**
+ * The profiler's samples of the page's main thread, on the trace's clock (µs). The profiler records every thread
+ * that runs JavaScript (the analysis worker, MapLibre's workers) with a profile each, in no set order: the main
+ * thread's is the one on a thread named CrRendererMain (the one with the most samples, if several pages ran).
+ */
 function samplesOf(events: TraceEvent[]): { pid: number; tid: number; samples: Sample[] } | null {
-  const profile = events.find((e) => e.name === 'Profile');
-  if (!profile) return null;
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const candidates = events.filter((e) => e.name === 'Profile' && mainThreads.has(`${e.pid}:${e.tid}`)).map((profile) => profileSamples(events, profile));
+  return candidates.sort((a, b) => b.samples.length - a.samples.length)[0] ?? null;
+}
+
+function profileSamples(events: TraceEvent[], profile: TraceEvent): { pid: number; tid: number; samples: Sample[] } {
   const nodes = new Map<number, CallFrame>();
   const samples: Sample[] = [];
   let at = (profile.args as { data: { startTime: number } }).data.startTime;
@@ -69,7 +77,7 @@ function samplesOf(events: TraceEvent[]): { pid: number; tid: number; samples: S
 /** Every top-level task of the profiled thread in the trace, longest first, each split by group (ms). */
 export function splitTasks(events: TraceEvent[], group: (frame: CallFrame) => Group | 'idle'): TaskSplit[] {
   const profiled = samplesOf(events);
-  if (!profiled) throw new Error('the trace holds no CPU profile: was disabled-by-default-v8.cpu_profiler recorded?');
+  if (!profiled) throw new Error("the trace holds no CPU profile of the page's main thread (CrRendererMain): was disabled-by-default-v8.cpu_profiler recorded?");
   const { pid, tid, samples } = profiled;
   const tasks = events
     .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur !== undefined)
