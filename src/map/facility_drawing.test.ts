@@ -82,33 +82,34 @@ describe('facility drawing', () => {
     }));
   const city: Box = [118.6, 31.9, 118.9, 32.2];
 
-  it("draws a small city's dots whole, leaving the hidden categories out, and never follows the view", () => {
+  it("draws a small city's dots whole by MapLibre, leaving the hidden categories out, and never follows the view", () => {
     const drawing = new FacilityDrawing();
     const all = facilities(300);
-    const layer = drawing.layer(all, ['school'], false, [118.7, 32, 118.71, 32.01], 16)!;
-    expect(layer.id).toBe('facilities');
-    expect(layer.props.data).toEqual(all.filter((f) => f.properties.category !== 'school'));
+    const drawn = drawing.draw(all, ['school'], false, [118.7, 32, 118.71, 32.01], 16);
+    expect(drawn.dots).toEqual(all.filter((f) => f.properties.category !== 'school'));
+    expect([drawn.dotsShown, drawn.image]).toEqual([true, null]);
     expect(drawing.followsView).toBe(false);
-    expect(drawing.layer(all, ['market', 'school', 'hospital'], false, city, 10)).toBeNull();
+    // the same list while nothing changed: MapLibre's source is not handed it again
+    expect(drawing.draw(all, ['school'], true, city, 10).dots).toBe(drawn.dots);
+    expect(drawing.dots(all, ['school'])).toBe(drawn.dots);
+    expect(drawing.draw(all, ['market', 'school', 'hospital'], false, city, 10)).toEqual({ dots: [], dotsShown: false, image: null });
   });
 
-  it('past the budget: the dots in view when few enough, else one image', () => {
+  it('past the budget: the dots while the view holds few enough (counted by brute force), else one image of them all', () => {
     const drawing = new FacilityDrawing();
     const all = facilities(DETAIL_BUDGET.whole.facilityDots * 2);
-    const whole = drawing.layer(all, [], false, city, 10)!;
-    expect(whole.id).toBe('facilities-overview');
+    const inBox = ([w, s, e, n]: Box) => all.filter((f) => f.geometry.coordinates[0] >= w && f.geometry.coordinates[0] <= e && f.geometry.coordinates[1] >= s && f.geometry.coordinates[1] <= n).length;
+    expect(inBox(city)).toBeGreaterThan(DETAIL_BUDGET.view.facilityDots);
+    const whole = drawing.draw(all, [], false, city, 10);
+    expect(whole.dotsShown).toBe(false);
+    expect(whole.image?.id).toBe('facilities-overview');
     expect(drawing.followsView).toBe(true);
     const view: Box = [118.7, 32, 118.75, 32.05];
-    const near = drawing.layer(all, [], false, view, 14)!;
-    expect(near.id).toBe('facilities');
-    const [x, y] = [(view[2] - view[0]) / 4, (view[3] - view[1]) / 4];
-    const grown: Box = [view[0] - x, view[1] - y, view[2] + x, view[3] + y];
-    const inside = (f: FacilityFeature) => {
-      const [lon, lat] = f.geometry.coordinates;
-      return lon >= grown[0] && lon <= grown[2] && lat >= grown[1] && lat <= grown[3];
-    };
-    expect(near.props.data).toEqual(all.filter(inside));
-    // a short pan keeps the same array (deck.gl rebuilds nothing)
-    expect(drawing.layer(all, [], false, [118.701, 32.001, 118.751, 32.051], 14)!.props.data).toBe(near.props.data);
+    expect(inBox(view)).toBeLessThan(DETAIL_BUDGET.view.facilityDots);
+    const near = drawing.draw(all, [], false, view, 14);
+    expect([near.dotsShown, near.image]).toEqual([true, null]);
+    // every visible dot stays in the source: MapLibre draws the tiles in view
+    expect(near.dots).toBe(whole.dots);
+    expect(near.dots).toHaveLength(all.length);
   });
 });

@@ -26,6 +26,9 @@ import {
   communityMinZoom,
   COMPOUND_FILLS,
   compoundAt,
+  FACILITY_DOTS,
+  facilityAt,
+  facilityPoints,
   compoundPolygons,
   OVERLAY_BASE,
   PARKING_GAPS,
@@ -42,7 +45,7 @@ import { caseMarkAt, type CaseHit, type CaseMarksDrawn, type ScreenProjection } 
 import { gridsLayer, selectedGridLayer } from './layers/grids_layer';
 import { cellsImageLayer, toiletGapCellsLayer, type GapOverlay } from './layers/toilet_gap_layers';
 import { GapSampleDrawing } from './gap_sample_drawing';
-import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
+import { basemapStyle } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
 import { featuresBox, type Box } from './feature_box';
@@ -115,6 +118,8 @@ export class MapController {
   private alleysDrawn: GeoJSON.FeatureCollection = alleyLines([], null);
   /** the unserved compounds MapLibre's parking-gap source holds */
   private parkingGapsDrawn: readonly CompoundFeature[] = [];
+  /** the facilities MapLibre's dot source holds (the categories shown) */
+  private facilityDotsDrawn: readonly FacilityFeature[] = [];
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
   /** the toilet-gap samples as vectors, the view's, or one image (gap_sample_drawing.ts) */
@@ -241,6 +246,7 @@ export class MapController {
     // same tiles and theme change nothing on screen
     this.alleysDrawn = this.alleysToDraw();
     this.parkingGapsDrawn = this.unservedCompounds();
+    this.facilityDotsDrawn = this.facilityDrawing.dots(this.facilitiesDrawn(), this.settings.hiddenCategories);
     this.map.setStyle(this.cityStyle(city));
     this.renderOverlay();
   }
@@ -366,7 +372,7 @@ export class MapController {
     const dark = this.settings.theme === 'dark';
     const shown = new Set(this.settings.overlays);
     const { layers } = this.city;
-    const facilities = this.facilities ?? layers.facilities.features;
+    const facilities = this.facilitiesDrawn();
     const deckLayers: Layer[] = [];
     const gaps = shown.has('toiletGaps') ? this.gaps : null;
     const view = this.viewBox();
@@ -445,14 +451,20 @@ export class MapController {
     }
     const picked = highlight ? (highlight.kind === 'street' ? this.streetById.get(highlight.id) : this.compoundById.get(highlight.id)) : undefined;
     if (picked) deckLayers.push(highlightLayer(picked, dark));
-    const facilityLayer = shown.has('facilities') && this.facilityDrawing.layer(facilities, this.settings.hiddenCategories, dark, view, zoom);
-    if (facilityLayer) deckLayers.push(facilityLayer);
-    // interleaved: deck layers draw inside MapLibre's stack, the fills below the compounds, the rest below the first
-    // label. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups there
-    // (MapLibre logged an error at each style event); the style's load draws the overlay again
-    const placeable = Boolean(this.map.getLayer(OVERLAY_BASE) && this.map.getLayer(FIRST_LABEL_LAYER));
+    // the dots are MapLibre's; past the view budget an image stands in for them, on top of the deck layers
+    const dots = shown.has('facilities') ? this.facilityDraw() : null;
+    if (dots && dots.dots !== this.facilityDotsDrawn && this.map.getSource(FACILITY_DOTS)) {
+      this.facilityDotsDrawn = dots.dots;
+      setOverlayLinesData(this.map, FACILITY_DOTS, facilityPoints(dots.dots));
+    }
+    showOverlayLines(this.map, FACILITY_DOTS, Boolean(dots?.dotsShown));
+    if (dots?.image) deckLayers.push(dots.image);
+    // interleaved: deck layers draw inside MapLibre's stack, the fills below the compounds, the rest below the
+    // facility dots. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups
+    // there (MapLibre logged an error at each style event); the style's load draws the overlay again
+    const placeable = Boolean(this.map.getLayer(OVERLAY_BASE) && this.map.getLayer(FACILITY_DOTS));
     this.deckLayersBelowOverlay = new Set(deckLayers.slice(0, belowOverlay).map((layer) => layer.id));
-    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowOverlay ? OVERLAY_BASE : FIRST_LABEL_LAYER } as never)) : [] });
+    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowOverlay ? OVERLAY_BASE : FACILITY_DOTS } as never)) : [] });
     this.mapChangePending = true;
     this.countOverlayChange();
     this.map.triggerRepaint();
@@ -473,7 +485,7 @@ export class MapController {
     const basemap = basemapStyle(city.tilesUrl, THEMES[this.settings.theme]);
     return withOverlayLines(
       basemap,
-      { compounds: city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn, boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn },
+      { compounds: city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn, boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn, facilities: this.facilityDotsDrawn },
       {
         dark: this.settings.theme === 'dark',
         communityMinZoom: communityMinZoom(city.layers.boundaries.features),
@@ -482,6 +494,7 @@ export class MapController {
           [PARKING_GAPS]: this.settings.overlays.includes('parkingGaps'),
           [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'),
           [ALLEY_LINES]: this.alleysDrawn.features.length > 0,
+          [FACILITY_DOTS]: this.facilityDotsShown(),
         },
       },
     );
@@ -493,6 +506,20 @@ export class MapController {
    */
   private compoundsShown(): boolean {
     return this.settings.overlays.includes('compounds') && this.detail !== null && this.detail.compounds.at(this.viewBox(), this.map.getZoom()) !== null;
+  }
+
+  /** The facilities drawn: the planner's when there is a project, else the bundle's. */
+  private facilitiesDrawn(): readonly FacilityFeature[] {
+    return this.facilities ?? this.city?.layers.facilities.features ?? [];
+  }
+
+  /** The facilities as drawn for this view (facility_drawing.ts): MapLibre's dots, or the image past the budget. */
+  private facilityDraw() {
+    return this.facilityDrawing.draw(this.facilitiesDrawn(), this.settings.hiddenCategories, this.settings.theme === 'dark', this.viewBox(), this.map.getZoom());
+  }
+
+  private facilityDotsShown(): boolean {
+    return this.settings.overlays.includes('facilities') && this.facilityDraw().dotsShown;
   }
 
   /** The alleys as lines: all, the view's while it holds few enough, else none (the cell image stands for them). */
@@ -613,8 +640,8 @@ export class MapController {
   }
 
   /**
-   * What the pointer is on, top first: deck's layers above the lines, then alleys, boundaries, compounds (parking
-   * gaps first), deck's fills below.
+   * What the pointer is on, top first: deck's layers above the lines, then facility dots, alleys, boundaries,
+   * compounds (parking gaps first), deck's fills below.
    * The order is the drawn layer's: a grid named by the grid image sits below the lines, as a vector grid does.
    */
   private targetAt(picked: PickingInfo): HoverTarget | null {
@@ -623,6 +650,8 @@ export class MapController {
     // anything deck draws above the lines wins
     if (picked.object && picked.layer && !this.deckLayersBelowOverlay.has(picked.layer.id)) return target;
     if (!this.city || picked.x < 0) return target;
+    const facility = facilityAt(this.map, picked.x, picked.y, this.facilityDotsDrawn);
+    if (facility) return { kind: 'facility', feature: facility };
     const alley = alleyAt(this.map, picked.x, picked.y, this.alleys);
     if (alley) return { kind: 'alley', feature: alley.street };
     const boundary = boundaryAt(this.map, picked.x, picked.y, this.city.layers.boundaries.features);
@@ -641,7 +670,6 @@ export interface CaseDrawing {
 
 function hoverTarget(layerId: string, object: unknown): HoverTarget | null {
   switch (layerId) {
-    case 'facilities': return { kind: 'facility', feature: object as FacilityFeature };
     case 'grids': return { kind: 'grid', feature: object as GridFeature };
     default: return null;
   }

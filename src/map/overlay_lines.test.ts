@@ -1,9 +1,10 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import type { BoundaryFeature, BoundaryLevel, CompoundFeature, StreetFeature } from '../domain/city_bundle';
+import type { BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
+import { categoryById, type CategoryId } from '../domain/categories';
 import type { AlleyPath } from './layers/alleys_layer';
-import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
+import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, FACILITY_DOTS, facilityAt, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { THEMES } from './style/theme';
 
@@ -21,7 +22,13 @@ const compound = (id: string, x: number): CompoundFeature => ({
 });
 const compounds = [compound('c0', 0), compound('c1', 1), compound('c2', 2)];
 const parkingGaps = [compounds[2], compounds[0]];
-const data = { compounds, parkingGaps, boundaries, alleys: alleyLines(alleys, 'all') };
+const facility = (id: string, category: CategoryId, x: number): FacilityFeature => ({
+  type: 'Feature',
+  properties: { id, name: id, category } as FacilityFeature['properties'],
+  geometry: { type: 'Point', coordinates: [x, 0.5] },
+});
+const facilities = [facility('f0', 'toilet', 0.2), facility('f1', 'school', 1.2), facility('f2', 'parking', 2.2)];
+const data = { compounds, parkingGaps, boundaries, alleys: alleyLines(alleys, 'all'), facilities };
 
 /** A map that answers queryRenderedFeatures with the given feature ids for each layer, and records the boxes asked. */
 function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = []) {
@@ -38,21 +45,33 @@ function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = [])
 }
 
 describe('overlay lines drawn by MapLibre', () => {
-  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false } });
+  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false, [FACILITY_DOTS]: true } });
 
-  it('adds valid sources and layers just below the first label: compounds, parking gaps, boundaries, then alleys', () => {
+  it('adds valid sources and layers just below the first label: compounds, parking gaps, boundaries, alleys, then facility dots', () => {
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
     const added = ids.slice(ids.indexOf(OVERLAY_BASE), ids.indexOf(FIRST_LABEL_LAYER));
-    expect(added).toEqual([COMPOUND_FILLS, PARKING_GAPS, 'atlas-parking-gap-outlines', BOUNDARY_LINES, ALLEY_LINES]);
+    expect(added).toEqual([COMPOUND_FILLS, PARKING_GAPS, 'atlas-parking-gap-outlines', BOUNDARY_LINES, ALLEY_LINES, FACILITY_DOTS]);
     const visibility = (id: string) => style.layers.find((layer) => layer.id === id)?.layout?.visibility;
-    expect(added.map(visibility)).toEqual(['visible', 'none', 'none', 'visible', 'none']);
+    expect(added.map(visibility)).toEqual(['visible', 'none', 'none', 'visible', 'none', 'visible']);
     // every feature, its index as the id (hover finds the app's own object by it)
     const features = (id: string) => (style.sources[id] as { data: GeoJSON.FeatureCollection }).data.features;
     expect(features(BOUNDARY_LINES).map((f) => [f.id, f.properties?.level, f.geometry])).toEqual(boundaries.map((b, i) => [i, b.properties.level, b.geometry]));
     expect(features(ALLEY_LINES).map((f) => [f.id, f.geometry])).toEqual(alleys.map((a, i) => [i, { type: 'LineString', coordinates: a.path }]));
     expect(features(COMPOUND_FILLS).map((f) => [f.id, f.geometry])).toEqual(compounds.map((c, i) => [i, c.geometry]));
     expect(features(PARKING_GAPS).map((f) => [f.id, f.geometry])).toEqual(parkingGaps.map((c, i) => [i, c.geometry]));
+    expect(features(FACILITY_DOTS).map((f) => [f.id, f.properties?.category, f.geometry])).toEqual(facilities.map((f, i) => [i, f.properties.category, f.geometry]));
+  });
+
+  it("colours each dot by its category's colour, as the legend does", () => {
+    const paint = style.layers.find((layer) => layer.id === FACILITY_DOTS)?.paint as Record<string, unknown>;
+    const [op, input, ...pairs] = paint['circle-color'] as unknown[];
+    expect([op, input]).toEqual(['match', ['get', 'category']]);
+    for (const id of ['toilet', 'school', 'parking'] as const) {
+      const colour = pairs[pairs.indexOf(id) + 1] as string;
+      const rgb = /rgba\((\d+), (\d+), (\d+),/.exec(colour)!.slice(1).map(Number);
+      expect(rgb).toEqual([...categoryById(id).colour]);
+    }
   });
 
   it("holds all alleys, a view's (ids still index every alley) or none, the same object for the same list", () => {
@@ -64,8 +83,8 @@ describe('overlay lines drawn by MapLibre', () => {
   });
 
   it('hands the same GeoJSON to every style of the city, so a theme change does not tile it again', () => {
-    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true } });
-    for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
+    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true, [FACILITY_DOTS]: true } });
+    for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES, FACILITY_DOTS]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.layout?.visibility).toBe('none');
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint).not.toEqual(style.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint);
   });
@@ -79,6 +98,12 @@ describe('overlay lines drawn by MapLibre', () => {
     expect(boundaryAt(fakeMap({ [BOUNDARY_LINES]: [] }).map, 10, 20, boundaries)).toBeNull();
     expect(boundaryAt(fakeMap({}).map, 10, 20, boundaries)).toBeNull();
     expect(alleyAt(fakeMap({ [ALLEY_LINES]: [1] }, [ALLEY_LINES]).map, 10, 20, alleys)).toBeNull();
+  });
+
+  it('names the topmost facility dot under the pointer, and none while the dots are hidden', () => {
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [2, 0] }).map, 10, 20, facilities)?.properties.id).toBe('f2');
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [] }).map, 10, 20, facilities)).toBeNull();
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [1] }, [FACILITY_DOTS]).map, 10, 20, facilities)).toBeNull();
   });
 
   it('names an unserved compound before any other under the pointer, by its index in its own list', () => {

@@ -1,24 +1,27 @@
 /**
- * The overlay's outlines drawn by MapLibre, not deck.gl: compounds and the unserved ones (parking gaps), boundaries
- * (district, street, community) and back alleys, each a GeoJSON source with its layers in the style, just below the
- * first label.
+ * The overlay's outlines and dots drawn by MapLibre, not deck.gl: compounds and the unserved ones (parking gaps),
+ * boundaries (district, street, community), back alleys and facility dots, each a GeoJSON source with its layers in
+ * the style, just below the first label.
  *
  * Why: deck.gl's PathLayer draws one instance per segment, and SwiftShader (the only GL these machines have) pays
  * ~40 µs for every instance. Measured at 1440×900: the 30 km city's 3,228 district and street segments cost
  * ~135 ms a frame as a PathLayer and ~25 ms as a line layer with every community too; the 8 km demo city's alleys
  * (33.7 k vertices) ~1.2 s as a PathLayer; the compounds of a 30 km city's street-zoom view (a 2,000-vertex budget)
- * ~50 ms at half resolution as a stroked GeoJsonLayer. MapLibre tessellates once, in its worker, into plain
- * triangles, simplified per zoom.
+ * ~50 ms at half resolution as a stroked GeoJsonLayer; the 14 km city's 3,763 facility dots 51–65 ms of a 135 ms
+ * half-resolution frame as a ScatterplotLayer (MapLibre's circles: ~2–3 µs a dot). MapLibre tessellates once, in its
+ * worker, into plain triangles, simplified per zoom.
  *
  * Order, bottom to top: deck fills (inserted before OVERLAY_BASE), compounds, parking gaps, boundaries, alleys,
- * the other deck layers (inserted before the first label), labels. Hover and click come from
+ * the other deck layers (inserted before FACILITY_DOTS), facility dots, labels. Hover and click come from
  * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from.
  */
-import type { ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import type { BoundaryFeature, BoundaryLevel, CompoundFeature } from '../domain/city_bundle';
+import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { CATEGORIES } from '../domain/categories';
+import type { BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFeature } from '../domain/city_bundle';
 import { featuresBox } from './feature_box';
 import { EARTH_CIRCUMFERENCE_M, metresPerCssPixel } from './mercator_scale';
 import type { AlleyPath } from './layers/alleys_layer';
+import { facilityFill, facilityOutline } from './layers/facilities_layer';
 import { FIRST_LABEL_LAYER } from './style/basemap_style';
 
 /** Source ids, each also its (first) layer's id. */
@@ -26,7 +29,9 @@ export const COMPOUND_FILLS = 'atlas-compounds';
 export const PARKING_GAPS = 'atlas-parking-gaps';
 export const BOUNDARY_LINES = 'atlas-boundaries';
 export const ALLEY_LINES = 'atlas-alleys';
-export type OverlayLinesId = typeof COMPOUND_FILLS | typeof PARKING_GAPS | typeof BOUNDARY_LINES | typeof ALLEY_LINES;
+/** The topmost: deck layers drawn above the lines (gap samples, highlights, proposals) go before it. */
+export const FACILITY_DOTS = 'atlas-facilities';
+export type OverlayLinesId = typeof COMPOUND_FILLS | typeof PARKING_GAPS | typeof BOUNDARY_LINES | typeof ALLEY_LINES | typeof FACILITY_DOTS;
 /** The parking gaps' outlines, a second layer of their source, shown and hidden with it. */
 const PARKING_GAP_OUTLINES = 'atlas-parking-gap-outlines';
 const LAYERS_OF: Record<OverlayLinesId, readonly string[]> = {
@@ -34,6 +39,7 @@ const LAYERS_OF: Record<OverlayLinesId, readonly string[]> = {
   [PARKING_GAPS]: [PARKING_GAPS, PARKING_GAP_OUTLINES],
   [BOUNDARY_LINES]: [BOUNDARY_LINES],
   [ALLEY_LINES]: [ALLEY_LINES],
+  [FACILITY_DOTS]: [FACILITY_DOTS],
 };
 /** The lowest of these layers: deck layers drawn below them all (the gap cells, grids, zones) go before it. */
 export const OVERLAY_BASE = COMPOUND_FILLS;
@@ -63,6 +69,11 @@ const COLOUR = {
 } as const;
 /** An alley is 3 m wide on the ground, never under 1.5 px nor over 5 px (at ~32° N: 1.5 px at z14.6, 5 px at z16.3). */
 const ALLEY_WIDTH: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 14.6, 1.5, 16.3, 5];
+/** A facility dot is 12 m across the ground from its centre, never under 4 px nor over 14 px (at ~32° N: z15.4, z17.2). */
+const FACILITY_RADIUS: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 15.4, 4, 17.2, 14];
+const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
+/** Each category's colour (facilityFill), by the feature's category. */
+const FACILITY_FILL: ExpressionSpecification = ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c.id, rgba(facilityFill(c.id))]), 'rgba(128, 128, 128, 0.9)'] as unknown as ExpressionSpecification;
 
 /**
  * Community lines are drawn once a typical community spans this many CSS pixels. Below that they are a mesh too
@@ -104,6 +115,8 @@ export interface OverlayLinesData {
   boundaries: readonly BoundaryFeature[];
   /** the alleys to draw (from `alleyLines`): a large city's only those of the view, as deck.gl's were */
   alleys: GeoJSON.FeatureCollection;
+  /** the facilities of the categories shown (a layer's visibility says whether the view shows them as dots) */
+  facilities: readonly FacilityFeature[];
 }
 
 export interface OverlayLinesLook {
@@ -125,7 +138,7 @@ function collectionOf<T extends object>(items: readonly T[], feature: (item: T) 
   return collection;
 }
 
-function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (LineLayerSpecification | FillLayerSpecification)[] {
+function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (LineLayerSpecification | FillLayerSpecification | CircleLayerSpecification)[] {
   const colour = COLOUR[dark ? 'dark' : 'light'];
   const visibility = (id: OverlayLinesId) => (visible[id] ? 'visible' : 'none');
   return [
@@ -165,6 +178,13 @@ function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (
       layout: { visibility: visibility(ALLEY_LINES) },
       paint: { 'line-color': colour.alley, 'line-width': ALLEY_WIDTH },
     },
+    {
+      id: FACILITY_DOTS,
+      type: 'circle',
+      source: FACILITY_DOTS,
+      layout: { visibility: visibility(FACILITY_DOTS) },
+      paint: { 'circle-color': FACILITY_FILL, 'circle-radius': FACILITY_RADIUS, 'circle-stroke-width': 1.2, 'circle-stroke-color': rgba(facilityOutline(dark)) },
+    },
   ];
 }
 
@@ -182,6 +202,7 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
       [PARKING_GAPS]: { type: 'geojson', data: compoundPolygons(data.parkingGaps) },
       [BOUNDARY_LINES]: { type: 'geojson', data: boundaries },
       [ALLEY_LINES]: { type: 'geojson', data: data.alleys },
+      [FACILITY_DOTS]: { type: 'geojson', data: facilityPoints(data.facilities) },
     },
     layers: [...style.layers.slice(0, at), ...overlayLayers(look), ...style.layers.slice(at)],
   };
@@ -190,6 +211,11 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
 /** Compounds as a source's GeoJSON, each feature's id its index in `compounds`; the same object for the same list. */
 export function compoundPolygons(compounds: readonly CompoundFeature[]): GeoJSON.FeatureCollection {
   return collectionOf(compounds, (c) => ({ properties: {}, geometry: c.geometry }));
+}
+
+/** Facilities as a source's GeoJSON (only the category the layer reads), each feature's id its index in the list. */
+export function facilityPoints(facilities: readonly FacilityFeature[]): GeoJSON.FeatureCollection {
+  return collectionOf(facilities, (f) => ({ properties: { category: f.properties.category }, geometry: f.geometry }));
 }
 
 const NO_ALLEYS: readonly AlleyPath[] = [];
@@ -213,7 +239,7 @@ export function alleyLines(alleys: readonly AlleyPath[], indices: Uint32Array | 
   return collection;
 }
 
-/** Hands a line source new data; MapLibre tiles it again in its worker. */
+/** Hands a source new data; MapLibre tiles it again in its worker. */
 export function setOverlayLinesData(map: MapLibreMap, id: OverlayLinesId, data: GeoJSON.FeatureCollection): void {
   const source = map.getSource(id) as GeoJSONSource | undefined;
   source?.setData(data);
@@ -227,7 +253,7 @@ export function showOverlayLines(map: MapLibreMap, id: OverlayLinesId, visible: 
   }
 }
 
-/** Indices (in the source's list) of the features a line layer draws near a point (CSS pixels on the map). */
+/** Indices (in the source's list) of the features a layer draws near a point (CSS pixels on the map). */
 function indicesAt(map: MapLibreMap, id: OverlayLinesId, x: number, y: number): number[] {
   if (!map.getLayer(id) || map.getLayoutProperty(id, 'visibility') === 'none') return [];
   const box: [[number, number], [number, number]] = [
@@ -251,6 +277,12 @@ export function boundaryAt(map: MapLibreMap, x: number, y: number, boundaries: r
 export function compoundAt(map: MapLibreMap, x: number, y: number, data: Pick<OverlayLinesData, 'compounds' | 'parkingGaps'>): CompoundFeature | null {
   for (const i of indicesAt(map, PARKING_GAPS, x, y)) if (data.parkingGaps[i]) return data.parkingGaps[i];
   for (const i of indicesAt(map, COMPOUND_FILLS, x, y)) if (data.compounds[i]) return data.compounds[i];
+  return null;
+}
+
+/** The facility drawn under a point (the first MapLibre reports: the topmost); null when none is. */
+export function facilityAt(map: MapLibreMap, x: number, y: number, facilities: readonly FacilityFeature[]): FacilityFeature | null {
+  for (const i of indicesAt(map, FACILITY_DOTS, x, y)) if (facilities[i]) return facilities[i];
   return null;
 }
 
