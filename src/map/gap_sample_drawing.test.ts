@@ -27,49 +27,57 @@ function gapsOf(count: number, seed = 3): GapOverlay {
   return { positions, colours, cells: new ImageData(1, 1), bounds: city };
 }
 
-const sampleCount = (layer: { props: { data: unknown } }) => (layer.props.data as { length: number }).length;
+const count = (dots: GapOverlay | null) => (dots ? dots.positions.length / 2 : 0);
 
 describe('toilet-gap samples for a city of any size', () => {
-  it('draws every sample as vectors while they all fit the budget, at any zoom', () => {
+  it('draws every sample as dots while they all fit the budget, at any zoom', () => {
     const gaps = gapsOf(DETAIL_BUDGET.view.gapSamples);
     const drawing = new GapSampleDrawing();
-    const layer = drawing.layer(gaps, city, 11)!;
-    expect(layer.id).toBe('toilet-gap-samples');
-    expect(sampleCount(layer)).toBe(DETAIL_BUDGET.view.gapSamples);
+    const drawn = drawing.draw(gaps, city, 11);
+    expect(drawn.dots).toBe(gaps);
+    expect(drawn.image).toBeNull();
     expect(drawing.followsView).toBe(false);
   });
 
-  it('past the budget: the samples of a grown view as vectors when few enough, else one image of them all', () => {
+  it('past the budget: the samples of a grown view as dots when few enough, else one image of them all', () => {
     const gaps = gapsOf(DETAIL_BUDGET.view.gapSamples * 8);
     const drawing = new GapSampleDrawing();
-    const overview = drawing.layer(gaps, city, 11)!;
-    expect(overview.id).toBe('toilet-gap-samples-overview');
+    const overview = drawing.draw(gaps, city, 11);
+    expect(overview.dots).toBeNull();
+    expect(overview.image?.id).toBe('toilet-gap-samples-overview');
     expect(drawing.followsView).toBe(true);
     // the image holds a dot for the samples: some pixel wears a sample's colour
-    const image = (overview.props as unknown as { image: ImageData }).image;
+    const image = (overview.image!.props as unknown as { image: ImageData }).image;
     let painted = 0;
     for (let i = 3; i < image.data.length; i += 4) if (image.data[i] === 230) painted++;
     expect(painted).toBeGreaterThan(gaps.positions.length / 2);
     // the same image while the gaps are the same (no rasterising per frame)
-    expect((drawing.layer(gaps, city, 11)!.props as unknown as { image: ImageData }).image).toBe(image);
+    expect((drawing.draw(gaps, city, 11).image!.props as unknown as { image: ImageData }).image).toBe(image);
 
     const view: Box = [118.74, 32.04, 118.75, 32.05];
-    const near = drawing.layer(gaps, view, 15)!;
-    expect(near.id).toBe('toilet-gap-samples');
-    // every sample inside the view is drawn (brute force over all samples)
-    const drawn = (near.props.data as { attributes: { getPosition: { value: Float64Array } } }).attributes.getPosition.value;
+    const near = drawing.draw(gaps, view, 15);
+    expect(near.image).toBeNull();
+    // every sample inside the view is drawn, in its own colour (brute force over all samples)
+    const drawn = near.dots!;
     const key = (x: number, y: number) => `${x},${y}`;
-    const drawnKeys = new Set(Array.from({ length: drawn.length / 2 }, (_, i) => key(drawn[2 * i], drawn[2 * i + 1])));
+    const colourAt = new Map(Array.from({ length: count(drawn) }, (_, i) => [key(drawn.positions[2 * i], drawn.positions[2 * i + 1]), Array.from(drawn.colours.subarray(4 * i, 4 * i + 4))]));
+    let inside = 0;
     for (let i = 0; i < gaps.positions.length / 2; i++) {
       const [x, y] = [gaps.positions[2 * i], gaps.positions[2 * i + 1]];
-      if (x >= view[0] && x <= view[2] && y >= view[1] && y <= view[3]) expect(drawnKeys.has(key(x, y))).toBe(true);
+      if (x < view[0] || x > view[2] || y < view[1] || y > view[3]) continue;
+      inside++;
+      expect(colourAt.get(key(x, y))).toEqual(Array.from(gaps.colours.subarray(4 * i, 4 * i + 4)));
     }
-    expect(sampleCount(near)).toBeLessThanOrEqual(DETAIL_BUDGET.view.gapSamples);
+    expect(inside).toBeGreaterThan(0);
+    expect(count(drawn)).toBeLessThanOrEqual(DETAIL_BUDGET.view.gapSamples);
+    // a short pan keeps the same samples (MapLibre's source is not handed them again)
+    expect(drawing.draw(gaps, [118.7401, 32.0401, 118.7501, 32.0501], 15).dots).toBe(drawn);
   });
 
   it('past the image budget the gap cells stand alone; new gaps are drawn anew', () => {
     const drawing = new GapSampleDrawing();
-    expect(drawing.layer(gapsOf(GAP_IMAGE_MAX_SAMPLES + 1), city, 11)).toBeNull();
-    expect(drawing.layer(gapsOf(10), city, 11)!.id).toBe('toilet-gap-samples');
+    expect(drawing.draw(gapsOf(GAP_IMAGE_MAX_SAMPLES + 1), city, 11)).toEqual({ dots: null, image: null });
+    const few = gapsOf(10);
+    expect(drawing.draw(few, city, 11).dots).toBe(few);
   });
 });

@@ -1,19 +1,21 @@
 /**
- * Toilet-gap street samples for a city of any size, by view_detail.ts's rule, as the facility dots are drawn:
+ * Toilet-gap street samples for a city of any size, by view_detail.ts's rule:
  *
- *   all samples ≤ view budget ─────▶ every sample, as vectors
- *   samples in view ≤ view budget ─▶ the samples in (a grown) view, as vectors
+ *   all samples ≤ view budget ─────▶ every sample, as MapLibre dots (overlay_lines.ts)
+ *   samples in view ≤ view budget ─▶ the samples in (a grown) view, as MapLibre dots
  *   all samples ≤ IMAGE_MAX ───────▶ one image of every sample (made again when the gaps change: a slider move)
  *   otherwise ─────────────────────▶ nothing: the gap cells below say where the gaps are
  *
- * Why not every sample as vectors: each is an instanced point, and SwiftShader pays ~30 µs a frame for one. The
- * 8 km demo city's ~20 k samples cost ~580 ms a frame at 1440×900 (measured), the rest of its map ~300 ms.
+ * Why not every sample as dots: the 8 km demo city's ~20 k samples cost ~580 ms a frame at 1440×900 as deck.gl
+ * instances (~30 µs each on SwiftShader). MapLibre's circles cost ~2–3 µs a dot (747 samples at street zoom on the
+ * 30 km city: 34 ms of a 138 ms half-resolution frame as deck.gl instances), but the source is tiled again in
+ * MapLibre's worker whenever the samples change, so only a view's worth goes in.
  */
 import type { Layer } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
 import { ringsBBox } from '../analysis/geometry';
 import { dotImage, type DotImage } from './dot_image';
-import { toiletGapSamplesLayer, type GapOverlay } from './layers/toilet_gap_layers';
+import type { GapOverlay } from './layers/toilet_gap_layers';
 import type { Box } from './feature_box';
 import { DETAIL_BUDGET, pointsInView, ViewSubset } from './view_detail';
 
@@ -21,7 +23,7 @@ import { DETAIL_BUDGET, pointsInView, ViewSubset } from './view_detail';
 export const GAP_IMAGE_MAX_SAMPLES = 120_000;
 /** The image's longer side: ~8 m a pixel for the 8 km demo city, about its city zoom (~10 m a screen pixel). */
 const IMAGE_SIDE = 1024;
-/** Sample radius in image pixels: ~16 m, the vectors' minimum of 1.6 screen pixels at city zoom. */
+/** Sample radius in image pixels: ~16 m, the dots' minimum of 1.6 screen pixels at city zoom. */
 const DOT_RADIUS = 2;
 
 interface Source {
@@ -29,6 +31,13 @@ interface Source {
   /** null when every sample fits the view budget */
   subset: ViewSubset<GapOverlay> | null;
   image: DotImage | null;
+}
+
+export interface GapSampleDraw {
+  /** the samples MapLibre draws as dots (all, or a grown view's): the same object while they are the same */
+  dots: GapOverlay | null;
+  /** one image of every sample, past the view budget */
+  image: Layer | null;
 }
 
 /** Keeps what one set of gaps needs between frames: the view subset and the image. */
@@ -40,16 +49,17 @@ export class GapSampleDrawing {
     return Boolean(this.source?.subset);
   }
 
-  /** The deck layer for the samples in this view; null past every budget. */
-  layer(gaps: GapOverlay, view: Box, zoom: number): Layer | null {
+  /** The samples of this view: as dots, as one image, or neither past every budget. */
+  draw(gaps: GapOverlay, view: Box, zoom: number): GapSampleDraw {
     const source = this.sourceFor(gaps);
-    if (!source.subset) return toiletGapSamplesLayer(gaps);
+    if (!source.subset) return { dots: gaps, image: null };
     const inView = source.subset.at(view, zoom);
-    if (inView) return toiletGapSamplesLayer(inView);
-    if (gaps.positions.length / 2 > GAP_IMAGE_MAX_SAMPLES) return null;
+    if (inView) return { dots: inView, image: null };
+    if (gaps.positions.length / 2 > GAP_IMAGE_MAX_SAMPLES) return { dots: null, image: null };
     source.image ??= dotImage(gaps.positions, gaps.colours, ringsBBox([[gaps.positions]]), IMAGE_SIDE, DOT_RADIUS, null);
     // nearest: a linear filter blends the dots' edges with the transparent black around them into a dark fringe
-    return new BitmapLayer({ id: 'toilet-gap-samples-overview', image: source.image.image, bounds: source.image.bounds, pickable: false, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
+    const image = new BitmapLayer({ id: 'toilet-gap-samples-overview', image: source.image.image, bounds: source.image.bounds, pickable: false, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
+    return { dots: null, image };
   }
 
   private sourceFor(gaps: GapOverlay): Source {

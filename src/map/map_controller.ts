@@ -29,6 +29,8 @@ import {
   FACILITY_DOTS,
   facilityAt,
   facilityPoints,
+  GAP_SAMPLES,
+  gapSamplePoints,
   compoundPolygons,
   OVERLAY_BASE,
   PARKING_GAPS,
@@ -118,6 +120,8 @@ export class MapController {
   private alleysDrawn: GeoJSON.FeatureCollection = alleyLines([], null);
   /** the unserved compounds MapLibre's parking-gap source holds */
   private parkingGapsDrawn: readonly CompoundFeature[] = [];
+  /** what MapLibre's gap-sample source holds (overlay_lines.ts) */
+  private gapSamplesDrawn: GeoJSON.FeatureCollection = gapSamplePoints(null);
   /** the facilities MapLibre's dot source holds (the categories shown) */
   private facilityDotsDrawn: readonly FacilityFeature[] = [];
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
@@ -417,9 +421,17 @@ export class MapController {
       const image = this.overviewImage(`alleys:${dark}`, null, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
       if (image) deckLayers.push(cellsImageLayer('alleys-overview', image, this.overview!.bounds));
     }
-    // the samples as vectors, or as one image at city zoom; past every budget the gap cells alone (gap_sample_drawing.ts)
-    const samples = gaps && this.gapSampleDrawing.layer(gaps, view, zoom);
-    if (samples) deckLayers.push(samples);
+    // the samples as MapLibre dots, or as one image at city zoom; past every budget the gap cells alone
+    // (gap_sample_drawing.ts). The deck layers pushed since the lines go below the dots
+    const belowSamples = deckLayers.length;
+    const samples = gaps ? this.gapSampleDrawing.draw(gaps, view, zoom) : null;
+    const sampleDots = gapSamplePoints(samples?.dots ?? null);
+    if (sampleDots !== this.gapSamplesDrawn && this.map.getSource(GAP_SAMPLES)) {
+      this.gapSamplesDrawn = sampleDots;
+      setOverlayLinesData(this.map, GAP_SAMPLES, sampleDots);
+    }
+    showOverlayLines(this.map, GAP_SAMPLES, this.gapSamplesDrawn.features.length > 0);
+    if (samples?.image) deckLayers.push(samples.image);
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
     if (this.focusArea) deckLayers.push(focusAreaLayer(this.focusArea, dark));
     if (this.planning.proposals.length || this.planning.suggestions.length) {
@@ -459,12 +471,14 @@ export class MapController {
     }
     showOverlayLines(this.map, FACILITY_DOTS, Boolean(dots?.dotsShown));
     if (dots?.image) deckLayers.push(dots.image);
-    // interleaved: deck layers draw inside MapLibre's stack, the fills below the compounds, the rest below the
-    // facility dots. Until the city's style holds those two layers (its first load), deck.gl cannot place its groups
-    // there (MapLibre logged an error at each style event); the style's load draws the overlay again
+    // interleaved: deck layers draw inside MapLibre's stack, the fills below the compounds, the alley image below the
+    // gap samples, the rest below the facility dots. Until the city's style holds those layers (its first load),
+    // deck.gl cannot place its groups there (MapLibre logged an error at each style event); the style's load draws
+    // the overlay again
     const placeable = Boolean(this.map.getLayer(OVERLAY_BASE) && this.map.getLayer(FACILITY_DOTS));
     this.deckLayersBelowOverlay = new Set(deckLayers.slice(0, belowOverlay).map((layer) => layer.id));
-    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: i < belowOverlay ? OVERLAY_BASE : FACILITY_DOTS } as never)) : [] });
+    const beforeId = (i: number) => (i < belowOverlay ? OVERLAY_BASE : i < belowSamples ? GAP_SAMPLES : FACILITY_DOTS);
+    this.overlay.setProps({ layers: placeable ? deckLayers.map((layer, i) => layer.clone({ beforeId: beforeId(i) } as never)) : [] });
     this.mapChangePending = true;
     this.countOverlayChange();
     this.map.triggerRepaint();
@@ -485,7 +499,7 @@ export class MapController {
     const basemap = basemapStyle(city.tilesUrl, THEMES[this.settings.theme]);
     return withOverlayLines(
       basemap,
-      { compounds: city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn, boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn, facilities: this.facilityDotsDrawn },
+      { compounds: city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn, boundaries: city.layers.boundaries.features, alleys: this.alleysDrawn, gapSamples: this.gapSamplesDrawn, facilities: this.facilityDotsDrawn },
       {
         dark: this.settings.theme === 'dark',
         communityMinZoom: communityMinZoom(city.layers.boundaries.features),
@@ -494,6 +508,7 @@ export class MapController {
           [PARKING_GAPS]: this.settings.overlays.includes('parkingGaps'),
           [BOUNDARY_LINES]: this.settings.overlays.includes('boundaries'),
           [ALLEY_LINES]: this.alleysDrawn.features.length > 0,
+          [GAP_SAMPLES]: this.gapSamplesDrawn.features.length > 0,
           [FACILITY_DOTS]: this.facilityDotsShown(),
         },
       },

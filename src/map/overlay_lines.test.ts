@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
 import { categoryById, type CategoryId } from '../domain/categories';
 import type { AlleyPath } from './layers/alleys_layer';
-import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, FACILITY_DOTS, facilityAt, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
+import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, FACILITY_DOTS, facilityAt, GAP_SAMPLES, gapSamplePoints, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { THEMES } from './style/theme';
 
@@ -28,7 +28,8 @@ const facility = (id: string, category: CategoryId, x: number): FacilityFeature 
   geometry: { type: 'Point', coordinates: [x, 0.5] },
 });
 const facilities = [facility('f0', 'toilet', 0.2), facility('f1', 'school', 1.2), facility('f2', 'parking', 2.2)];
-const data = { compounds, parkingGaps, boundaries, alleys: alleyLines(alleys, 'all'), facilities };
+const samples = { positions: Float64Array.of(0.5, 0.5, 1.5, 0.25), colours: Uint8Array.of(215, 48, 39, 230, 252, 141, 89, 200) };
+const data = { compounds, parkingGaps, boundaries, alleys: alleyLines(alleys, 'all'), gapSamples: gapSamplePoints(samples), facilities };
 
 /** A map that answers queryRenderedFeatures with the given feature ids for each layer, and records the boxes asked. */
 function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = []) {
@@ -45,15 +46,15 @@ function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = [])
 }
 
 describe('overlay lines drawn by MapLibre', () => {
-  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false, [FACILITY_DOTS]: true } });
+  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false, [GAP_SAMPLES]: true, [FACILITY_DOTS]: true } });
 
-  it('adds valid sources and layers just below the first label: compounds, parking gaps, boundaries, alleys, then facility dots', () => {
+  it('adds valid sources and layers just below the first label: compounds, parking gaps, boundaries, alleys, gap samples, then facility dots', () => {
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
     const added = ids.slice(ids.indexOf(OVERLAY_BASE), ids.indexOf(FIRST_LABEL_LAYER));
-    expect(added).toEqual([COMPOUND_FILLS, PARKING_GAPS, 'atlas-parking-gap-outlines', BOUNDARY_LINES, ALLEY_LINES, FACILITY_DOTS]);
+    expect(added).toEqual([COMPOUND_FILLS, PARKING_GAPS, 'atlas-parking-gap-outlines', BOUNDARY_LINES, ALLEY_LINES, GAP_SAMPLES, FACILITY_DOTS]);
     const visibility = (id: string) => style.layers.find((layer) => layer.id === id)?.layout?.visibility;
-    expect(added.map(visibility)).toEqual(['visible', 'none', 'none', 'visible', 'none', 'visible']);
+    expect(added.map(visibility)).toEqual(['visible', 'none', 'none', 'visible', 'none', 'visible', 'visible']);
     // every feature, its index as the id (hover finds the app's own object by it)
     const features = (id: string) => (style.sources[id] as { data: GeoJSON.FeatureCollection }).data.features;
     expect(features(BOUNDARY_LINES).map((f) => [f.id, f.properties?.level, f.geometry])).toEqual(boundaries.map((b, i) => [i, b.properties.level, b.geometry]));
@@ -61,6 +62,13 @@ describe('overlay lines drawn by MapLibre', () => {
     expect(features(COMPOUND_FILLS).map((f) => [f.id, f.geometry])).toEqual(compounds.map((c, i) => [i, c.geometry]));
     expect(features(PARKING_GAPS).map((f) => [f.id, f.geometry])).toEqual(parkingGaps.map((c, i) => [i, c.geometry]));
     expect(features(FACILITY_DOTS).map((f) => [f.id, f.properties?.category, f.geometry])).toEqual(facilities.map((f, i) => [i, f.properties.category, f.geometry]));
+    // each sample at its place with its own RGBA
+    expect(features(GAP_SAMPLES).map((f) => [f.geometry, f.properties])).toEqual([
+      [{ type: 'Point', coordinates: [0.5, 0.5] }, { r: 215, g: 48, b: 39, a: 230 }],
+      [{ type: 'Point', coordinates: [1.5, 0.25] }, { r: 252, g: 141, b: 89, a: 200 }],
+    ]);
+    expect(gapSamplePoints(samples)).toBe(data.gapSamples);
+    expect(gapSamplePoints(null).features).toEqual([]);
   });
 
   it("colours each dot by its category's colour, as the legend does", () => {
@@ -83,8 +91,8 @@ describe('overlay lines drawn by MapLibre', () => {
   });
 
   it('hands the same GeoJSON to every style of the city, so a theme change does not tile it again', () => {
-    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true, [FACILITY_DOTS]: true } });
-    for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES, FACILITY_DOTS]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
+    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true, [GAP_SAMPLES]: false, [FACILITY_DOTS]: true } });
+    for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES, GAP_SAMPLES, FACILITY_DOTS]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.layout?.visibility).toBe('none');
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint).not.toEqual(style.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint);
   });

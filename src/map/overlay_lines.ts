@@ -1,7 +1,7 @@
 /**
  * The overlay's outlines and dots drawn by MapLibre, not deck.gl: compounds and the unserved ones (parking gaps),
- * boundaries (district, street, community), back alleys and facility dots, each a GeoJSON source with its layers in
- * the style, just below the first label.
+ * boundaries (district, street, community), back alleys, toilet-gap samples and facility dots, each a GeoJSON
+ * source with its layers in the style, just below the first label.
  *
  * Why: deck.gl's PathLayer draws one instance per segment, and SwiftShader (the only GL these machines have) pays
  * ~40 µs for every instance. Measured at 1440×900: the 30 km city's 3,228 district and street segments cost
@@ -12,7 +12,8 @@
  * worker, into plain triangles, simplified per zoom.
  *
  * Order, bottom to top: deck fills (inserted before OVERLAY_BASE), compounds, parking gaps, boundaries, alleys,
- * the other deck layers (inserted before FACILITY_DOTS), facility dots, labels. Hover and click come from
+ * deck images below the samples (inserted before GAP_SAMPLES), gap samples, the other deck layers (inserted before
+ * FACILITY_DOTS), facility dots, labels. Hover and click come from
  * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from.
  */
 import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
@@ -21,6 +22,7 @@ import type { BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFeature }
 import { featuresBox } from './feature_box';
 import { EARTH_CIRCUMFERENCE_M, metresPerCssPixel } from './mercator_scale';
 import type { AlleyPath } from './layers/alleys_layer';
+import type { GapOverlay } from './layers/toilet_gap_layers';
 import { facilityFill, facilityOutline } from './layers/facilities_layer';
 import { FIRST_LABEL_LAYER } from './style/basemap_style';
 
@@ -29,9 +31,11 @@ export const COMPOUND_FILLS = 'atlas-compounds';
 export const PARKING_GAPS = 'atlas-parking-gaps';
 export const BOUNDARY_LINES = 'atlas-boundaries';
 export const ALLEY_LINES = 'atlas-alleys';
-/** The topmost: deck layers drawn above the lines (gap samples, highlights, proposals) go before it. */
+/** Toilet-gap street samples: deck layers drawn below them (the alley image) go before it. */
+export const GAP_SAMPLES = 'atlas-gap-samples';
+/** The topmost: deck layers drawn above the samples (highlights, proposals, images) go before it. */
 export const FACILITY_DOTS = 'atlas-facilities';
-export type OverlayLinesId = typeof COMPOUND_FILLS | typeof PARKING_GAPS | typeof BOUNDARY_LINES | typeof ALLEY_LINES | typeof FACILITY_DOTS;
+export type OverlayLinesId = typeof COMPOUND_FILLS | typeof PARKING_GAPS | typeof BOUNDARY_LINES | typeof ALLEY_LINES | typeof GAP_SAMPLES | typeof FACILITY_DOTS;
 /** The parking gaps' outlines, a second layer of their source, shown and hidden with it. */
 const PARKING_GAP_OUTLINES = 'atlas-parking-gap-outlines';
 const LAYERS_OF: Record<OverlayLinesId, readonly string[]> = {
@@ -39,6 +43,7 @@ const LAYERS_OF: Record<OverlayLinesId, readonly string[]> = {
   [PARKING_GAPS]: [PARKING_GAPS, PARKING_GAP_OUTLINES],
   [BOUNDARY_LINES]: [BOUNDARY_LINES],
   [ALLEY_LINES]: [ALLEY_LINES],
+  [GAP_SAMPLES]: [GAP_SAMPLES],
   [FACILITY_DOTS]: [FACILITY_DOTS],
 };
 /** The lowest of these layers: deck layers drawn below them all (the gap cells, grids, zones) go before it. */
@@ -69,8 +74,14 @@ const COLOUR = {
 } as const;
 /** An alley is 3 m wide on the ground, never under 1.5 px nor over 5 px (at ~32° N: 1.5 px at z14.6, 5 px at z16.3). */
 const ALLEY_WIDTH: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 14.6, 1.5, 16.3, 5];
-/** A facility dot is 12 m across the ground from its centre, never under 4 px nor over 14 px (at ~32° N: z15.4, z17.2). */
-const FACILITY_RADIUS: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 15.4, 4, 17.2, 14];
+/**
+ * Dot sizes as deck.gl drew them before (compared in screenshots at z15.3 and z16.5): doubling with each zoom
+ * between a least and a most radius. A facility dot's 1.2 px ring lies outside MapLibre's radius (inside deck.gl's),
+ * so its fill is 1.2 px less: 4–14 px in all, as before.
+ */
+const FACILITY_RADIUS: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 14.4, 2.8, 16.2, 12.8];
+/** A gap sample: 1.6–6 px, as deck.gl drew it. */
+const GAP_SAMPLE_RADIUS: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 14.4, 1.6, 16.3, 6];
 const rgba = ([r, g, b, a]: readonly number[]) => `rgba(${r}, ${g}, ${b}, ${(a / 255).toFixed(3)})`;
 /** Each category's colour (facilityFill), by the feature's category. */
 const FACILITY_FILL: ExpressionSpecification = ['match', ['get', 'category'], ...CATEGORIES.flatMap((c) => [c.id, rgba(facilityFill(c.id))]), 'rgba(128, 128, 128, 0.9)'] as unknown as ExpressionSpecification;
@@ -115,6 +126,8 @@ export interface OverlayLinesData {
   boundaries: readonly BoundaryFeature[];
   /** the alleys to draw (from `alleyLines`): a large city's only those of the view, as deck.gl's were */
   alleys: GeoJSON.FeatureCollection;
+  /** the gap samples to draw as dots (from `gapSamplePoints`): all, a view's, or none */
+  gapSamples: GeoJSON.FeatureCollection;
   /** the facilities of the categories shown (a layer's visibility says whether the view shows them as dots) */
   facilities: readonly FacilityFeature[];
 }
@@ -179,6 +192,14 @@ function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (
       paint: { 'line-color': colour.alley, 'line-width': ALLEY_WIDTH },
     },
     {
+      id: GAP_SAMPLES,
+      type: 'circle',
+      source: GAP_SAMPLES,
+      layout: { visibility: visibility(GAP_SAMPLES) },
+      // each sample's own colour (gap_colours.ts: by distance beyond the service distance)
+      paint: { 'circle-color': ['rgba', ['get', 'r'], ['get', 'g'], ['get', 'b'], ['/', ['get', 'a'], 255]], 'circle-radius': GAP_SAMPLE_RADIUS },
+    },
+    {
       id: FACILITY_DOTS,
       type: 'circle',
       source: FACILITY_DOTS,
@@ -202,6 +223,7 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
       [PARKING_GAPS]: { type: 'geojson', data: compoundPolygons(data.parkingGaps) },
       [BOUNDARY_LINES]: { type: 'geojson', data: boundaries },
       [ALLEY_LINES]: { type: 'geojson', data: data.alleys },
+      [GAP_SAMPLES]: { type: 'geojson', data: data.gapSamples },
       [FACILITY_DOTS]: { type: 'geojson', data: facilityPoints(data.facilities) },
     },
     layers: [...style.layers.slice(0, at), ...overlayLayers(look), ...style.layers.slice(at)],
@@ -216,6 +238,25 @@ export function compoundPolygons(compounds: readonly CompoundFeature[]): GeoJSON
 /** Facilities as a source's GeoJSON (only the category the layer reads), each feature's id its index in the list. */
 export function facilityPoints(facilities: readonly FacilityFeature[]): GeoJSON.FeatureCollection {
   return collectionOf(facilities, (f) => ({ properties: { category: f.properties.category }, geometry: f.geometry }));
+}
+
+const NO_SAMPLES = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
+
+/** Gap samples as a source's GeoJSON, each with its colour; the same object for the same samples (none: empty). */
+export function gapSamplePoints(samples: Pick<GapOverlay, 'positions' | 'colours'> | null): GeoJSON.FeatureCollection {
+  if (!samples) return NO_SAMPLES;
+  let collection = collections.get(samples);
+  if (!collection) {
+    const { positions, colours } = samples;
+    const features: GeoJSON.Feature[] = [];
+    for (let i = 0; i < positions.length / 2; i++) {
+      const [r, g, b, a] = colours.subarray(4 * i, 4 * i + 4);
+      features.push({ type: 'Feature', properties: { r, g, b, a }, geometry: { type: 'Point', coordinates: [positions[2 * i], positions[2 * i + 1]] } });
+    }
+    collection = { type: 'FeatureCollection', features };
+    collections.set(samples, collection);
+  }
+  return collection;
 }
 
 const NO_ALLEYS: readonly AlleyPath[] = [];

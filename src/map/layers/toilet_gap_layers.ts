@@ -1,4 +1,4 @@
-import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer } from '@deck.gl/layers';
 
 export interface GapOverlay {
   /** street samples beyond the service distance, lon/lat interleaved */
@@ -18,17 +18,4 @@ export function toiletGapCellsLayer(overlay: GapOverlay) {
 /** A per-cell aggregate drawn at city zoom (alleys, grids), one texture whatever the city's size; `pickable` answers the pixel picked. */
 export function cellsImageLayer(id: string, image: ImageData, bounds: [number, number, number, number], pickable = false) {
   return new BitmapLayer({ id, image, bounds, pickable, textureParameters: { minFilter: 'nearest', magFilter: 'nearest' } });
-}
-
-/** Street samples beyond the service distance, from binary attributes (no per-object JavaScript). */
-export function toiletGapSamplesLayer(overlay: GapOverlay) {
-  return new ScatterplotLayer({
-    id: 'toilet-gap-samples',
-    data: { length: overlay.positions.length / 2, attributes: { getPosition: { value: overlay.positions, size: 2 }, getFillColor: { value: overlay.colours, size: 4, normalized: true } } },
-    getRadius: 5,
-    radiusUnits: 'meters',
-    radiusMinPixels: 1.6,
-    radiusMaxPixels: 6,
-    pickable: false,
-  });
 }
