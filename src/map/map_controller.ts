@@ -351,6 +351,8 @@ export class MapController {
     if (this.movingResolution?.lowResolution) {
       const drawn = new Promise((resolve) => this.map.once('idle', resolve));
       this.movingResolution.sharpen();
+      // a frame for certain, so 'idle' follows it
+      this.map.triggerRepaint();
       await drawn;
     }
     const canvas = this.map.getCanvas();

@@ -209,7 +209,7 @@ function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (
   ];
 }
 
-/** `style` with the city's compounds, boundaries and alleys added just below the first label, so labels stay on top. */
+/** `style` with the city's compounds, boundaries, alleys, gap samples and facility dots added just below the first label, so labels stay on top. */
 export function withOverlayLines(style: StyleSpecification, data: OverlayLinesData, look: OverlayLinesLook): StyleSpecification {
   const labelAt = style.layers.findIndex((l) => l.id === FIRST_LABEL_LAYER);
   const at = labelAt < 0 ? style.layers.length : labelAt;
