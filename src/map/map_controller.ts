@@ -26,13 +26,14 @@ import {
   communityMinZoom,
   COMPOUND_FILLS,
   compoundAt,
+  compoundPolygons,
   FACILITY_DOTS,
   facilityAt,
   facilityPoints,
   GAP_SAMPLES,
   gapSamplePoints,
-  compoundPolygons,
   OVERLAY_BASE,
+  type OverlayLinesId,
   PARKING_GAPS,
   setOverlayLinesData,
   showOverlayLines,
@@ -404,20 +405,12 @@ export class MapController {
     // MapLibre draws the compounds, parking gaps, boundaries and alleys (overlay_lines.ts); the deck layers pushed so
     // far go below them
     showOverlayLines(this.map, COMPOUND_FILLS, this.compoundsShown());
-    const unserved = this.unservedCompounds();
-    if (unserved !== this.parkingGapsDrawn && this.map.getSource(PARKING_GAPS)) {
-      this.parkingGapsDrawn = unserved;
-      setOverlayLinesData(this.map, PARKING_GAPS, compoundPolygons(unserved));
-    }
+    this.parkingGapsDrawn = this.handToSource(PARKING_GAPS, this.parkingGapsDrawn, this.unservedCompounds(), compoundPolygons);
     showOverlayLines(this.map, PARKING_GAPS, shown.has('parkingGaps'));
     showOverlayLines(this.map, BOUNDARY_LINES, shown.has('boundaries'));
     const belowOverlay = deckLayers.length;
     const alleys = this.alleysToDraw();
-    // before the style has the source, the style being loaded already holds what alleysDrawn says
-    if (alleys !== this.alleysDrawn && this.map.getSource(ALLEY_LINES)) {
-      this.alleysDrawn = alleys;
-      setOverlayLinesData(this.map, ALLEY_LINES, alleys);
-    }
+    this.alleysDrawn = this.handToSource(ALLEY_LINES, this.alleysDrawn, alleys, (lines) => lines);
     showOverlayLines(this.map, ALLEY_LINES, this.alleysDrawn.features.length > 0);
     if (shown.has('alleys') && !alleys.features.length && this.alleys.length) {
       const image = this.overviewImage(`alleys:${dark}`, null, (o) => alleyCellImage(o, dark ? [255, 170, 60, 170] : [214, 96, 0, 150]));
@@ -427,11 +420,7 @@ export class MapController {
     // (gap_sample_drawing.ts). The deck layers pushed since the lines go below the dots
     const belowSamples = deckLayers.length;
     const samples = gaps ? this.gapSampleDrawing.draw(gaps, view, zoom) : null;
-    const sampleDots = gapSamplePoints(samples?.dots ?? null);
-    if (sampleDots !== this.gapSamplesDrawn && this.map.getSource(GAP_SAMPLES)) {
-      this.gapSamplesDrawn = sampleDots;
-      setOverlayLinesData(this.map, GAP_SAMPLES, sampleDots);
-    }
+    this.gapSamplesDrawn = this.handToSource(GAP_SAMPLES, this.gapSamplesDrawn, gapSamplePoints(samples?.dots ?? null), (points) => points);
     showOverlayLines(this.map, GAP_SAMPLES, this.gapSamplesDrawn.features.length > 0);
     if (samples?.image) deckLayers.push(samples.image);
     if (this.selectedGrid) deckLayers.push(selectedGridLayer(this.selectedGrid, dark));
@@ -467,10 +456,7 @@ export class MapController {
     if (picked) deckLayers.push(highlightLayer(picked, dark));
     // the dots are MapLibre's; past the view budget an image stands in for them, on top of the deck layers
     const dots = shown.has('facilities') ? this.facilityDraw() : null;
-    if (dots && dots.dots !== this.facilityDotsDrawn && this.map.getSource(FACILITY_DOTS)) {
-      this.facilityDotsDrawn = dots.dots;
-      setOverlayLinesData(this.map, FACILITY_DOTS, facilityPoints(dots.dots));
-    }
+    if (dots) this.facilityDotsDrawn = this.handToSource(FACILITY_DOTS, this.facilityDotsDrawn, dots.dots, facilityPoints);
     showOverlayLines(this.map, FACILITY_DOTS, Boolean(dots?.dotsShown));
     if (dots?.image) deckLayers.push(dots.image);
     // interleaved: deck layers draw inside MapLibre's stack, the fills below the compounds, the alley image below the
@@ -484,6 +470,17 @@ export class MapController {
     this.mapChangePending = true;
     this.countOverlayChange();
     this.map.triggerRepaint();
+  }
+
+  /**
+   * What MapLibre's source `id` holds after offering it `next`: handed over (and tiled again in MapLibre's worker)
+   * only when it differs from `held`. Before the city's style has the source, the style being loaded already holds
+   * `held`, and its load draws the overlay again.
+   */
+  private handToSource<T>(id: OverlayLinesId, held: T, next: T, data: (value: T) => GeoJSON.FeatureCollection): T {
+    if (next === held || !this.map.getSource(id)) return held;
+    setOverlayLinesData(this.map, id, data(next));
+    return next;
   }
 
   private countOverlayChange(): void {
