@@ -17,7 +17,9 @@ export function connectHash(store: StoreApi<AppState>): () => void {
     document.title = `${t(l, 'appTitle')}${c ? ` · ${l === 'zh' ? c.manifest.name.zh : c.manifest.name.en}` : ''}`;
     document.documentElement.dataset.theme = wall ? 'dark' : (theme as string);
   });
-  const onHashChange = () => actions.followLink(window.location.hash);
+  // the link as navigated to, from the event: a state write (a map move's view) between the navigation and this event
+  // replaces location.hash with the app's own link, and a v99 link read from there was lost (a browser test flake)
+  const onHashChange = (event: HashChangeEvent) => actions.followLink(new URL(event.newURL).hash);
   window.addEventListener('hashchange', onHashChange);
   return () => {
     stop();
