@@ -11,7 +11,7 @@ import { DEFAULT_DISTANCE_CAP_M, latticeDistanceField, pointSet, sampleDistanceF
 import { pointInPolygon, pointPolygonsDistance } from './geometry';
 import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
 import { compoundDistances, shareWithin } from './parking_coverage';
-import { alleyPairs, compoundPairs, distinctWithin, type ZonePairs } from './six_surroundings';
+import { alleyPairs, compoundPairs, zoneMembership, type ZonePairs } from './six_surroundings';
 import { indexRegions, regionAt, regionOfArea } from './placement';
 import { gridColumns, gridScoreAt, gridScores, placeInGrids, SCORE_FORMULA, type GridColumns, type GridInputs, type GridPlacement, type GridScore } from './grid_scores';
 import { BoundedDijkstra, buildStreetGraph, distanceAt, MAX_ACCESS_M, nearestSegment, type StreetGraph } from './street_graph';
@@ -341,7 +341,8 @@ export class CityAnalysis {
       const d = regionAt(regions, x, y);
       if (d >= 0) masks[d].cells[i] = 1;
     });
-    const compound = Int32Array.from(compounds, (c) => regionOfArea(regions, c));
+    const compound = new Int32Array(compounds.length);
+    for (let c = 0; c < compounds.length; c++) compound[c] = regionOfArea(regions, compounds[c]);
     return (this.districtPlacement = { masks, compound });
   }
 
@@ -394,17 +395,13 @@ export class CityAnalysis {
     const capacityOf = (i: number) => model.facilities.properties[i].capacity ?? 0;
     const parkingIndices = selectFacilities(model, ['parking']);
 
+    const pairs = SIX_SURROUNDINGS.map((category) => this.zonePairs(category));
+    const alleysInZones = zoneMembership(pairs.map((p) => p.alleys), params.zoneRadiusM, model.streets.length);
+    const compoundsInZones = zoneMembership(pairs.map((p) => p.compounds), params.zoneRadiusM, model.compounds.length);
     const zones: AnalysisReport['zones'] = {};
-    const alleysInZones = new Set<number>();
-    const compoundsInZones = new Set<number>();
-    for (const category of SIX_SURROUNDINGS) {
-      const pairs = this.zonePairs(category);
-      const alleys = distinctWithin(pairs.alleys, params.zoneRadiusM);
-      const compounds = distinctWithin(pairs.compounds, params.zoneRadiusM);
-      alleys.forEach((a) => alleysInZones.add(a));
-      compounds.forEach((c) => compoundsInZones.add(c));
-      zones[category] = { points: pairs.points, alleys: alleys.size, compounds: compounds.size };
-    }
+    SIX_SURROUNDINGS.forEach((category, k) => {
+      zones[category] = { points: pairs[k].points, alleys: alleysInZones.counts[k], compounds: compoundsInZones.counts[k] };
+    });
 
     const allStreetGaps = streetGaps(model, headlineFields.samples, headlineWithin.samples);
     const notes: string[] = [];
@@ -417,8 +414,8 @@ export class CityAnalysis {
       sampleWithin: headlineWithin.samples,
       cellWithin: headlineWithin.cells,
       compoundServed: (c) => parkingDistances[c] <= params.parkingRadiusM,
-      alleysInZones,
-      compoundsInZones,
+      alleyInZone: alleysInZones.reached,
+      compoundInZone: compoundsInZones.reached,
     };
     const report: AnalysisReport = {
       city: this.info,
@@ -434,7 +431,7 @@ export class CityAnalysis {
         knownCapacity: parkingIndices.reduce((sum, i) => sum + capacityOf(i), 0),
       },
       zones,
-      zoneTotals: { alleys: alleysInZones.size, compounds: compoundsInZones.size },
+      zoneTotals: { alleys: alleysInZones.total, compounds: compoundsInZones.total },
       gaps: { streets: allStreetGaps.slice(0, GAP_STREETS_LISTED), streetsWithGap: allStreetGaps.length, compounds: unservedCompounds(model, parkingDistances, params.parkingRadiusM) },
       districts: this.districtSummaries(params, headlineFields, parkingDistances),
       // filled in by report(); the key keeps its place in the JSON

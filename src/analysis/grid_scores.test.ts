@@ -4,7 +4,7 @@ import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { Prng } from './prng';
 import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
 import type { CityModel } from './city_model';
-import { gridColumns } from './grid_scores';
+import { distinctGridStreets, gridColumns } from './grid_scores';
 
 describe('per-grid scorecards', () => {
   const city = generateDemoCity({ seed: 9, sizeKm: 3 });
@@ -90,17 +90,20 @@ describe('grid columns', () => {
       gridOfCompound: Int32Array.from({ length: compounds }, () => int(grids + 1) - 1),
       gridOfFacility: new Int32Array(0),
     };
+    const placedWithStreets = { ...placement, gridStreets: distinctGridStreets(placement.gridOfSample, sampleStreet, streets) };
     const inputs = {
       sampleWithin: Uint8Array.from({ length: samples }, () => int(2)),
       cellWithin: Uint8Array.from({ length: cells }, () => int(2)),
       compoundServed: (c: number) => c % 3 !== 0,
-      alleysInZones: new Set(Array.from({ length: 120 }, () => int(streets))),
-      compoundsInZones: new Set(Array.from({ length: 60 }, () => int(compounds))),
+      alleyInZone: new Uint8Array(streets),
+      compoundInZone: new Uint8Array(compounds),
     };
-    const c = gridColumns(model, grids, placement, inputs);
+    for (let k = 0; k < 120; k++) inputs.alleyInZone[int(streets)] = 1 + int(6);
+    for (let k = 0; k < 60; k++) inputs.compoundInZone[int(compounds)] = 1 + int(6);
+    const c = gridColumns(model, grids, placedWithStreets, inputs);
     for (let g = 0; g < grids; g++) {
       const mine = [...Array(samples).keys()].filter((i) => placement.gridOfSample[i] === g);
-      expect(c.zoneAlleys[g]).toBe(new Set(mine.map((i) => sampleStreet[i]).filter((s) => inputs.alleysInZones.has(s))).size);
+      expect(c.zoneAlleys[g]).toBe(new Set(mine.map((i) => sampleStreet[i]).filter((s) => inputs.alleyInZone[s] !== 0)).size);
       const metres = mine.reduce((s, i) => s + model.samples.weight[i], 0);
       expect(c.streetMetres[g]).toBe(metres);
       expect(c.gapStreetMetres[g]).toBe(metres - mine.reduce((s, i) => s + (inputs.sampleWithin[i] ? model.samples.weight[i] : 0), 0));
@@ -109,8 +112,28 @@ describe('grid columns', () => {
       const myCompounds = [...Array(compounds).keys()].filter((i) => placement.gridOfCompound[i] === g);
       expect(c.compounds[g]).toBe(myCompounds.length);
       expect(c.unserved[g]).toBe(myCompounds.filter((i) => !inputs.compoundServed(i)).length);
-      expect(c.zoneCompounds[g]).toBe(myCompounds.filter((i) => inputs.compoundsInZones.has(i)).length);
+      expect(c.zoneCompounds[g]).toBe(myCompounds.filter((i) => inputs.compoundInZone[i] !== 0).length);
     }
     expect(c.zoneAlleys.reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+  });
+
+  it('list each (grid, street) pair of the samples once, by grid then street (a Set of pairs as reference)', () => {
+    const prng = new Prng(11);
+    // large grid and street numbers too, where grid × streets + street leaves the small integers
+    for (const [grids, streets] of [
+      [7, 5],
+      [300, 1_000],
+      [250_000, 999_983],
+    ]) {
+      const n = 20_000;
+      const gridOfSample = Int32Array.from({ length: n }, () => Math.floor(prng.next() * (grids + 1)) - 1);
+      const sampleStreet = Uint32Array.from({ length: n }, () => (prng.next() < 0.3 ? streets - 1 : Math.floor(prng.next() * streets)));
+      const pairs = distinctGridStreets(gridOfSample, sampleStreet, streets);
+      const reference = [...new Set([...gridOfSample.keys()].filter((i) => gridOfSample[i] >= 0).map((i) => `${gridOfSample[i]}:${sampleStreet[i]}`))];
+      const listed = [...pairs.grid.keys()].map((k) => `${pairs.grid[k]}:${pairs.street[k]}`);
+      expect(new Set(listed).size).toBe(listed.length);
+      expect([...listed].sort()).toEqual([...reference].sort());
+      for (let k = 1; k < pairs.grid.length; k++) expect(pairs.grid[k - 1] < pairs.grid[k] || (pairs.grid[k - 1] === pairs.grid[k] && pairs.street[k - 1] < pairs.street[k])).toBe(true);
+    }
   });
 });

@@ -12,14 +12,67 @@ import { pointInPolygon, ringsBBox, type PlanarPolygon } from './geometry';
 /** lattice points per compound, at most: enough to tell a 55/45 split apart, cheap for thousands of compounds */
 export const OVERLAP_SAMPLES = 400;
 
-export interface Regions { polygons: readonly PlanarPolygon[][]; index: Flatbush | null }
+/**
+ * `index` answers box queries (a compound's candidates). `points` answers the millions of point queries
+ * (samples, lattice cells, facilities): Flatbush's search allocates a queue, a result array and here a closure per
+ * query, ~600 MB of garbage for one 30 km city's placement (the analysis worker's peak memory with it); a bucket
+ * grid of the regions' boxes answers a point with no allocation.
+ */
+export interface Regions { polygons: readonly PlanarPolygon[][]; index: Flatbush | null; points: PointBuckets | null }
+
+/**
+ * The regions' boxes on a uniform grid of buckets, as compressed rows: bucket b's regions are
+ * `items[start[b] .. start[b + 1])`, in ascending order, so the first region found holding a point is the lowest.
+ */
+interface PointBuckets { x0: number; y0: number; size: number; cols: number; rows: number; start: Int32Array; items: Int32Array; boxes: Float64Array }
+
+/** about this many buckets per region: a few candidates per point without a large table */
+const BUCKETS_PER_REGION = 2;
 
 export function indexRegions(polygons: readonly PlanarPolygon[][]): Regions {
-  if (polygons.length === 0) return { polygons, index: null };
+  if (polygons.length === 0) return { polygons, index: null, points: null };
   const index = new Flatbush(polygons.length);
-  for (const p of polygons) index.add(...ringsBBox(p));
+  const boxes = new Float64Array(polygons.length * 4);
+  polygons.forEach((p, r) => {
+    const box = ringsBBox(p);
+    index.add(...box);
+    boxes.set(box, 4 * r);
+  });
   index.finish();
-  return { polygons, index };
+  return { polygons, index, points: bucketBoxes(boxes) };
+}
+
+function bucketBoxes(boxes: Float64Array): PointBuckets | null {
+  const n = boxes.length / 4;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let r = 0; r < n; r++) {
+    if (!(boxes[4 * r] <= boxes[4 * r + 2])) continue; // a region with no rings
+    x0 = Math.min(x0, boxes[4 * r]);
+    y0 = Math.min(y0, boxes[4 * r + 1]);
+    x1 = Math.max(x1, boxes[4 * r + 2]);
+    y1 = Math.max(y1, boxes[4 * r + 3]);
+  }
+  if (!(x0 <= x1 && y0 <= y1)) return null;
+  const size = Math.max(Math.sqrt(((x1 - x0) * (y1 - y0)) / (BUCKETS_PER_REGION * n)), (x1 - x0) / 4096, (y1 - y0) / 4096, 1e-6);
+  const cols = Math.floor((x1 - x0) / size) + 1;
+  const rows = Math.floor((y1 - y0) / size) + 1;
+  const span = (r: number) => [Math.floor((boxes[4 * r] - x0) / size), Math.floor((boxes[4 * r + 1] - y0) / size), Math.floor((boxes[4 * r + 2] - x0) / size), Math.floor((boxes[4 * r + 3] - y0) / size)];
+  // two passes, counting then filling, in region order: each bucket's list comes out ascending
+  const start = new Int32Array(cols * rows + 1);
+  for (let r = 0; r < n; r++) {
+    if (!(boxes[4 * r] <= boxes[4 * r + 2])) continue;
+    const [c0, r0, c1, r1] = span(r);
+    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) start[row * cols + col + 1]++;
+  }
+  for (let b = 0; b < cols * rows; b++) start[b + 1] += start[b];
+  const items = new Int32Array(start[cols * rows]);
+  const fill = start.slice(0, cols * rows);
+  for (let r = 0; r < n; r++) {
+    if (!(boxes[4 * r] <= boxes[4 * r + 2])) continue;
+    const [c0, r0, c1, r1] = span(r);
+    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) items[fill[row * cols + col]++] = r;
+  }
+  return { x0, y0, size, cols, rows, start, items, boxes };
 }
 
 /** A loop, not parts.some(closure): it runs for millions of points, and each closure was an allocation. */
@@ -30,12 +83,26 @@ function inside(x: number, y: number, parts: readonly PlanarPolygon[]): boolean 
 
 /** The region containing (x, y), lowest index first where regions overlap; -1 for none. */
 export function regionAt(regions: Regions, x: number, y: number): number {
-  let found = -1;
-  regions.index?.search(x, y, x, y, (r) => {
-    if ((found < 0 || r < found) && inside(x, y, regions.polygons[r])) found = r;
-    return false;
-  });
-  return found;
+  const grid = regions.points;
+  if (!grid) return -1;
+  const col = Math.floor((x - grid.x0) / grid.size);
+  const row = Math.floor((y - grid.y0) / grid.size);
+  if (!(col >= 0 && col < grid.cols && row >= 0 && row < grid.rows)) return -1;
+  const b = row * grid.cols + col;
+  const { boxes } = grid;
+  for (let k = grid.start[b]; k < grid.start[b + 1]; k++) {
+    const r = grid.items[k];
+    if (x < boxes[4 * r] || y < boxes[4 * r + 1] || x > boxes[4 * r + 2] || y > boxes[4 * r + 3]) continue;
+    if (inside(x, y, regions.polygons[r])) return r;
+  }
+  return -1;
+}
+
+/** regionAt for each (xs[i], ys[i]); a loop, not Int32Array.from(xs, f), which walks an iterator per element */
+export function pointsInRegions(regions: Regions, xs: ArrayLike<number>, ys: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = regionAt(regions, xs[i], ys[i]);
+  return out;
 }
 
 /** The region sharing the most of the area's surface (lowest index on a tie); -1 when it shares none. */
