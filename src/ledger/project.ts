@@ -52,7 +52,7 @@ export function proposalFeature(p: Proposal): FacilityFeature {
 }
 
 /** The bundle's layers with the project's ledgers and proposals in place. */
-export function applyProject(layers: CityLayers, project: Pick<Project, 'ledgers' | 'proposals'>, options: { proposals?: boolean } = {}): CityLayers {
+export function applyProject<L extends Pick<CityLayers, 'facilities'>>(layers: L, project: Pick<Project, 'ledgers' | 'proposals'>, options: { proposals?: boolean } = {}): L {
   const replaced = new Set<CategoryId>(project.ledgers.filter((l) => l.mode === 'replace').flatMap((l) => l.accepted.map((f) => f.properties.category)));
   const facilities = [
     ...layers.facilities.features.filter((f) => !replaced.has(f.properties.category)),
