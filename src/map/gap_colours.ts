@@ -9,8 +9,10 @@ const RAMP: readonly [number, number, number][] = [
   [165, 0, 38],
 ];
 
-function rampColour(distance: number, threshold: number): [number, number, number] {
-  if (!Number.isFinite(distance)) return [103, 0, 31];
+const BEYOND_REACH: readonly [number, number, number] = [103, 0, 31];
+
+function rampColour(distance: number, threshold: number): readonly [number, number, number] {
+  if (!Number.isFinite(distance)) return BEYOND_REACH;
   const excess = Math.min(0.999, (distance - threshold) / threshold);
   return RAMP[Math.floor(excess * RAMP.length)];
 }
@@ -34,10 +36,15 @@ export function gapSamples(distances: Float32Array, positions: Float64Array, thr
   for (let i = 0; i < distances.length; i++) {
     const limit = thresholdAt(threshold, i);
     if (distances[i] <= limit) continue;
-    const [r, g, b] = rampColour(distances[i], limit);
+    // element by element, not colours.set([r, g, b, alpha]): an array per gap sample was ~20 MB of garbage per
+    // slider move on the 30 km city
+    const colour = rampColour(distances[i], limit);
     outPositions[2 * k] = positions[2 * i];
     outPositions[2 * k + 1] = positions[2 * i + 1];
-    colours.set([r, g, b, alpha], 4 * k);
+    colours[4 * k] = colour[0];
+    colours[4 * k + 1] = colour[1];
+    colours[4 * k + 2] = colour[2];
+    colours[4 * k + 3] = alpha;
     k++;
   }
   return { positions: outPositions, colours };
