@@ -6,16 +6,16 @@ import { CATEGORY_IDS, SIX_SURROUNDINGS, type CategoryId, type FacilityPropertie
 import type { BBox, CityLayers, FacilityFeature } from '../domain/city_bundle';
 import { LAND_USE_CLASS_LIMITS_M, RULES } from '../domain/rules';
 import { buildCityModel, cellOf, projectFacilities, selectFacilities, type CityModel, type ModelOptions } from './city_model';
-import { classifyCoverage, type CoverageSummary } from './coverage';
+import { classifyCoverage, classifyCoverageByRegion, type ClassThresholds, type CoverageSummary } from './coverage';
 import { DEFAULT_DISTANCE_CAP_M, latticeDistanceField, pointSet, sampleDistanceField, type PointSet } from './distance_field';
 import { pointInPolygon, pointPolygonsDistance } from './geometry';
 import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
-import { compoundDistances, shareWithin } from './parking_coverage';
+import { compoundDistances, countWithin, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, zoneMembership, type ZonePairs } from './six_surroundings';
-import { indexRegions, regionAt, regionOfArea } from './placement';
+import { indexRegions, insideParts, pointsInRegions, regionAt, regionOfArea } from './placement';
 import { gridColumns, gridScoreAt, gridScores, placeInGrids, SCORE_FORMULA, type GridColumns, type GridInputs, type GridPlacement, type GridScore } from './grid_scores';
 import { BoundedDijkstra, buildStreetGraph, distanceAt, MAX_ACCESS_M, nearestSegment, type StreetGraph } from './street_graph';
-import { streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
+import { rankedStreetGaps, streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
 import { suggestParkingSites, suggestToiletSites, type SiteSuggestion } from './suggest_sites';
 import { mockInspection, streetToiletStatus, type InspectionOptions, type MockInspection } from './mock_inspection';
 import type { GridProperties } from '../domain/city_bundle';
@@ -132,11 +132,12 @@ export class CityAnalysis {
   private readonly fieldCache = new Map<string, DistanceFields>();
   private zoneCache: Map<CategoryId, { points: number; alleys: ZonePairs; compounds: ZonePairs }> | null = null;
   private landUse: { sample: Uint8Array; cell: Uint8Array } | null = null;
-  private districtPlacement: { masks: { samples: Uint8Array; cells: Uint8Array }[]; compound: Int32Array } | null = null;
+  private districtPlacement: { sample: Int32Array; cell: Int32Array; compound: Int32Array } | null = null;
   private readonly gridProperties: GridProperties[];
   private readonly gridPolygons: PlanarPolygon[][];
   private gridPlacement: GridPlacement | null = null;
-  private parkingCache: Float32Array | null = null;
+  /** per category (parking, e-bike sheds, chargers): each compound's distance to the nearest; facilities only change them */
+  private compoundDistanceCache = new Map<CategoryId, Float32Array>();
   /** reused by samplesReached in walking-network mode */
   private walker: BoundedDijkstra | null = null;
   private readonly zonePairsUpToM: number;
@@ -174,7 +175,7 @@ export class CityAnalysis {
     const before = this.model;
     this.model = { ...this.model, facilities: projectFacilities(features, this.model.projection) };
     this.fieldCache.clear();
-    this.parkingCache = null;
+    this.compoundDistanceCache.clear();
     // zone pairs hang on one category's points (indices local to them): a ledger of toilets leaves every
     // six-surroundings category's pairs as they were, and those are most of a report's time on a large city
     for (const category of [...(this.zoneCache?.keys() ?? [])]) if (!samePoints(before, this.model, category)) this.zoneCache!.delete(category);
@@ -292,11 +293,21 @@ export class CityAnalysis {
     return this.model.compoundIndex?.search(x, y, x, y).some((c) => this.model.compounds[c].polygons.some((p) => pointInPolygon(x, y, p))) ?? false;
   }
 
-  classifyToilets(fields: DistanceFields, params: AnalysisParams, sampleMask?: Uint8Array, cellMask?: Uint8Array): CoverageSummary {
+  classifyToilets(fields: DistanceFields, params: AnalysisParams): CoverageSummary {
     const { samples, lattice } = this.model;
+    return classifyCoverage(fields.samples, samples.weight, fields.cells, lattice.cellSize ** 2, this.toiletThreshold(params));
+  }
+
+  /** classifyToilets per district, in one pass */
+  private classifyToiletsByDistrict(fields: DistanceFields, params: AnalysisParams): CoverageSummary[] {
+    const { samples, lattice, districts } = this.model;
+    const { sample, cell } = this.placeInDistricts();
+    return classifyCoverageByRegion(fields.samples, samples.weight, fields.cells, lattice.cellSize ** 2, this.toiletThreshold(params), sample, cell, districts.length);
+  }
+
+  private toiletThreshold(params: AnalysisParams): number | ClassThresholds {
     const classes = params.toiletByLandUse ? this.landUseClasses() : null;
-    const threshold = classes ? { values: LAND_USE_CLASS_LIMITS_M, sampleClass: classes.sample, cellClass: classes.cell } : params.toiletDistanceM;
-    return classifyCoverage(fields.samples, samples.weight, fields.cells, lattice.cellSize ** 2, threshold, sampleMask, cellMask);
+    return classes ? { values: LAND_USE_CLASS_LIMITS_M, sampleClass: classes.sample, cellClass: classes.cell } : params.toiletDistanceM;
   }
 
   /** 1 where a sample / cell is within the toilet service distance, by the same rule as classifyToilets. */
@@ -325,25 +336,19 @@ export class CityAnalysis {
   }
 
   /**
-   * Per district, which samples and cells lie in it, and which district each compound shares the most area with
-   * (-1 for none); computed once.
+   * Which district each sample, cell centre and compound lies in (-1 for none; a compound: the district it shares
+   * the most area with); computed once.
    */
-  private placeInDistricts(): { masks: { samples: Uint8Array; cells: Uint8Array }[]; compound: Int32Array } {
+  private placeInDistricts(): { sample: Int32Array; cell: Int32Array; compound: Int32Array } {
     if (this.districtPlacement) return this.districtPlacement;
     const { districts, samples, lattice, compounds } = this.model;
     const regions = indexRegions(districts.map((d) => d.polygons));
-    const masks = districts.map(() => ({ samples: new Uint8Array(samples.x.length), cells: new Uint8Array(lattice.count) }));
-    for (let i = 0; i < samples.x.length; i++) {
-      const d = regionAt(regions, samples.x[i], samples.y[i]);
-      if (d >= 0) masks[d].samples[i] = 1;
-    }
-    forEachCellCentre(lattice, (i, x, y) => {
-      const d = regionAt(regions, x, y);
-      if (d >= 0) masks[d].cells[i] = 1;
-    });
+    const sample = pointsInRegions(regions, samples.x, samples.y);
+    const cell = new Int32Array(lattice.count);
+    forEachCellCentre(lattice, (i, x, y) => (cell[i] = regionAt(regions, x, y)));
     const compound = new Int32Array(compounds.length);
     for (let c = 0; c < compounds.length; c++) compound[c] = regionOfArea(regions, compounds[c]);
-    return (this.districtPlacement = { masks, compound });
+    return (this.districtPlacement = { sample, cell, compound });
   }
 
   /** `grids: false` leaves out the per-grid list (thousands of entries) where it is not shown. */
@@ -373,9 +378,11 @@ export class CityAnalysis {
     this.checkZoneRadius(params.zoneRadiusM);
     const { model } = this;
     const counts: Record<string, number> = Object.fromEntries(CATEGORY_IDS.map((id) => [id, 0]));
-    for (const c of model.facilities.category) counts[c] += 1;
+    // indexed loops, not for-of or filter: this runs on every slider move, and those made garbage per item
+    for (let i = 0; i < model.facilities.category.length; i++) counts[model.facilities.category[i]] += 1;
     counts.streets = model.streets.length;
-    counts.alleys = model.streets.filter((s) => s.alley).length;
+    counts.alleys = 0;
+    for (let s = 0; s < model.streets.length; s++) if (model.streets[s].alley) counts.alleys++;
     counts.compounds = model.compounds.length;
     counts.grids = this.gridProperties.length;
     counts.streetSamples = model.samples.x.length;
@@ -391,7 +398,7 @@ export class CityAnalysis {
     const headlineFields = network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields;
     const headlineWithin = this.withinMasks(headlineFields, params);
     const parkingDistances = this.parkingDistances();
-    const served = parkingDistances.filter((d) => d <= params.parkingRadiusM).length;
+    const served = countWithin(parkingDistances, params.parkingRadiusM);
     const capacityOf = (i: number) => model.facilities.properties[i].capacity ?? 0;
     const parkingIndices = selectFacilities(model, ['parking']);
 
@@ -403,12 +410,12 @@ export class CityAnalysis {
       zones[category] = { points: pairs[k].points, alleys: alleysInZones.counts[k], compounds: compoundsInZones.counts[k] };
     });
 
-    const allStreetGaps = streetGaps(model, headlineFields.samples, headlineWithin.samples);
+    const streetGapsListed = rankedStreetGaps(model, headlineFields.samples, headlineWithin.samples, GAP_STREETS_LISTED);
     const notes: string[] = [];
     if (model.districts.length === 0) notes.push('No complete district boundaries in this city: no per-district breakdown.');
     if (this.gridProperties.length === 0) notes.push('This bundle has no unit grids (网格): no per-grid breakdown.');
     if (offNetwork?.length) notes.push(`${offNetwork.length} toilets lie more than ${MAX_ACCESS_M} m from any street and serve nobody along the walking network (listed under toilets.offNetwork).`);
-    if (straightFields.cells.some((d) => d === Infinity)) notes.push(`Distances beyond ${DEFAULT_DISTANCE_CAP_M} m are reported as beyond reach (Infinity) and count as gaps.`);
+    if (straightFields.cells.includes(Infinity)) notes.push(`Distances beyond ${DEFAULT_DISTANCE_CAP_M} m are reported as beyond reach (Infinity) and count as gaps.`);
 
     const gridInputs: GridInputs = {
       sampleWithin: headlineWithin.samples,
@@ -426,13 +433,13 @@ export class CityAnalysis {
         compounds: model.compounds.length,
         compoundsServed: served,
         compoundShareServed: model.compounds.length ? served / model.compounds.length : 0,
-        ebikeShedShareServed: shareWithin(compoundDistances(model.compounds, this.points(selectFacilities(model, ['ebike_shed']))), params.parkingRadiusM),
-        ebikeChargingShareServed: shareWithin(compoundDistances(model.compounds, this.points(selectFacilities(model, ['ebike_charging']))), params.parkingRadiusM),
+        ebikeShedShareServed: shareWithin(this.compoundDistancesTo('ebike_shed'), params.parkingRadiusM),
+        ebikeChargingShareServed: shareWithin(this.compoundDistancesTo('ebike_charging'), params.parkingRadiusM),
         knownCapacity: parkingIndices.reduce((sum, i) => sum + capacityOf(i), 0),
       },
       zones,
       zoneTotals: { alleys: alleysInZones.total, compounds: compoundsInZones.total },
-      gaps: { streets: allStreetGaps.slice(0, GAP_STREETS_LISTED), streetsWithGap: allStreetGaps.length, compounds: unservedCompounds(model, parkingDistances, params.parkingRadiusM) },
+      gaps: { streets: streetGapsListed.rows, streetsWithGap: streetGapsListed.total, compounds: unservedCompounds(model, parkingDistances, params.parkingRadiusM) },
       districts: this.districtSummaries(params, headlineFields, parkingDistances),
       // filled in by report(); the key keeps its place in the JSON
       grids: [],
@@ -467,7 +474,13 @@ export class CityAnalysis {
 
   /** Distance from every compound to the nearest parking lot, computed once. */
   parkingDistances(): Float32Array {
-    return (this.parkingCache ??= compoundDistances(this.model.compounds, this.points(selectFacilities(this.model, ['parking']))));
+    return this.compoundDistancesTo('parking');
+  }
+
+  private compoundDistancesTo(category: CategoryId): Float32Array {
+    let distances = this.compoundDistanceCache.get(category);
+    if (!distances) this.compoundDistanceCache.set(category, (distances = compoundDistances(this.model.compounds, this.points(selectFacilities(this.model, [category])))));
+    return distances;
   }
 
   private checkZoneRadius(radiusM: number): void {
@@ -493,13 +506,13 @@ export class CityAnalysis {
 
   private districtSummaries(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array): AreaSummary[] {
     const { model } = this;
-    const { masks, compound: districtOfCompound } = this.placeInDistricts();
+    const { compound: districtOfCompound } = this.placeInDistricts();
+    const toilets = this.classifyToiletsByDistrict(fields, params);
     return model.districts.map((district, d) => {
-      const inside = (x: number, y: number) => district.polygons.some((p) => pointInPolygon(x, y, p));
       const facilities: Partial<Record<CategoryId, number>> = {};
       let knownCapacity = 0;
       for (let i = 0; i < model.facilities.x.length; i++) {
-        if (!inside(model.facilities.x[i], model.facilities.y[i])) continue;
+        if (!insideParts(model.facilities.x[i], model.facilities.y[i], district.polygons)) continue;
         const category = model.facilities.category[i];
         facilities[category] = (facilities[category] ?? 0) + 1;
         if (category === 'parking') knownCapacity += model.facilities.properties[i].capacity ?? 0;
@@ -517,7 +530,7 @@ export class CityAnalysis {
         ...(district.code ? { code: district.code } : {}),
         areaM2: Math.round(district.areaM2),
         facilities,
-        toilets: this.classifyToilets(fields, params, masks[d].samples, masks[d].cells),
+        toilets: toilets[d],
         parking: { compounds, served, shareServed: compounds ? served / compounds : 0, knownCapacity },
       };
     });

@@ -3,7 +3,7 @@ import pointToPolygonDistance from '@turf/point-to-polygon-distance';
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
-import { streetGaps } from './gap_lists';
+import { rankedStreetGaps, streetGaps, streetToilets } from './gap_lists';
 import { drawDistinct } from './mock_inspection';
 import { Prng } from './prng';
 
@@ -70,5 +70,24 @@ describe('gap lists', () => {
     for (let i = 1; i < report.gaps.streets.length; i++) expect(report.gaps.streets[i].gapM).toBeLessThanOrEqual(report.gaps.streets[i - 1].gapM);
     expect(report.gaps.compounds.length).toBe(report.parking.compounds - report.parking.compoundsServed);
     for (const c of report.gaps.compounds) expect(c.distanceM).toBeGreaterThan(DEFAULT_PARAMS.parkingRadiusM);
+  });
+
+  it('the report’s first streets are the whole ranked list’s first, ranked as objects sorted by gap, worst distance, id', () => {
+    const fields = analysis.toiletFields(true, false);
+    for (const params of [DEFAULT_PARAMS, { ...DEFAULT_PARAMS, toiletDistanceM: 300 }]) {
+      const within = analysis.withinMasks(fields, params).samples;
+      // the reference: a row per gap street, ordered by the rule written out plainly
+      const { gapMetres, worstM } = streetToilets(analysis.model, fields.samples, within);
+      const reference = analysis.model.streets
+        .map((s, i) => ({ id: s.id, gapM: gapMetres[i], worst: worstM[i] }))
+        .filter((r) => r.gapM > 0)
+        .sort((a, b) => b.gapM - a.gapM || b.worst - a.worst || a.id.localeCompare(b.id))
+        .map((r) => r.id);
+      expect(streetGaps(analysis.model, fields.samples, within).map((g) => g.id)).toEqual(reference);
+      const listed = rankedStreetGaps(analysis.model, fields.samples, within, 25);
+      expect(listed.total).toBe(reference.length);
+      expect(listed.rows.map((g) => g.id)).toEqual(reference.slice(0, 25));
+      expect(reference.length).toBeGreaterThan(25);
+    }
   });
 });

@@ -33,8 +33,12 @@ export function compoundDistances(compounds: readonly Area[], points: PointSet):
 }
 
 export function shareWithin(distances: Float32Array, radius: number): number {
-  if (distances.length === 0) return 0;
+  return distances.length === 0 ? 0 : countWithin(distances, radius) / distances.length;
+}
+
+/** How many distances are at most `radius`; an indexed loop (a for-of or a filter boxes each value until optimised). */
+export function countWithin(distances: Float32Array, radius: number): number {
   let n = 0;
-  for (const d of distances) if (d <= radius) n++;
-  return n / distances.length;
+  for (let i = 0; i < distances.length; i++) if (distances[i] <= radius) n++;
+  return n;
 }

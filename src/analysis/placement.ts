@@ -76,7 +76,7 @@ function bucketBoxes(boxes: Float64Array): PointBuckets | null {
 }
 
 /** A loop, not parts.some(closure): it runs for millions of points, and each closure was an allocation. */
-function inside(x: number, y: number, parts: readonly PlanarPolygon[]): boolean {
+export function insideParts(x: number, y: number, parts: readonly PlanarPolygon[]): boolean {
   for (const part of parts) if (pointInPolygon(x, y, part)) return true;
   return false;
 }
@@ -93,7 +93,7 @@ export function regionAt(regions: Regions, x: number, y: number): number {
   for (let k = grid.start[b]; k < grid.start[b + 1]; k++) {
     const r = grid.items[k];
     if (x < boxes[4 * r] || y < boxes[4 * r + 1] || x > boxes[4 * r + 2] || y > boxes[4 * r + 3]) continue;
-    if (inside(x, y, regions.polygons[r])) return r;
+    if (insideParts(x, y, regions.polygons[r])) return r;
   }
   return -1;
 }
@@ -115,12 +115,12 @@ export function regionOfArea(regions: Regions, area: Area): number {
   let sampled = 0;
   for (let y = y0 + step / 2; y < y1; y += step) {
     for (let x = x0 + step / 2; x < x1; x += step) {
-      if (!inside(x, y, area.polygons)) continue;
+      if (!insideParts(x, y, area.polygons)) continue;
       sampled++;
       // the lowest region holding the point, as regionAt; a loop, not filter(): a 30 km city's grid placement made
       // ~1.6 GB of short arrays here
       let r = -1;
-      for (const c of candidates) if ((r < 0 || c < r) && inside(x, y, regions.polygons[c])) r = c;
+      for (const c of candidates) if ((r < 0 || c < r) && insideParts(x, y, regions.polygons[c])) r = c;
       if (r >= 0) counts.set(r, (counts.get(r) ?? 0) + 1);
     }
   }
