@@ -62,7 +62,7 @@ export function GapAnalysisSection(props: { lang: Lang; gaps: GapAnalysis; cover
       zones={SIX_SURROUNDINGS.map((id) => {
         const z = report?.zones[id];
         const c = categoryById(id);
-        return { id, label: lang === 'zh' ? c.zh : c.en, points: z?.points ?? 0, alleys: z?.alleys ?? 0, compounds: z?.compounds ?? 0 };
+        return { id, label: lang === 'zh' ? c.zh : c.en, points: z?.points ?? null, alleys: z?.alleys ?? null, compounds: z?.compounds ?? null };
       })}
     />
   );

@@ -1,6 +1,9 @@
 /** Gap analysis controls and key figures. Presentational: numbers in, callbacks out. */
 export interface Kpi { id: string; label: string; value: string; raw: number }
-export interface ZoneRow { id: string; label: string; points: number; alleys: number; compounds: number }
+const PENDING = '…';
+
+/** a count of null: not counted yet (the worker's report is on its way); shown as an ellipsis, never as a zero */
+export interface ZoneRow { id: string; label: string; points: number | null; alleys: number | null; compounds: number | null }
 
 export interface GapPanelProps {
   title: string;
@@ -67,9 +70,9 @@ export function GapPanel(props: GapPanelProps) {
           {props.zones.map((z) => (
             <tr key={z.id} data-zone={z.id}>
               <td>{z.label}</td>
-              <td>{z.points}</td>
-              <td data-zone-alleys={z.alleys}>{z.alleys}</td>
-              <td>{z.compounds}</td>
+              <td>{z.points ?? PENDING}</td>
+              <td data-zone-alleys={z.alleys ?? undefined}>{z.alleys ?? PENDING}</td>
+              <td>{z.compounds ?? PENDING}</td>
             </tr>
           ))}
         </tbody>
