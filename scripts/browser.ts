@@ -20,6 +20,6 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** playwright's launch() gives every browser a fresh, empty temporary profile (its own --user-data-dir). */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
