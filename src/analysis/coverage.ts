@@ -38,7 +38,7 @@ export function classifyCoverage(sampleDistance: Float32Array, sampleWeight: Flo
   return summarise(streetMetres, within, cellDistance.length, cellsWithin, cellAreaM2);
 }
 
-/** The slider's case: one threshold, no masks; loops with nothing in them but the comparison. */
+/** The slider's case: one threshold; loops with nothing in them but the comparison. */
 function classifyUniform(sampleDistance: Float32Array, sampleWeight: Float64Array, cellDistance: Float32Array, cellAreaM2: number, threshold: number): CoverageSummary {
   let streetMetres = 0;
   let within = 0;
@@ -55,7 +55,7 @@ function classifyUniform(sampleDistance: Float32Array, sampleWeight: Float64Arra
 /**
  * classifyCoverage for every region at once: `sampleRegion[i]` and `cellRegion[i]` name the one region each sample
  * and cell lies in (-1 for none). One pass with the sums per region taken in item order, so each region's figures
- * are those of classifyCoverage with that region's mask; a pass per region over the whole city, with a double
+ * are those of classifyCoverage on that region's samples and cells alone; a pass per region over the whole city, with a double
  * boxed per sample wherever the loop ran unoptimised, was ~10 MB of garbage per slider move on the 30 km city.
  */
 export function classifyCoverageByRegion(sampleDistance: Float32Array, sampleWeight: Float64Array, cellDistance: Float32Array, cellAreaM2: number, threshold: number | ClassThresholds, sampleRegion: Int32Array, cellRegion: Int32Array, regions: number): CoverageSummary[] {
