@@ -41,7 +41,7 @@ import {
 } from './overlay_lines';
 import { FacilityDrawing } from './facility_drawing';
 import { metresPerCssPixel } from './mercator_scale';
-import { isSoftwareGl, MovingResolution } from './moving_resolution';
+import { isSoftwareGl, MovingResolution, movingPixelRatio, withoutStoppingMoves } from './moving_resolution';
 import { sameMembers } from './same_members';
 import { CaseCanvas } from './case_canvas';
 import { caseMarkAt, type CaseHit, type CaseMarksDrawn, type ScreenProjection } from './case_hits';
@@ -191,7 +191,11 @@ export class MapController {
     });
     this.map.addControl(this.overlay);
     if (isSoftwareGl(this.map.getCanvas())) {
-      const moving = new MovingResolution((ratio) => this.applyPixelRatio(ratio), () => this.restingPixelRatio());
+      const moving = new MovingResolution(
+        (ratio) => this.applyPixelRatio(ratio),
+        () => this.restingPixelRatio(),
+        () => movingPixelRatio(this.restingPixelRatio(), container.clientWidth, container.clientHeight),
+      );
       this.movingResolution = moving;
       this.map.on('movestart', (e) => moving.moveStarted(Boolean(e.originalEvent)));
       this.map.on('moveend', () => moving.moveEnded());
@@ -552,7 +556,7 @@ export class MapController {
     if (ratio === this.map.getPixelRatio()) return;
     // a frame to draw: not settled from now, not from the next render on (a test polling in between saw it settled)
     this.map.getContainer().dataset.settled = 'false';
-    this.map.setPixelRatio(ratio);
+    withoutStoppingMoves(this.map, () => this.map.setPixelRatio(ratio));
     this.caseCanvas?.setPixelRatio(ratio);
   }
 

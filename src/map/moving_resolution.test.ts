@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MOVING_RESOLUTION, MovingResolution, SHARP_AFTER_MS } from './moving_resolution';
+import { MOVING_PIXELS, MOVING_RESOLUTION, MovingResolution, movingPixelRatio, SHARP_AFTER_MS } from './moving_resolution';
 
 describe('moving resolution', () => {
   let applied: number[];
@@ -9,13 +9,13 @@ describe('moving resolution', () => {
     vi.useFakeTimers();
     applied = [];
     resting = 2;
-    moving = new MovingResolution((ratio) => applied.push(ratio), () => resting);
+    moving = new MovingResolution((ratio) => applied.push(ratio), () => resting, () => resting / 2);
   });
   afterEach(() => vi.useRealTimers());
 
   it('draws the user\'s moves at the lower resolution and is sharp again once they pause', () => {
     moving.moveStarted(true);
-    expect(applied).toEqual([2 * MOVING_RESOLUTION]);
+    expect(applied).toEqual([resting / 2]);
     expect(moving.lowResolution).toBe(true);
     moving.moveEnded();
     vi.advanceTimersByTime(SHARP_AFTER_MS - 1);
@@ -66,5 +66,31 @@ describe('moving resolution', () => {
     moving.moveEnded();
     vi.advanceTimersByTime(SHARP_AFTER_MS);
     expect(applied).toEqual([1, 2]);
+  });
+});
+
+describe('movingPixelRatio', () => {
+  it('draws about MOVING_PIXELS while moving, between a quarter and half of the resting ratio', () => {
+    for (const [resting, width, height] of [
+      [1, 1100, 855],
+      [1, 1920, 1080],
+      [2, 1100, 855],
+      [1, 400, 300],
+      [3, 390, 700],
+      [1, 3840, 2160],
+      [1, 0, 0],
+    ]) {
+      const ratio = movingPixelRatio(resting, width, height);
+      expect(ratio).toBeLessThanOrEqual(resting * MOVING_RESOLUTION.most);
+      expect(ratio).toBeGreaterThanOrEqual(resting * MOVING_RESOLUTION.least);
+      const pixels = width * height * ratio ** 2;
+      // within the budget, unless the quarter floor holds it above; at the budget, unless half is already below it
+      if (ratio > resting * MOVING_RESOLUTION.least) expect(pixels).toBeLessThanOrEqual(MOVING_PIXELS * 1.000001);
+      if (ratio < resting * MOVING_RESOLUTION.most) expect(pixels).toBeGreaterThanOrEqual(Math.min(MOVING_PIXELS, width * height * (resting * MOVING_RESOLUTION.least) ** 2) * 0.999999);
+    }
+    // the measured case: the bench's map drops to ~0.36, a small map stays at half
+    expect(movingPixelRatio(1, 1100, 855)).toBeCloseTo(Math.sqrt(MOVING_PIXELS / (1100 * 855)), 10);
+    expect(movingPixelRatio(1, 400, 300)).toBe(0.5);
+    expect(movingPixelRatio(1, 3840, 2160)).toBe(0.25);
   });
 });

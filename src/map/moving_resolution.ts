@@ -2,9 +2,29 @@
  * Software GL (SwiftShader, llvmpipe: the only GL on many office and intranet machines) draws every pixel on the
  * CPU, and the page answers no input while a frame is being drawn. Measured on the 30 km city (1100×855 map):
  * the basemap takes 120 ms at full resolution and 85 ms at half, each full-map image 25 ms and 7 ms.
- * So while the user moves the map or a slider it is drawn at half resolution, and sharp again once they pause.
+ * So while the user moves the map or a slider it is drawn at a lower resolution, and sharp again once they pause.
  * Hardware GL is left alone.
  */
+
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/**
+ * Runs `change` (a setPixelRatio) so that it does not end the user's move. Map.setPixelRatio resizes, and
+ * Map.resize() stops every handler and fires movestart/moveend unless a camera animation is under way (its
+ * `_moving`; maplibre-gl 5.24, ui/map.ts): lowering the resolution as a drag began ended that drag, and the map
+ * moved 50 px of a 300 px drag; a wheel zoom was cut short the same way. So while the map moves by a handler, it
+ * is marked as animating for the call.
+ */
+export function withoutStoppingMoves(map: MapLibreMap, change: () => void): void {
+  const camera = map as unknown as { _moving: boolean };
+  const animating = camera._moving;
+  if (map.isMoving()) camera._moving = true;
+  try {
+    change();
+  } finally {
+    camera._moving = animating;
+  }
+}
 
 /** Whether the canvas's WebGL context renders in software. */
 export function isSoftwareGl(canvas: HTMLCanvasElement): boolean {
@@ -16,8 +36,21 @@ export function isSoftwareGl(canvas: HTMLCanvasElement): boolean {
   return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
-/** Share of the resting pixel ratio used while the user moves the map. */
-export const MOVING_RESOLUTION = 0.5;
+/**
+ * Pixels drawn per frame while the user moves, at most. Below about this many a SwiftShader frame is mostly its
+ * fixed cost. Measured on the 30 km city (a 1100×855 map), city zoom / two zooms in: pixel ratio 0.5 (235 k px)
+ * 82 / 100 ms a frame, 0.35 (115 k px) 53 / 74 ms, 0.25 (59 k px) 43 / 67 ms.
+ */
+export const MOVING_PIXELS = 120_000;
+/** While moving, the pixel ratio stays within these shares of the resting one: at most half, never below a quarter. */
+export const MOVING_RESOLUTION = { most: 0.5, least: 0.25 };
+
+/** The pixel ratio to draw a map of this size (CSS pixels) at while the user moves it. */
+export function movingPixelRatio(resting: number, cssWidth: number, cssHeight: number): number {
+  const withinBudget = Math.sqrt(MOVING_PIXELS / Math.max(1, cssWidth * cssHeight));
+  return Math.min(resting * MOVING_RESOLUTION.most, Math.max(resting * MOVING_RESOLUTION.least, withinBudget));
+}
+
 /**
  * Quiet time after the last input before the sharp frame, a frame the next input would wait behind (~200 ms at
  * 1440×900 on the 30 km city, twice the low one). Long enough that a slider's analysis answer (~0.1–0.5 s on the
@@ -35,6 +68,7 @@ export class MovingResolution {
   constructor(
     private readonly apply: (ratio: number) => void,
     private readonly restingRatio: () => number,
+    private readonly movingRatio: () => number,
   ) {}
 
   /** Whether the map is drawn below its resting resolution now, or is about to be made sharp. */
@@ -76,7 +110,7 @@ export class MovingResolution {
   private lower(): void {
     if (this.lowered) return;
     this.lowered = true;
-    this.apply(this.restingRatio() * MOVING_RESOLUTION);
+    this.apply(this.movingRatio());
   }
 
   private sharpenLater(): void {

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CATEGORIES } from '../../src/domain/categories';
 import { t } from '../../src/i18n/strings';
+import { SHARP_AFTER_MS } from '../../src/map/moving_resolution';
 import { THEMES } from '../../src/map/style/theme';
 import { changedPixels, countNear, hexToRgb, mapPixels, openApp, chromiumForThisFile, waitForMapIdle, waitForOverlayDrawn } from './app_page';
 
@@ -87,6 +88,33 @@ describe('the map shell in Chromium', () => {
       await page.close();
     });
   }
+
+  it('on software GL, follows a drag all the way at the moving resolution, and is sharp again once released', async () => {
+    const { page } = await openApp(browser(), baseUrl, '#city=demo');
+    await waitForMapIdle(page, 'demo');
+    const view = async () => (await page.evaluate(() => location.hash)).match(/view=([-\d.]+),([-\d.]+),([\d.]+)/)!.slice(1).map(Number);
+    const canvasWidth = () => page.evaluate(() => Number(document.querySelector('#map canvas')!.getAttribute('width')));
+    const sharpWidth = await canvasWidth();
+    const [lon0, lat0, zoom] = await view();
+    const box = (await page.locator('#map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let step = 1; step <= 6; step++) await page.mouse.move(cx - 50 * step, cy);
+    await page.waitForFunction((sharp) => Number(document.querySelector('#map canvas')!.getAttribute('width')) < sharp, sharpWidth);
+    // the user holds the button longer than the quiet time after which a move is drawn sharp: still moving
+    await page.waitForTimeout(SHARP_AFTER_MS + 200);
+    expect(await canvasWidth()).toBeLessThan(sharpWidth);
+    await page.mouse.up();
+    await page.waitForFunction((before) => !location.hash.includes(before), `view=${lon0.toFixed(5)}`);
+    await page.waitForFunction((sharp) => Number(document.querySelector('#map canvas')!.getAttribute('width')) === sharp && document.querySelector<HTMLElement>('#map')!.dataset.settled === 'true', sharpWidth);
+    const [lon1, lat1] = await view();
+    // 300 px of pointer travel is 300 px of map (Web Mercator: 512 px a world at zoom 0); a resolution change that
+    // stopped the drag had left it at the first 50
+    expect(((lon0 - lon1) / 360) * 512 * 2 ** zoom).toBeCloseTo(-300, -1);
+    expect(lat1).toBeCloseTo(lat0, 4);
+    await page.close();
+  });
 
   it('switches city, language and theme, and keeps them in the URL', async () => {
     const { page, foreignRequests } = await openApp(browser(), baseUrl, '#city=nanjing&tab=layers&layers=facilities');
