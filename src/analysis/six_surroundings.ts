@@ -74,9 +74,9 @@ export function distinctWithin(pairs: ZonePairs, radius: number): Set<number> {
 }
 
 /**
- * Each category's zones in turn: how many distinct items reach into them (`counts[k]`), how many reach into any (`total`), and per item whether any
- * category's zones reach it (`reached[item]` nonzero). Typed arrays, not a Set per category: this runs on every
- * slider move, and the Sets were ~200 MB of garbage a minute on the 30 km city.
+ * Each category's zones in turn: how many distinct items reach into them (`counts[k]`), how many reach into any
+ * (`total`), and per item whether any category's zones reach it (`reached[item]` nonzero). Typed arrays, not a Set
+ * per category: this runs on every slider move, and the Sets were ~200 MB of garbage a minute on the 30 km city.
  */
 export function zoneMembership(pairsByCategory: readonly ZonePairs[], radius: number, itemCount: number): { counts: number[]; total: number; reached: Uint8Array } {
   if (pairsByCategory.length > 255) throw new Error('zoneMembership: at most 255 categories');

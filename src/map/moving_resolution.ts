@@ -11,9 +11,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 /**
  * Runs `change` (a setPixelRatio) so that it does not end the user's move. Map.setPixelRatio resizes, and
  * Map.resize() stops every handler and fires movestart/moveend unless a camera animation is under way (its
- * `_moving`; maplibre-gl 5.24, ui/map.ts): lowering the resolution as a drag began ended that drag, and the map
- * moved 50 px of a 300 px drag; a wheel zoom was cut short the same way. So while the map moves by a handler, it
- * is marked as animating for the call.
+ * `_moving`; maplibre-gl 5.24, ui/map.ts): lowering the resolution as a drag began ended that drag (the map moved
+ * 50 px of a 300 px drag), and the fake moveend sharpened it again mid-drag. So while the map moves by a handler,
+ * it is marked as animating for the call.
  */
 export function withoutStoppingMoves(map: MapLibreMap, change: () => void): void {
   const camera = map as unknown as { _moving: boolean };
