@@ -36,6 +36,8 @@ export interface LargeCityFigures {
   loadHeartbeatGapMs: number;
   longTasksOver200: number;
   peakRendererMb: number;
+  /** how far the map followed a 300 px drag made before the minute (300 when it follows the pointer all the way) */
+  dragFollowedPx: number;
   /** after every isolate collected its garbage at the end of the minute */
   liveRendererMb: number;
   crashed: boolean;
@@ -112,6 +114,30 @@ async function installProbes(page: Page): Promise<void> {
   });
 }
 
+const CHECK_DRAG_PX = 300;
+
+/**
+ * How many pixels the map moved for one CHECK_DRAG_PX drag. The minute times each input's answer, not whether the
+ * map moved: a drag that stopped after its first move (a resize during it once did) answered fast and moved nothing.
+ */
+async function dragFollowedPx(page: Page): Promise<number> {
+  const view = async () => (await page.evaluate(() => location.hash)).match(/view=([-\d.]+),([-\d.]+),([\d.]+)/)?.slice(1).map(Number) ?? [NaN, NaN, NaN];
+  const [lon0, , zoom] = await view();
+  const box = (await page.locator('#map').boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let step = 1; step <= 6; step++) await page.mouse.move(cx - (CHECK_DRAG_PX * step) / 6, cy);
+  // held before release, so that no inertia carries the map past the pointer (MapLibre's looks at the last 160 ms)
+  await page.waitForTimeout(400);
+  await page.mouse.up();
+  // the view is written to the address when the move ends
+  await page.waitForFunction((before) => !location.hash.includes(before), `view=${lon0.toFixed(5)}`, { timeout: 30_000 }).catch(() => undefined);
+  const [lon1] = await view();
+  // Web Mercator: 512 px a world at zoom 0
+  return ((lon1 - lon0) / 360) * 512 * 2 ** zoom;
+}
+
 /** One scripted minute of use: drags, wheel and key zooms, and the three sliders. */
 async function interact(page: Page, until: number, timed: (label: string, action: () => Promise<unknown>) => Promise<void>): Promise<void> {
   const box = (await page.locator('#map').boundingBox())!;
@@ -164,6 +190,7 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
     const firstKpisMs = await pageTimeWhen(page, `document.querySelector('.gap-panel[aria-busy="false"] [data-kpi="streetShare"]')`, 300_000);
     const mapIdleMs = await pageTimeWhen(page, `document.querySelector('#map')?.dataset.settled === 'true'`, 300_000);
     await page.locator('#map').click({ position: { x: 10, y: 10 } });
+    const followed = await dragFollowedPx(page);
     await page.evaluate(() => (window as unknown as { probe: { reset(): void } }).probe.reset());
     let worstActionMs = 0;
     let worstActionLabel = '';
@@ -204,11 +231,12 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
       loadHeartbeatGapMs: probe.loadGap,
       longTasksOver200: probe.longTasks.filter((d) => d > 200).length,
       peakRendererMb: peak,
+      dragFollowedPx: followed,
       liveRendererMb: live,
       crashed,
     };
   } catch (error) {
-    if (crashed) return { city, firstKpisMs: NaN, mapIdleMs: NaN, actions: 0, actionsOver200: NaN, p95ActionMs: NaN, byKind: {}, worstActionMs: NaN, worstActionLabel: String(error), worstEventMs: NaN, worstHeartbeatGapMs: NaN, loadHeartbeatGapMs: NaN, longTasksOver200: NaN, peakRendererMb: peak, liveRendererMb: NaN, crashed };
+    if (crashed) return { city, firstKpisMs: NaN, mapIdleMs: NaN, actions: 0, actionsOver200: NaN, p95ActionMs: NaN, byKind: {}, worstActionMs: NaN, worstActionLabel: String(error), worstEventMs: NaN, worstHeartbeatGapMs: NaN, loadHeartbeatGapMs: NaN, longTasksOver200: NaN, peakRendererMb: peak, dragFollowedPx: NaN, liveRendererMb: NaN, crashed };
     throw error;
   } finally {
     clearInterval(sampler);
@@ -233,4 +261,5 @@ export function printLargeCity(rows: LargeCityFigures[]): void {
   console.log(`| city | ${kinds.join(' | ')} |`);
   console.log(`|---|${kinds.map(() => '---:').join('|')}|`);
   for (const r of rows) console.log(`| ${r.city} | ${kinds.map((k) => (r.byKind[k] ? `${r.byKind[k].inputs} / ${r.byKind[k].over200} / ${r.byKind[k].worstMs.toFixed(0)}` : '—')).join(' | ')} |`);
+  console.log(`\nDrag check before the minute (the drags are timed, not watched): the map followed ${rows.map((r) => `${r.city} ${r.dragFollowedPx.toFixed(0)} px`).join(', ')} of a ${CHECK_DRAG_PX} px drag`);
 }
