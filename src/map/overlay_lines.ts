@@ -250,8 +250,9 @@ export function gapSamplePoints(samples: Pick<GapOverlay, 'positions' | 'colours
     const { positions, colours } = samples;
     const features: GeoJSON.Feature[] = [];
     for (let i = 0; i < positions.length / 2; i++) {
-      const [r, g, b, a] = colours.subarray(4 * i, 4 * i + 4);
-      features.push({ type: 'Feature', properties: { r, g, b, a }, geometry: { type: 'Point', coordinates: [positions[2 * i], positions[2 * i + 1]] } });
+      // indexed, not a subarray per sample
+      const properties = { r: colours[4 * i], g: colours[4 * i + 1], b: colours[4 * i + 2], a: colours[4 * i + 3] };
+      features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [positions[2 * i], positions[2 * i + 1]] } });
     }
     collection = { type: 'FeatureCollection', features };
     collections.set(samples, collection);
