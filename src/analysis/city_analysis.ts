@@ -312,15 +312,20 @@ export class CityAnalysis {
 
   /** 1 where a sample / cell is within the toilet service distance, by the same rule as classifyToilets. */
   withinMasks(fields: DistanceFields, params: AnalysisParams): { samples: Uint8Array; cells: Uint8Array } {
-    const classes = params.toiletByLandUse ? this.landUseClasses() : null;
+    const threshold = this.toiletThreshold(params);
     // a loop, not Uint8Array.from(distances, f): that one walks an iterator, ~160 MB of garbage per slider move on
     // the 30 km city (and the analysis worker's peak memory with it)
-    const mask = (distances: Float32Array, classOf: Uint8Array | undefined) => {
+    const mask = (distances: Float32Array, kind: 'sampleClass' | 'cellClass') => {
       const within = new Uint8Array(distances.length);
-      for (let i = 0; i < distances.length; i++) within[i] = distances[i] <= (classOf ? LAND_USE_CLASS_LIMITS_M[classOf[i]] : params.toiletDistanceM) ? 1 : 0;
+      if (typeof threshold === 'number') {
+        for (let i = 0; i < distances.length; i++) within[i] = distances[i] <= threshold ? 1 : 0;
+      } else {
+        const classOf = threshold[kind];
+        for (let i = 0; i < distances.length; i++) within[i] = distances[i] <= threshold.values[classOf[i]] ? 1 : 0;
+      }
       return within;
     };
-    return { samples: mask(fields.samples, classes?.sample), cells: mask(fields.cells, classes?.cell) };
+    return { samples: mask(fields.samples, 'sampleClass'), cells: mask(fields.cells, 'cellClass') };
   }
 
   /** (point, alley) and (point, compound) pairs up to 2 km (zonePairsUpToM) for one six-surroundings category, computed once. */
