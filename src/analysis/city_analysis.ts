@@ -12,7 +12,7 @@ import { pointInPolygon, pointPolygonsDistance } from './geometry';
 import { forEachCellCentre, networkDistanceFields, snapCells, type CellSnaps } from './network_field';
 import { compoundDistances, countWithin, shareWithin } from './parking_coverage';
 import { alleyPairs, compoundPairs, zoneMembership, type ZonePairs } from './six_surroundings';
-import { indexRegions, insideParts, pointsInRegions, regionAt, regionOfArea } from './placement';
+import { indexRegions, insideParts, placeSamplesCellsCompounds } from './placement';
 import { gridColumns, gridScoreAt, gridScores, placeInGrids, SCORE_FORMULA, type GridColumns, type GridInputs, type GridPlacement, type GridScore } from './grid_scores';
 import { BoundedDijkstra, buildStreetGraph, distanceAt, MAX_ACCESS_M, nearestSegment, type StreetGraph } from './street_graph';
 import { rankedStreetGaps, streetGaps, unservedCompounds, type CompoundGap, type StreetGap } from './gap_lists';
@@ -345,15 +345,7 @@ export class CityAnalysis {
    * the most area with); computed once.
    */
   private placeInDistricts(): { sample: Int32Array; cell: Int32Array; compound: Int32Array } {
-    if (this.districtPlacement) return this.districtPlacement;
-    const { districts, samples, lattice, compounds } = this.model;
-    const regions = indexRegions(districts.map((d) => d.polygons));
-    const sample = pointsInRegions(regions, samples.x, samples.y);
-    const cell = new Int32Array(lattice.count);
-    forEachCellCentre(lattice, (i, x, y) => (cell[i] = regionAt(regions, x, y)));
-    const compound = new Int32Array(compounds.length);
-    for (let c = 0; c < compounds.length; c++) compound[c] = regionOfArea(regions, compounds[c]);
-    return (this.districtPlacement = { sample, cell, compound });
+    return (this.districtPlacement ??= placeSamplesCellsCompounds(this.model, indexRegions(this.model.districts.map((d) => d.polygons))));
   }
 
   /** `grids: false` leaves out the per-grid list (thousands of entries) where it is not shown. */

@@ -7,8 +7,7 @@ import { RULES } from '../domain/rules';
 import type { GridProperties } from '../domain/city_bundle';
 import type { CityModel } from './city_model';
 import type { PlanarPolygon } from './geometry';
-import { indexRegions, pointsInRegions, regionAt, regionOfArea } from './placement';
-import { forEachCellCentre } from './network_field';
+import { indexRegions, placeSamplesCellsCompounds, pointsInRegions } from './placement';
 
 const COMPOUND_M = RULES.scoreCompoundWeightM.value;
 
@@ -83,15 +82,10 @@ export function distinctGridStreets(gridOfSample: Int32Array, sampleStreet: Arra
 /** `previous`: the placement on the same streets, lattice and compounds, whose grids are kept (new facilities only). */
 export function placeInGrids(model: CityModel, grids: readonly PlanarPolygon[][], previous?: GridPlacement): GridPlacement {
   const regions = indexRegions(grids);
-  const { samples, facilities, compounds, lattice } = model;
-  const gridOfFacility = pointsInRegions(regions, facilities.x, facilities.y);
+  const gridOfFacility = pointsInRegions(regions, model.facilities.x, model.facilities.y);
   if (previous) return { ...previous, gridOfFacility };
-  const gridOfSample = pointsInRegions(regions, samples.x, samples.y);
-  const gridStreets = distinctGridStreets(gridOfSample, samples.street, model.streets.length);
-  const gridOfCell = new Int32Array(lattice.count);
-  forEachCellCentre(lattice, (i, x, y) => (gridOfCell[i] = regionAt(regions, x, y)));
-  const gridOfCompound = new Int32Array(compounds.length);
-  for (let c = 0; c < compounds.length; c++) gridOfCompound[c] = regionOfArea(regions, compounds[c]);
+  const { sample: gridOfSample, cell: gridOfCell, compound: gridOfCompound } = placeSamplesCellsCompounds(model, regions);
+  const gridStreets = distinctGridStreets(gridOfSample, model.samples.street, model.streets.length);
   return { gridOfSample, gridOfCell, gridOfFacility, gridOfCompound, gridStreets };
 }
 

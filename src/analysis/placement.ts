@@ -6,8 +6,9 @@
  * any lattice point falls back to a point inside it.
  */
 import Flatbush from 'flatbush';
-import type { Area } from './city_model';
+import type { Area, CityModel } from './city_model';
 import { pointInPolygon, ringsBBox, type PlanarPolygon } from './geometry';
+import { forEachCellCentre } from './network_field';
 
 /** lattice points per compound, at most: enough to tell a 55/45 split apart, cheap for thousands of compounds */
 export const OVERLAP_SAMPLES = 400;
@@ -103,6 +104,20 @@ export function pointsInRegions(regions: Regions, xs: ArrayLike<number>, ys: Arr
   const out = new Int32Array(xs.length);
   for (let i = 0; i < xs.length; i++) out[i] = regionAt(regions, xs[i], ys[i]);
   return out;
+}
+
+/**
+ * The region of every street sample and lattice cell centre (regionAt), and of every compound (regionOfArea): the
+ * placement grids and districts both make once per city.
+ */
+export function placeSamplesCellsCompounds(model: Pick<CityModel, 'samples' | 'lattice' | 'compounds'>, regions: Regions): { sample: Int32Array; cell: Int32Array; compound: Int32Array } {
+  const { samples, lattice, compounds } = model;
+  const sample = pointsInRegions(regions, samples.x, samples.y);
+  const cell = new Int32Array(lattice.count);
+  forEachCellCentre(lattice, (i, x, y) => (cell[i] = regionAt(regions, x, y)));
+  const compound = new Int32Array(compounds.length);
+  for (let c = 0; c < compounds.length; c++) compound[c] = regionOfArea(regions, compounds[c]);
+  return { sample, cell, compound };
 }
 
 /** The region sharing the most of the area's surface (lowest index on a tie); -1 when it shares none. */
