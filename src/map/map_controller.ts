@@ -459,7 +459,7 @@ export class MapController {
     const picked = highlight ? (highlight.kind === 'street' ? this.streetById.get(highlight.id) : this.compoundById.get(highlight.id)) : undefined;
     if (picked) deckLayers.push(highlightLayer(picked, dark));
     // the dots are MapLibre's; past the view budget an image stands in for them, on top of the deck layers
-    const dots = shown.has('facilities') ? this.facilityDraw() : null;
+    const dots = shown.has('facilities') ? this.facilityDraw(view, zoom) : null;
     if (dots) this.facilityDotsDrawn = this.handToSource(FACILITY_DOTS, this.facilityDotsDrawn, dots.dots, facilityPoints);
     showOverlayLines(this.map, FACILITY_DOTS, Boolean(dots?.dotsShown));
     if (dots?.image) deckLayers.push(dots.image);
@@ -532,8 +532,8 @@ export class MapController {
   }
 
   /** The facilities as drawn for this view (facility_drawing.ts): MapLibre's dots, or the image past the budget. */
-  private facilityDraw() {
-    return this.facilityDrawing.draw(this.facilitiesDrawn(), this.settings.hiddenCategories, this.settings.theme === 'dark', this.viewBox(), this.map.getZoom());
+  private facilityDraw(view: Box = this.viewBox(), zoom: number = this.map.getZoom()) {
+    return this.facilityDrawing.draw(this.facilitiesDrawn(), this.settings.hiddenCategories, this.settings.theme === 'dark', view, zoom);
   }
 
   private facilityDotsShown(): boolean {
