@@ -61,9 +61,15 @@ export class CaseCanvas {
     if (this.deck.isInitialized && !this.deck.needsRedraw()) this.onDrawn();
   }
 
-  /** Called only when the ratio changes (the map controller's applyPixelRatio): luma.gl measures the canvas anew. */
+  /**
+   * Called only when the ratio changes (the map controller's applyPixelRatio). luma.gl resizes the drawing buffer
+   * at the next draw, and the map's next render asks for none when the camera has not moved (back to full
+   * resolution after a move): without this draw the cases stayed at the moving resolution, blurred, until the
+   * next move or filter.
+   */
   setPixelRatio(ratio: number): void {
     this.deck.setProps({ useDevicePixels: ratio });
+    if (this.drawing && this.deck.isInitialized) this.deck.redraw('pixel ratio');
   }
 
   remove(): void {
