@@ -1,12 +1,19 @@
 /**
  * Supervision cases on the map: a cluster is a disc sized by its count and coloured by its worst card, with the
- * count on it; a single case is a pin whose fill is its card and whose shape is its state (shapes drawn once on
- * a canvas into an icon atlas, tinted per pin), on a dark halo that turns into a red ring when overdue. The case
- * of the last live event pulses.
+ * count on it; a single case is a pin whose fill is its card and whose shape is its state (the shape's glyph, the
+ * one the list and the legend show), on a dark halo that turns into a red ring when overdue. The case of the last
+ * live event pulses.
+ *
+ * Pins are glyphs in a TextLayer, not icons in an IconLayer: on software GL the first filter that thinned the
+ * clusters into lone pins (派遣 on the demo city) took 161–186 ms to its frame with icons, 59–75 ms with glyphs
+ * (8 fresh browsers each, 5,000 cases). The extra ~110 ms was SwiftShader compiling code in the GPU process
+ * (perf: its own library, not JIT-compiled code, on its queue thread) for the icon draw, which neither an in-view
+ * icon drawn beforehand nor pre-sized buffers avoided; the cluster counts' text draw, on screen from the first
+ * frame, already covers a text draw.
  */
 import type { Layer } from '@deck.gl/core';
-import { IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { OVERDUE_RGB, PIN_SHAPES, type PinShape } from '../../campaign/case_look';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { OVERDUE_RGB, PIN_SHAPES, SHAPE_GLYPH } from '../../campaign/case_look';
 import type { CaseClusterMark, CasePinMark as CasePin } from '../../campaign/case_marks';
 
 export type { CaseClusterMark, CasePin };
@@ -18,43 +25,9 @@ export interface CaseMapDraw {
   dark: boolean;
 }
 
-const ICON_PX = 64;
-
-function drawShape(g: CanvasRenderingContext2D, shape: PinShape, x: number): void {
-  const c = ICON_PX / 2;
-  const r = ICON_PX * 0.42;
-  g.save();
-  g.translate(x, 0);
-  g.fillStyle = '#fff';
-  g.strokeStyle = '#fff';
-  g.lineWidth = ICON_PX * 0.16;
-  g.beginPath();
-  switch (shape) {
-    case 'circle': g.arc(c, c, r, 0, Math.PI * 2); g.fill(); break;
-    case 'square': g.fillRect(c - r * 0.85, c - r * 0.85, r * 1.7, r * 1.7); break;
-    case 'triangle': g.moveTo(c, c - r); g.lineTo(c + r, c + r * 0.8); g.lineTo(c - r, c + r * 0.8); g.closePath(); g.fill(); break;
-    case 'diamond': g.moveTo(c, c - r); g.lineTo(c + r, c); g.lineTo(c, c + r); g.lineTo(c - r, c); g.closePath(); g.fill(); break;
-    case 'ring': g.arc(c, c, r * 0.8, 0, Math.PI * 2); g.stroke(); break;
-    case 'dot': g.arc(c, c, r * 0.45, 0, Math.PI * 2); g.fill(); break;
-    case 'cross': g.moveTo(c - r * 0.7, c - r * 0.7); g.lineTo(c + r * 0.7, c + r * 0.7); g.moveTo(c + r * 0.7, c - r * 0.7); g.lineTo(c - r * 0.7, c + r * 0.7); g.stroke(); break;
-  }
-  g.restore();
-}
-
-let atlas: { url: string; mapping: Record<PinShape, { x: number; y: number; width: number; height: number; mask: boolean }> } | null = null;
-
-/** the shapes as one white image (a data: URL, so nothing is fetched) and where each sits in it */
-function shapeAtlas() {
-  if (atlas) return atlas;
-  const canvas = document.createElement('canvas');
-  canvas.width = ICON_PX * PIN_SHAPES.length;
-  canvas.height = ICON_PX;
-  const g = canvas.getContext('2d')!;
-  PIN_SHAPES.forEach((shape, i) => drawShape(g, shape, i * ICON_PX));
-  const mapping = Object.fromEntries(PIN_SHAPES.map((shape, i) => [shape, { x: i * ICON_PX, y: 0, width: ICON_PX, height: ICON_PX, mask: true }])) as NonNullable<typeof atlas>['mapping'];
-  atlas = { url: canvas.toDataURL('image/png'), mapping };
-  return atlas;
-}
+/** the font the page uses (styles.css), so a pin's glyph matches the list's */
+const PIN_FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+const PIN_GLYPHS = Object.values(SHAPE_GLYPH).join('');
 
 /** A cluster disc's radius in CSS pixels, by its count (drawn and hit-tested alike). */
 export const clusterRadiusPx = (count: number) => 8 + Math.min(14, Math.log2(count) * 2.2);
@@ -67,8 +40,10 @@ export const pinRadiusPx = (selected: boolean) => (selected ? 14 : 11);
  * frame after the click. Each layer's data is still an array of the marks (with `attributes` beside), so a pick
  * finds its mark by index, and the same marks give the same data: deck then updates nothing.
  */
-interface BinaryAttribute { value: Float64Array | Float32Array | Uint8Array; size: number; normalized?: boolean }
+interface BinaryAttribute { value: Float64Array | Float32Array | Uint16Array | Uint8Array; size: number; normalized?: boolean }
 type Binary<T> = T[] & { attributes: Record<string, BinaryAttribute> };
+/** a TextLayer's binary data: one character per mark, so its per-character attributes are per mark */
+type TextBinary<T> = Binary<T> & { startIndices: Int32Array };
 
 function cached<T extends object, R>(cache: WeakMap<T, R>, key: T, make: () => R): R {
   let value = cache.get(key);
@@ -91,14 +66,23 @@ const binary = <T>(marks: readonly T[], attributes: Record<string, BinaryAttribu
 const pinPositions = new WeakMap<readonly CasePin[], BinaryAttribute>();
 const clusterCache = new WeakMap<readonly CaseClusterMark[], Binary<CaseClusterMark>>();
 const haloCache = new WeakMap<readonly CasePin[], Binary<CasePin>>();
-const pinCache = new WeakMap<readonly CasePin[], Binary<CasePin>>();
+const pinCache = new WeakMap<readonly CasePin[], TextBinary<CasePin>>();
 
 const clusterData = (clusters: readonly CaseClusterMark[]) =>
   cached(clusterCache, clusters, () => binary(clusters, { getPosition: positionsOf(clusters), getFillColor: coloursOf(clusters, (c) => [...c.rgb, 230]), getRadius: { value: Float32Array.from(clusters, (c) => clusterRadiusPx(c.count)), size: 1 } }));
 const haloData = (pins: readonly CasePin[]) =>
   cached(haloCache, pins, () => binary(pins, { getPosition: cached(pinPositions, pins, () => positionsOf(pins)), getLineColor: coloursOf(pins, (p) => (p.overdue ? [...OVERDUE_RGB, 255] : [0, 0, 0, 0])) }));
 const pinData = (pins: readonly CasePin[]) =>
-  cached(pinCache, pins, () => binary(pins, { getPosition: cached(pinPositions, pins, () => positionsOf(pins)), getColor: coloursOf(pins, (p) => [...p.rgb, 255]) }));
+  cached(pinCache, pins, () =>
+    Object.assign(
+      binary(pins, {
+        getText: { value: Uint16Array.from(pins, (p) => SHAPE_GLYPH[p.shape].charCodeAt(0)), size: 1 },
+        getPosition: cached(pinPositions, pins, () => positionsOf(pins)),
+        getColor: coloursOf(pins, (p) => [...p.rgb, 255]),
+      }),
+      { startIndices: Int32Array.from({ length: pins.length + 1 }, (_, i) => i) },
+    ),
+  );
 
 /** The cases' layers, followed by the primer (below). */
 export function caseLayers(draw: CaseMapDraw): Layer[] {
@@ -110,7 +94,8 @@ export function caseLayers(draw: CaseMapDraw): Layer[] {
  * (SwiftShader) compiles a pipeline when it first runs a draw, for up to seconds; a kind first drawn after a filter
  * click (the first lone pins, when a filter thins the clusters) waited for it. Primed, those compiles run while the
  * tab opens. Measured with 5,000 cases: the first filter click's frame took 707–866 ms before, 310–465 ms in 8 of
- * 10 measurements after (756 and 942 ms in the other two); the rest of that first frame's GPU work is not explained.
+ * 10 measurements after (756 and 942 ms in the other two). Most of the rest was the icon draw the pins then were
+ * (see the top of this file).
  */
 const PRIMER_SPOT = { lon: 0, lat: -80 };
 const PRIMER: Omit<CaseMapDraw, 'dark'> = {
@@ -123,7 +108,6 @@ const PRIMER: Omit<CaseMapDraw, 'dark'> = {
 /** Not pickable: the map finds the mark under the pointer on the CPU (case_hits.ts). */
 function markLayers(draw: CaseMapDraw, idPrefix: string): Layer[] {
   const halo = draw.dark ? [2, 6, 23, 210] : [15, 23, 42, 200];
-  const { url, mapping } = shapeAtlas();
   const layers: Layer[] = [
     new ScatterplotLayer<CaseClusterMark>({
       id: `${idPrefix}clusters`,
@@ -159,15 +143,15 @@ function markLayers(draw: CaseMapDraw, idPrefix: string): Layer[] {
       stroked: true,
       updateTriggers: { getRadius: draw.selectedId },
     }),
-    new IconLayer<CasePin>({
+    new TextLayer<CasePin>({
       id: `${idPrefix}pins`,
-      // positions and card colours in typed arrays (pinData); the shape still goes through the icon mapping
+      // the shape's glyph, positions and card colours in typed arrays (pinData)
       data: pinData(draw.pins),
-      iconAtlas: url,
-      iconMapping: mapping,
-      getIcon: (p) => p.shape,
-      getSize: 16,
-      sizeUnits: 'pixels',
+      characterSet: PIN_GLYPHS,
+      fontFamily: PIN_FONT,
+      getSize: 22,
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
     }),
   ];
   if (draw.flash) {
