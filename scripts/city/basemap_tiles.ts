@@ -10,6 +10,7 @@ import GeoJSONVT from 'geojson-vt';
 import { gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { BBox } from '../../src/domain/city_bundle';
+import { STREET_CLASS_MIN_ZOOM, type StreetClass } from '../../src/domain/street_classes';
 import { BASEMAP_LAYERS, type BasemapFeature, type BasemapLayerId } from './city_content';
 import { writePmtiles, type TileInput } from './pmtiles_writer';
 
@@ -18,6 +19,13 @@ export const MAX_ZOOM = 16;
 
 /** Layers that are only worth drawing from some zoom on; below it they are left out of the tiles. */
 const LAYER_MIN_ZOOM: Partial<Record<BasemapLayerId, number>> = { building: 14, poi: 14 };
+
+/**
+ * Features of a layer only drawn from some zoom on: a road's class (STREET_CLASS_MIN_ZOOM, which the style's road
+ * layers follow). Below it a tile leaves the feature out: MapLibre's worker would decode every road of a 30 km city
+ * in each city-zoom tile to draw its few main roads.
+ */
+const FEATURE_MIN_ZOOM: Partial<Record<BasemapLayerId, (kind: string) => number>> = { road: (kind) => STREET_CLASS_MIN_ZOOM[kind as StreetClass] ?? 0 };
 
 const SLICING = { maxZoom: MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, extent: 4096, buffer: 64 };
 
@@ -38,6 +46,7 @@ export function buildBasemapTiles(
   BASEMAP_LAYERS.forEach((layer, l) => {
     const index = new GeoJSONVT({ type: 'FeatureCollection', features: takeLayer(layer) }, SLICING);
     const minZoom = LAYER_MIN_ZOOM[layer] ?? 0;
+    const featureMinZoom = FEATURE_MIN_ZOOM[layer];
     let zoom = MIN_ZOOM;
     coords.forEach(({ z, x, y }, i) => {
       if (z !== zoom) {
@@ -47,7 +56,9 @@ export function buildBasemapTiles(
       }
       if ((l * coords.length + i) % 500 === 0) onProgress(l * coords.length + i, total);
       if (z < minZoom) return;
-      const tile = index.getTile(z, x, y);
+      const cut = index.getTile(z, x, y);
+      // a copy: the slicer cuts the next zoom from the tile it keeps, with every feature
+      const tile = cut && featureMinZoom ? { ...cut, features: cut.features.filter((f) => featureMinZoom(String(f.tags?.kind)) <= z) } : cut;
       // a tile of the last zoom is no tile's parent
       if (z === MAX_ZOOM) dropTile(index, z, x, y);
       dropSplitAncestors(index, z, x, y);

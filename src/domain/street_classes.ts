@@ -7,6 +7,13 @@ import type { OsmTags } from './categories';
 export const STREET_CLASSES = ['expressway', 'primary', 'secondary', 'tertiary', 'residential', 'service', 'path'] as const;
 export type StreetClass = (typeof STREET_CLASSES)[number];
 
+/**
+ * The map zoom a street class is drawn from (the basemap style's road layers), and so the tile zoom the basemap's
+ * tiles carry it from (a zoom's tiles draw that zoom up to the next): below zoom 12 a whole city's minor streets
+ * are a grey wash, below 14 paths are noise.
+ */
+export const STREET_CLASS_MIN_ZOOM: Readonly<Record<StreetClass, number>> = { expressway: 0, primary: 0, secondary: 0, tertiary: 12, residential: 12, service: 12, path: 14 };
+
 const HIGHWAY_TO_CLASS: Readonly<Record<string, StreetClass>> = {
   motorway: 'expressway',
   motorway_link: 'expressway',

@@ -5,6 +5,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LOCAL_GLYPHS_URL } from './local_glyphs';
 import type { ThemeTokens } from './theme';
+import { STREET_CLASSES, STREET_CLASS_MIN_ZOOM } from '../../domain/street_classes';
 
 /** deck.gl overlay layers are inserted below this layer, so every label stays on top. */
 export const FIRST_LABEL_LAYER = 'road-label';
@@ -26,7 +27,9 @@ const ROUND_FROM_14 = { 'line-cap': ['step', ['zoom'], 'butt', 14, 'round'], 'li
 const zoomWidth = (z12: number, z16: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 12, z12, 16, z16, 19, z16 * 4];
 
 export function basemapStyle(tilesUrl: string, theme: ThemeTokens): StyleSpecification {
-  const major = ['expressway', 'primary', 'secondary'];
+  // each road layer draws the classes that start at its zoom, so the style and the tiles agree (STREET_CLASS_MIN_ZOOM)
+  const drawnFrom = (zoom: number) => STREET_CLASSES.filter((c) => STREET_CLASS_MIN_ZOOM[c] === zoom);
+  const [major, minor, path] = [drawnFrom(0), drawnFrom(STREET_CLASS_MIN_ZOOM.residential), drawnFrom(STREET_CLASS_MIN_ZOOM.path)];
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
     {
@@ -43,10 +46,10 @@ export function basemapStyle(tilesUrl: string, theme: ThemeTokens): StyleSpecifi
     { id: 'water', type: 'fill', source: 'basemap', 'source-layer': 'water', paint: { 'fill-color': theme.water } },
     { id: 'waterway', type: 'line', source: 'basemap', 'source-layer': 'waterway', paint: { 'line-color': theme.water, 'line-width': zoomWidth(1, 4) } },
     { id: 'building', type: 'fill', source: 'basemap', 'source-layer': 'building', minzoom: 14, paint: { 'fill-color': theme.building, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0, 15, 1] } },
-    { id: 'road-path', type: 'line', source: 'basemap', 'source-layer': 'road', minzoom: 14, filter: ['==', ['get', 'kind'], 'path'], paint: { 'line-color': theme.roadPath, 'line-width': zoomWidth(0.5, 1.5), 'line-dasharray': [2, 1] } },
-    { id: 'road-minor-casing', type: 'line', source: 'basemap', 'source-layer': 'road', minzoom: 13, filter: ['in', ['get', 'kind'], ['literal', ['tertiary', 'residential', 'service']]], layout: ROUND_FROM_14, paint: { 'line-color': theme.roadCasing, 'line-width': zoomWidth(1.6, 7) } },
+    { id: 'road-path', type: 'line', source: 'basemap', 'source-layer': 'road', minzoom: STREET_CLASS_MIN_ZOOM.path, filter: ['in', ['get', 'kind'], ['literal', path]], paint: { 'line-color': theme.roadPath, 'line-width': zoomWidth(0.5, 1.5), 'line-dasharray': [2, 1] } },
+    { id: 'road-minor-casing', type: 'line', source: 'basemap', 'source-layer': 'road', minzoom: 13, filter: ['in', ['get', 'kind'], ['literal', minor]], layout: ROUND_FROM_14, paint: { 'line-color': theme.roadCasing, 'line-width': zoomWidth(1.6, 7) } },
     // minor roads from zoom 12: below it a whole city's residential streets are a grey wash that cost half a frame
-    { id: 'road-minor', type: 'line', source: 'basemap', 'source-layer': 'road', minzoom: 12, filter: ['in', ['get', 'kind'], ['literal', ['tertiary', 'residential', 'service']]], layout: ROUND_FROM_14, paint: { 'line-color': theme.roadMinor, 'line-width': zoomWidth(0.8, 5) } },
+    { id: 'road-minor', type: 'line', source: 'basemap', 'source-layer': 'road', minzoom: STREET_CLASS_MIN_ZOOM.residential, filter: ['in', ['get', 'kind'], ['literal', minor]], layout: ROUND_FROM_14, paint: { 'line-color': theme.roadMinor, 'line-width': zoomWidth(0.8, 5) } },
     { id: 'road-major-casing', type: 'line', source: 'basemap', 'source-layer': 'road', filter: ['in', ['get', 'kind'], ['literal', major]], layout: ROUND_FROM_14, paint: { 'line-color': theme.roadCasing, 'line-width': zoomWidth(3, 12) } },
     { id: 'road-major', type: 'line', source: 'basemap', 'source-layer': 'road', filter: ['in', ['get', 'kind'], ['literal', major]], layout: ROUND_FROM_14, paint: { 'line-color': theme.roadMajor, 'line-width': zoomWidth(2, 9) } },
     { id: 'boundary', type: 'line', source: 'basemap', 'source-layer': 'boundary', filter: ['==', ['get', 'kind'], 'district'], paint: { 'line-color': theme.boundary, 'line-width': 2, 'line-dasharray': [3, 2], 'line-opacity': 0.7 } },
