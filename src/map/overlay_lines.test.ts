@@ -90,6 +90,16 @@ describe('overlay lines drawn by MapLibre', () => {
     expect(alleyLines(alleys, null).features).toEqual([]);
   });
 
+  it('gives every empty drawing one empty collection, so the map hands a source no new data for nothing in view', () => {
+    // at city zoom each move brings a new, empty list of alleys and of gap samples in view
+    expect(alleyLines(alleys, new Uint32Array(0))).toBe(alleyLines(alleys, null));
+    expect(alleyLines(alleys, new Uint32Array(0))).toBe(alleyLines(alleys, new Uint32Array(0)));
+    const noSamples = () => ({ positions: new Float64Array(0), colours: new Uint8Array(0) });
+    expect(gapSamplePoints(noSamples())).toBe(gapSamplePoints(noSamples()));
+    expect(gapSamplePoints(noSamples())).toBe(gapSamplePoints(null));
+    expect(gapSamplePoints({ positions: Float64Array.of(118.8, 32.05), colours: Uint8Array.of(1, 2, 3, 4) }).features).toHaveLength(1);
+  });
+
   it('hands the same GeoJSON to every style of the city, so a theme change does not tile it again', () => {
     const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true, [GAP_SAMPLES]: false, [FACILITY_DOTS]: true } });
     for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES, GAP_SAMPLES, FACILITY_DOTS]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);

@@ -244,7 +244,8 @@ const NO_SAMPLES = { type: 'FeatureCollection', features: [] } as GeoJSON.Featur
 
 /** Gap samples as a source's GeoJSON, each with its colour; the same object for the same samples (none: empty). */
 export function gapSamplePoints(samples: Pick<GapOverlay, 'positions' | 'colours'> | null): GeoJSON.FeatureCollection {
-  if (!samples) return NO_SAMPLES;
+  // one empty collection for every empty drawing: the map hands a source only data that changed
+  if (!samples || samples.positions.length === 0) return NO_SAMPLES;
   let collection = collections.get(samples);
   if (!collection) {
     const { positions, colours } = samples;
@@ -270,7 +271,7 @@ const NO_ALLEYS: readonly AlleyPath[] = [];
  * thread to hand to its worker, and ~300 MB.
  */
 export function alleyLines(alleys: readonly AlleyPath[], indices: Uint32Array | 'all' | null): GeoJSON.FeatureCollection {
-  const key: object = indices === 'all' ? alleys : (indices ?? NO_ALLEYS);
+  const key: object = indices === 'all' ? alleys : indices?.length ? indices : NO_ALLEYS;
   let collection = collections.get(key);
   if (!collection) {
     const line = (i: number): GeoJSON.Feature => ({ type: 'Feature', id: i, properties: {}, geometry: { type: 'LineString', coordinates: alleys[i].path } });
