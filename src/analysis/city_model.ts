@@ -36,9 +36,8 @@ export interface Segments {
   street: Uint32Array;
   /** null when there are no streets */
   index: Flatbush | null;
-  /** the back-alley segments alone (ids into the arrays above), for six-surroundings membership */
+  /** the back-alley segments alone (ids into the arrays above), for six-surroundings membership (six_surroundings.ts grids them) */
   alleyIds: Uint32Array;
-  alleyIndex: Flatbush | null;
 }
 
 export interface Samples {
@@ -172,10 +171,7 @@ function buildSegments(layers: CityLayers, projection: LocalProjection, streets:
   }
   index?.finish();
   const alleyIds = Uint32Array.from(street.flatMap((s, i) => (streets[s].alley ? [i] : [])));
-  const alleyIndex = alleyIds.length > 0 ? new Flatbush(alleyIds.length) : null;
-  for (const i of alleyIds) alleyIndex?.add(Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]), Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
-  alleyIndex?.finish();
-  return { ax: Float64Array.from(ax), ay: Float64Array.from(ay), bx: Float64Array.from(bx), by: Float64Array.from(by), length, street: Uint32Array.from(street), index, alleyIds, alleyIndex };
+  return { ax: Float64Array.from(ax), ay: Float64Array.from(ay), bx: Float64Array.from(bx), by: Float64Array.from(by), length, street: Uint32Array.from(street), index, alleyIds };
 }
 
 /** The lattice cell a point falls in, clamped to the lattice (streets may run just past the managed area). */

@@ -8,62 +8,95 @@
 import type { CityModel } from './city_model';
 import type { PointSet } from './distance_field';
 import { pointPolygonsDistance, segmentDistanceSquared } from './geometry';
+import { segmentGrid, span, type SegmentGrid } from './segment_grid';
 
 /** Parallel arrays, one entry per (point, item) within the largest radius. */
 export interface ZonePairs { point: Uint32Array; item: Uint32Array; distance: Float32Array }
 
+/** Pairs written straight into typed arrays that double when full, trimmed at the end: millions of pairs on a large city, which number arrays grew by copying, then copied once more. */
+class PairWriter {
+  private point = new Uint32Array(1024);
+  private item = new Uint32Array(1024);
+  private distance = new Float32Array(1024);
+  private count = 0;
+
+  add(point: number, item: number, distance: number): void {
+    if (this.count === this.point.length) {
+      const grown = <T extends Uint32Array | Float32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      [this.point, this.item, this.distance] = [grown(this.point), grown(this.item), grown(this.distance)];
+    }
+    this.point[this.count] = point;
+    this.item[this.count] = item;
+    this.distance[this.count++] = distance;
+  }
+
+  pairs(): ZonePairs {
+    return { point: this.point.slice(0, this.count), item: this.item.slice(0, this.count), distance: this.distance.slice(0, this.count) };
+  }
+}
+
+/** the alley segments' grid of a model, made once per model (cells an eighth of the largest zone across) */
+const alleyGrids = new WeakMap<CityModel['segments'], SegmentGrid | null>();
+const alleyGridOf = (segments: CityModel['segments'], maxRadius: number): SegmentGrid | null => {
+  if (!alleyGrids.has(segments)) alleyGrids.set(segments, segmentGrid(segments.ax, segments.ay, segments.bx, segments.by, segments.alleyIds, maxRadius / 8));
+  return alleyGrids.get(segments)!;
+};
+
 export function alleyPairs(model: CityModel, points: PointSet, maxRadius: number): ZonePairs {
   const { segments, streets } = model;
-  const point: number[] = [];
-  const item: number[] = [];
-  const distance: number[] = [];
+  const pairs = new PairWriter();
   // nearest squared distance per street for the current point, and which streets were touched
   const nearest = new Float64Array(streets.length).fill(Infinity);
   const touched: number[] = [];
   const maxSquared = maxRadius * maxRadius;
-  for (let p = 0; p < points.count; p++) {
+  const grid = alleyGridOf(segments, maxRadius);
+  // a segment in several cells is measured once per point: the point it was last measured for
+  const measuredFor = new Int32Array(segments.street.length).fill(-1);
+  for (let p = 0; grid && p < points.count; p++) {
     const px = points.x[p];
     const py = points.y[p];
-    // work inside flatbush's filter and keep nothing: no result array per point
-    segments.alleyIndex?.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius, (k) => {
-      const s = segments.alleyIds[k];
-      const street = segments.street[s];
-      const d = segmentDistanceSquared(px, py, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
-      if (d > maxSquared || d >= nearest[street]) return false;
-      if (nearest[street] === Infinity) touched.push(street);
-      nearest[street] = d;
-      return false;
-    });
+    const [c0, c1] = span(grid, px - maxRadius, px + maxRadius, 'x');
+    const [r0, r1] = span(grid, py - maxRadius, py + maxRadius, 'y');
+    for (let r = r0; r <= r1; r++) {
+      for (let cell = r * grid.cols + c0; cell <= r * grid.cols + c1; cell++) {
+        for (let k = grid.start[cell]; k < grid.start[cell + 1]; k++) {
+          const s = grid.items[k];
+          if (measuredFor[s] === p) continue;
+          measuredFor[s] = p;
+          const street = segments.street[s];
+          const d = segmentDistanceSquared(px, py, segments.ax[s], segments.ay[s], segments.bx[s], segments.by[s]);
+          if (d > maxSquared || d >= nearest[street]) continue;
+          if (nearest[street] === Infinity) touched.push(street);
+          nearest[street] = d;
+        }
+      }
+    }
     for (const street of touched) {
-      point.push(p);
-      item.push(street);
-      distance.push(Math.sqrt(nearest[street]));
+      pairs.add(p, street, Math.sqrt(nearest[street]));
       nearest[street] = Infinity;
     }
     touched.length = 0;
   }
-  return { point: Uint32Array.from(point), item: Uint32Array.from(item), distance: Float32Array.from(distance) };
+  return pairs.pairs();
 }
 
 export function compoundPairs(model: CityModel, points: PointSet, maxRadius: number): ZonePairs {
-  const point: number[] = [];
-  const item: number[] = [];
-  const distance: number[] = [];
+  const pairs = new PairWriter();
   if (model.compoundIndex) {
     for (let p = 0; p < points.count; p++) {
       const px = points.x[p];
       const py = points.y[p];
       for (const c of model.compoundIndex.search(px - maxRadius, py - maxRadius, px + maxRadius, py + maxRadius)) {
         const d = pointPolygonsDistance(px, py, model.compounds[c].polygons);
-        if (d <= maxRadius) {
-          point.push(p);
-          item.push(c);
-          distance.push(d);
-        }
+        if (d <= maxRadius) pairs.add(p, c, d);
       }
     }
   }
-  return { point: Uint32Array.from(point), item: Uint32Array.from(item), distance: Float32Array.from(distance) };
+  return pairs.pairs();
 }
 
 /** Distinct items reaching into any zone of the given radius (reaching = distance ≤ radius). */
