@@ -6,6 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { DEFAULT_PARAMS, type AnalysisParams } from '../analysis/city_analysis';
 import type { StreetGap } from '../analysis/gap_lists';
+import { GridTableReceiver } from '../analysis/grid_table_changes';
 import type { Project } from '../ledger/project';
 import { progressProxy, startAnalysisWorker, type AnalysisClient } from '../worker/analysis_client';
 import type { AnalysisData } from './analysis_state';
@@ -59,6 +60,7 @@ export function connectAnalysis(store: StoreApi<AppState>): AnalysisConnection {
     return key ? [key, a.zoneRadiusM, a.parkingRadiusM, a.toiletDistanceM, a.toiletByLandUse] : null;
   };
   const params = (s: AppState) => analysisParams(settings(s));
+  const gridTables = new GridTableReceiver();
 
   const stops = [
     follow(store, (s) => {
@@ -105,7 +107,8 @@ export function connectAnalysis(store: StoreApi<AppState>): AnalysisConnection {
       ask(isCurrent, client.report(params(store.getState())), (report) => write({ report }));
     }),
     follow(store, reportDeps, (_, isCurrent) => {
-      ask(isCurrent, client.gridTable(params(store.getState())), (gridTable) => write({ gridTable }));
+      // every answer is merged, shown or not: the worker diffs against the last table it sent
+      ask(isCurrent, client.gridTable(params(store.getState()), gridTables.base()).then((changes) => gridTables.accept(changes)), (gridTable) => write({ gridTable }));
     }),
     follow(store, (s) => {
       const deps = reportDeps(s);

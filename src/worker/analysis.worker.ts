@@ -3,7 +3,8 @@ import * as Comlink from 'comlink';
 import { CityAnalysis, type AnalysisParams, type AnalysisReport } from '../analysis/city_analysis';
 import type { GridColumns } from '../analysis/grid_scores';
 import { loadCity } from '../io/city_loader';
-import { gridTableFromColumns } from '../analysis/rankings';
+import { gridTableFigures } from '../analysis/rankings';
+import { GridTableSender } from '../analysis/grid_table_changes';
 import type { AnalysisWorkerApi, CityGeometry, ProgressStage, ToiletFields } from './analysis_api';
 import type { CityLayers } from '../domain/city_bundle';
 import { guessColumns } from '../ledger/columns';
@@ -26,6 +27,8 @@ let loads = 0;
  * one setting (no object per grid: a slider move on a 30 km city would make 89 k of them).
  */
 let lastReport: { key: string; report: AnalysisReport; gridColumns: GridColumns | null } | null = null;
+/** the last grid table sent, for sending the next as its changes */
+const gridTables = new GridTableSender();
 
 function fullReport(params: AnalysisParams): { report: AnalysisReport; gridColumns: GridColumns | null } {
   const current = requireCity();
@@ -84,12 +87,14 @@ const api: AnalysisWorkerApi = {
     return fullReport(params).report;
   },
 
-  async gridTable(params) {
+  async gridTable(params, base) {
     const { gridColumns } = fullReport(params);
-    if (!gridColumns) return null;
-    const table = gridTableFromColumns(requireCity().info.id, gridColumns);
-    const columns = [table.score, table.streetMetres, table.gapStreetMetres, table.areaShare, table.compounds, table.unserved, table.zoneAlleys, table.zoneCompounds];
-    return Comlink.transfer(table, columns.map((c) => c.buffer));
+    if (!gridColumns) {
+      gridTables.forget();
+      return null;
+    }
+    const changes = gridTables.changes(requireCity().info.id, gridTableFigures(gridColumns), base);
+    return Comlink.transfer(changes, Object.values(changes.changed).map((c) => c.buffer));
   },
 
   async overviewRasters() {

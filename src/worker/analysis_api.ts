@@ -9,7 +9,7 @@
  */
 import type { AnalysisParams, AnalysisReport } from '../analysis/city_analysis';
 import type { GridScore } from '../analysis/grid_scores';
-import type { GridTable } from '../analysis/rankings';
+import type { GridTableChanges } from '../analysis/grid_table_changes';
 import type { MockInspection, PickRange } from '../analysis/mock_inspection';
 import type { StreetGap } from '../analysis/gap_lists';
 import type { SiteSuggestion } from '../analysis/suggest_sites';
@@ -62,8 +62,11 @@ export interface AnalysisWorkerApi {
   report(params: AnalysisParams): Promise<AnalysisReport>;
   /** one grid's scorecard, the same entry `npm run analyze -- --json` lists under `grids` */
   gridScorecard(code: string, params: AnalysisParams): Promise<GridScore | null>;
-  /** every grid's figures, in grid order, as transferred columns */
-  gridTable(params: AnalysisParams): Promise<GridTable | null>;
+  /**
+   * every grid's figures, in grid order, as the columns that changed since the page's table `base` (transferred);
+   * the page merges them with GridTableReceiver (grid_table_changes.ts)
+   */
+  gridTable(params: AnalysisParams, base: number | null): Promise<GridTableChanges | null>;
 }
 
 export interface LedgerPreview { fileName: string; format: string; headers: string[]; sample: string[][]; rows: number; columns: ColumnMap; crs: CrsDecision }

@@ -28,6 +28,13 @@ describe('red and black lists, drill-down and search', () => {
     const districtGrids = report.grids.filter((g) => g.code.startsWith('990101'));
     const gap = districtGrids.reduce((sum, g) => sum + g.toilets.gapStreetMetres, 0);
     expect(Number(await page.locator('.scorecard[data-area="990101"] [data-score-row="gapStreet"]').getAttribute('data-value'))).toBeCloseTo(gap, 0);
+    // another toilet distance, then back: the worker sends the table's changed columns only, and the sums follow the CLI's
+    const shownGap = () => page.locator('.scorecard[data-area="990101"] [data-score-row="gapStreet"]').getAttribute('data-value').then(Number);
+    for (const toiletDistanceM of [300, DEFAULT_PARAMS.toiletDistanceM]) {
+      const want = cliReport('demo', { ...DEFAULT_PARAMS, toiletDistanceM }).grids.filter((g) => g.code.startsWith('990101')).reduce((sum, g) => sum + g.toilets.gapStreetMetres, 0);
+      await page.evaluate(([m, byDefault]) => (location.hash = location.hash.replace(/&toilet=\d+/, '') + (m === byDefault ? '' : `&toilet=${m}`)), [toiletDistanceM, DEFAULT_PARAMS.toiletDistanceM]);
+      await expect.poll(shownGap, { timeout: 30_000 }).toBeCloseTo(want, 0);
+    }
 
     // worst street → its worst community → its worst grid
     await page.locator('[data-list="black"] [data-rank-key]').first().click();
