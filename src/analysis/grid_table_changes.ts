@@ -2,7 +2,7 @@
  * The grid table crosses from the analysis worker to the page as the columns that changed since the table the page
  * last received. A slider changes two or three of its eight columns (street metres and compounds never change for
  * a city), and on the 30 km city the whole table is 2.8 MB: sent whole on every slider change it was the page's
- * largest stream of garbage (~120 MB of array buffers a minute in the large-city bench).
+ * largest stream of garbage. In one minute of the large-city bench, 106 tables: 302 MB whole, 82 MB as changes.
  *
  * Both ends count the tables: the worker diffs against the last table it sent, the page merges onto the last one
  * it received. Answers arrive in the order they were asked, and the page takes in every one (those it no longer

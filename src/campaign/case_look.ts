@@ -32,7 +32,7 @@ export const STATE_SHAPE: Record<CaseState, PinShape> = {
   voided: 'cross',
 };
 
-/** the shape as one character, for lists and legends beside the map */
+/** the shape as one character (one UTF-16 unit): the map's pins, the list and the legends draw the same one */
 export const SHAPE_GLYPH: Record<PinShape, string> = { circle: '●', square: '■', triangle: '▲', diamond: '◆', ring: '○', dot: '·', cross: '✕' };
 
 export const cssRgb = (rgb: readonly number[]): string => `rgb(${rgb.join(' ')})`;
