@@ -37,6 +37,7 @@ export const CASE_STRINGS = {
   photoBefore: { zh: '整改前', en: 'Before' },
   photoAfter: { zh: '整改后', en: 'After' },
   photoNone: { zh: '暂无照片', en: 'No photo yet' },
+  photoPick: { zh: '拍照或选择照片', en: 'Take or choose a photo' },
   photoFar: { zh: '拍摄位置距案件点较远', en: 'taken far from the case point' },
   eventPhoto: { zh: '上传照片', en: 'photo added' },
   eventEscalate: { zh: '督办卡升级', en: 'card escalated' },

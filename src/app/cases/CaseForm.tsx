@@ -58,7 +58,14 @@ export function CaseForm({ draft }: { draft: CaseDraft }) {
         <label>{t(lang, 'caseTitleField')}<input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} maxLength={200} required data-input="title" /></label>
         <label>{t(lang, 'caseDescription')}<textarea value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} maxLength={4000} rows={3} data-input="description" /></label>
         <p className="muted">{t(lang, 'casePosition')} {form.lon.toFixed(5)}, {form.lat.toFixed(5)}</p>
-        <label>{t(lang, 'photoBefore')}<input type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} data-photo-input="before" /></label>
+        <label>
+          {t(lang, 'photoBefore')}
+          {/* the page's words over the browser's own button, which speaks the browser's language (cases.css) */}
+          <span className={`photo-pick${photo ? ' done' : ''}`}>
+            {photo ? photo.name : t(lang, 'photoPick')}
+            <input type="file" accept="image/*" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} data-photo-input="before" />
+          </span>
+        </label>
         {form.analysis && <AnalysisFigures lang={lang} analysis={form.analysis} />}
         {error && <p className="note error" role="alert" data-error="case-form">{error}</p>}
         {duplicates && (
