@@ -6,6 +6,7 @@
  * any lattice point falls back to a point inside it.
  */
 import Flatbush from 'flatbush';
+import { boxBounds, boxGrid, type BoxGrid } from './box_grid';
 import type { Area, CityModel } from './city_model';
 import { pointInPolygon, ringsBBox, type PlanarPolygon } from './geometry';
 import { forEachCellCentre } from './network_field';
@@ -21,11 +22,8 @@ export const OVERLAP_SAMPLES = 400;
  */
 export interface Regions { polygons: readonly PlanarPolygon[][]; index: Flatbush | null; points: PointBuckets | null }
 
-/**
- * The regions' boxes on a uniform grid of buckets, as compressed rows: bucket b's regions are
- * `items[start[b] .. start[b + 1])`, in ascending order, so the first region found holding a point is the lowest.
- */
-interface PointBuckets { x0: number; y0: number; size: number; cols: number; rows: number; start: Int32Array; items: Int32Array; boxes: Float64Array }
+/** The regions' boxes on a box grid (box_grid.ts), kept with the boxes: the first region found holding a point is the lowest. */
+interface PointBuckets { grid: BoxGrid; boxes: Float64Array }
 
 /** about this many buckets per region: a few candidates per point without a large table */
 const BUCKETS_PER_REGION = 2;
@@ -44,36 +42,11 @@ export function indexRegions(polygons: readonly PlanarPolygon[][]): Regions {
 }
 
 function bucketBoxes(boxes: Float64Array): PointBuckets | null {
-  const n = boxes.length / 4;
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let r = 0; r < n; r++) {
-    if (!(boxes[4 * r] <= boxes[4 * r + 2])) continue; // a region with no rings
-    x0 = Math.min(x0, boxes[4 * r]);
-    y0 = Math.min(y0, boxes[4 * r + 1]);
-    x1 = Math.max(x1, boxes[4 * r + 2]);
-    y1 = Math.max(y1, boxes[4 * r + 3]);
-  }
-  if (!(x0 <= x1 && y0 <= y1)) return null;
-  const size = Math.max(Math.sqrt(((x1 - x0) * (y1 - y0)) / (BUCKETS_PER_REGION * n)), (x1 - x0) / 4096, (y1 - y0) / 4096, 1e-6);
-  const cols = Math.floor((x1 - x0) / size) + 1;
-  const rows = Math.floor((y1 - y0) / size) + 1;
-  const span = (r: number) => [Math.floor((boxes[4 * r] - x0) / size), Math.floor((boxes[4 * r + 1] - y0) / size), Math.floor((boxes[4 * r + 2] - x0) / size), Math.floor((boxes[4 * r + 3] - y0) / size)];
-  // two passes, counting then filling, in region order: each bucket's list comes out ascending
-  const start = new Int32Array(cols * rows + 1);
-  for (let r = 0; r < n; r++) {
-    if (!(boxes[4 * r] <= boxes[4 * r + 2])) continue;
-    const [c0, r0, c1, r1] = span(r);
-    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) start[row * cols + col + 1]++;
-  }
-  for (let b = 0; b < cols * rows; b++) start[b + 1] += start[b];
-  const items = new Int32Array(start[cols * rows]);
-  const fill = start.slice(0, cols * rows);
-  for (let r = 0; r < n; r++) {
-    if (!(boxes[4 * r] <= boxes[4 * r + 2])) continue;
-    const [c0, r0, c1, r1] = span(r);
-    for (let row = r0; row <= r1; row++) for (let col = c0; col <= c1; col++) items[fill[row * cols + col]++] = r;
-  }
-  return { x0, y0, size, cols, rows, start, items, boxes };
+  const bounds = boxBounds(boxes);
+  if (!bounds) return null;
+  const [x0, y0, x1, y1] = bounds;
+  const grid = boxGrid(boxes, Math.sqrt(((x1 - x0) * (y1 - y0)) / (BUCKETS_PER_REGION * (boxes.length / 4))))!;
+  return { grid, boxes };
 }
 
 /** A loop, not parts.some(closure): it runs for millions of points, and each closure was an allocation. */
@@ -84,13 +57,12 @@ export function insideParts(x: number, y: number, parts: readonly PlanarPolygon[
 
 /** The region containing (x, y), lowest index first where regions overlap; -1 for none. */
 export function regionAt(regions: Regions, x: number, y: number): number {
-  const grid = regions.points;
-  if (!grid) return -1;
+  if (!regions.points) return -1;
+  const { grid, boxes } = regions.points;
   const col = Math.floor((x - grid.x0) / grid.size);
   const row = Math.floor((y - grid.y0) / grid.size);
   if (!(col >= 0 && col < grid.cols && row >= 0 && row < grid.rows)) return -1;
   const b = row * grid.cols + col;
-  const { boxes } = grid;
   for (let k = grid.start[b]; k < grid.start[b + 1]; k++) {
     const r = grid.items[k];
     if (x < boxes[4 * r] || y < boxes[4 * r + 1] || x > boxes[4 * r + 2] || y > boxes[4 * r + 3]) continue;

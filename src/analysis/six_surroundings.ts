@@ -8,7 +8,7 @@
 import type { CityModel } from './city_model';
 import type { PointSet } from './distance_field';
 import { pointPolygonsDistance, segmentDistanceSquared } from './geometry';
-import { segmentGrid, span, type SegmentGrid } from './segment_grid';
+import { boxGrid, segmentBoxes, span, type BoxGrid } from './box_grid';
 
 /** Parallel arrays, one entry per (point, item) within the largest radius. */
 export interface ZonePairs { point: Uint32Array; item: Uint32Array; distance: Float32Array }
@@ -40,9 +40,10 @@ class PairWriter {
 }
 
 /** the alley segments' grid of a model, made once per model (cells an eighth of the largest zone across) */
-const alleyGrids = new WeakMap<CityModel['segments'], SegmentGrid | null>();
-const alleyGridOf = (segments: CityModel['segments'], maxRadius: number): SegmentGrid | null => {
-  if (!alleyGrids.has(segments)) alleyGrids.set(segments, segmentGrid(segments.ax, segments.ay, segments.bx, segments.by, segments.alleyIds, maxRadius / 8));
+const alleyGrids = new WeakMap<CityModel['segments'], BoxGrid | null>();
+/** box k of the grid is the segment alleyIds[k] */
+const alleyGridOf = (segments: CityModel['segments'], maxRadius: number): BoxGrid | null => {
+  if (!alleyGrids.has(segments)) alleyGrids.set(segments, boxGrid(segmentBoxes(segments.ax, segments.ay, segments.bx, segments.by, segments.alleyIds), maxRadius / 8));
   return alleyGrids.get(segments)!;
 };
 
@@ -64,7 +65,7 @@ export function alleyPairs(model: CityModel, points: PointSet, maxRadius: number
     for (let r = r0; r <= r1; r++) {
       for (let cell = r * grid.cols + c0; cell <= r * grid.cols + c1; cell++) {
         for (let k = grid.start[cell]; k < grid.start[cell + 1]; k++) {
-          const s = grid.items[k];
+          const s = segments.alleyIds[grid.items[k]];
           if (measuredFor[s] === p) continue;
           measuredFor[s] = p;
           const street = segments.street[s];
