@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { CityAnalysis, DEFAULT_PARAMS } from './city_analysis';
-import { gridTableFromColumns, gridTableFromScores, rankLevel, searchGrids, worstGrids } from './rankings';
+import { gridTableFigures, gridTableFromScores, rankLevel, searchGrids, worstGrids } from './rankings';
+import { GridTableReceiver, GridTableSender } from './grid_table_changes';
 
 describe('rankings by level', () => {
   const city = generateDemoCity({ seed: 4, sizeKm: 4 });
@@ -72,7 +73,8 @@ describe('the worker\'s grid table', () => {
       const full = analysis.report(params);
       const { report, gridColumns } = analysis.reportWithGridColumns(params);
       expect(report).toEqual({ ...full, grids: [] });
-      expect(gridTableFromColumns('demo', gridColumns!)).toEqual(gridTableFromScores('demo', full.grids));
+      // the table as the worker sends it whole (no base) and the page takes it in
+      expect(new GridTableReceiver().accept(new GridTableSender().changes('demo', gridTableFigures(gridColumns!), null))).toEqual(gridTableFromScores('demo', full.grids));
       for (const g of [full.grids[0], full.grids[Math.floor(full.grids.length / 2)], full.grids.at(-1)!]) expect(analysis.gridScorecard(g.code, gridColumns!)).toEqual(g);
       expect(analysis.gridScorecard('no-such-grid', gridColumns!)).toBeNull();
     }

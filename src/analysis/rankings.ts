@@ -6,7 +6,7 @@
  */
 import type { GridProperties } from '../domain/city_bundle';
 import { exactScore, type GridColumns, type GridScore } from './grid_scores';
-import { GRID_TABLE_COLUMNS, type GridTableColumn } from './grid_table_changes';
+import type { GridTableColumn } from './grid_table_changes';
 
 export const RANK_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export type RankLevel = (typeof RANK_LEVELS)[number];
@@ -42,12 +42,6 @@ export function gridTableFromScores(cityId: string, grids: readonly GridScore[])
 /** The table's columns as the worker's grid figures hold them (one naming, for the whole table and its changes). */
 export function gridTableFigures(c: GridColumns): Record<GridTableColumn, ArrayLike<number>> {
   return { score: c.score, streetMetres: c.streetMetres, gapStreetMetres: c.gapStreetMetres, areaShare: c.areaShareWithin, compounds: c.compounds, unserved: c.unserved, zoneAlleys: c.zoneAlleys, zoneCompounds: c.zoneCompounds };
-}
-
-/** The same table from the analysis's columns (no object per grid). */
-export function gridTableFromColumns(cityId: string, c: GridColumns): GridTable {
-  const figures = gridTableFigures(c);
-  return { cityId, ...Object.fromEntries(GRID_TABLE_COLUMNS.map((name) => [name, Float32Array.from(figures[name])])) } as GridTable;
 }
 
 export interface RankRow {
