@@ -106,10 +106,24 @@ describe('facility drawing', () => {
     expect(drawing.followsView).toBe(true);
     const view: Box = [118.7, 32, 118.75, 32.05];
     expect(inBox(view)).toBeLessThan(DETAIL_BUDGET.view.facilityDots);
+    // the image stands for them all, and MapLibre's source holds none
+    expect(whole.dots).toEqual([]);
+    expect(drawing.dots(all, [])).toEqual([]);
     const near = drawing.draw(all, [], false, view, 14);
     expect([near.dotsShown, near.image]).toEqual([true, null]);
-    // every visible dot stays in the source: MapLibre draws the tiles in view
-    expect(near.dots).toBe(whole.dots);
-    expect(near.dots).toHaveLength(all.length);
+    // the source holds the dots of the view grown by a quarter on each side: every one of them, and no other
+    const [w, s, e, n] = view;
+    const [dx, dy] = [(e - w) / 4, (n - s) / 4];
+    const grown = all.filter((f) => f.geometry.coordinates[0] >= w - dx && f.geometry.coordinates[0] <= e + dx && f.geometry.coordinates[1] >= s - dy && f.geometry.coordinates[1] <= n + dy);
+    expect(new Set(near.dots)).toEqual(new Set(grown));
+    expect(near.dots).toHaveLength(grown.length);
+    expect(near.dots.length).toBeGreaterThan(inBox(view));
+    // a short pan inside that region: the same list, so the source is not handed it again
+    expect(drawing.draw(all, [], false, [w + dx / 2, s, e + dx / 2, n], 14).dots).toBe(near.dots);
+    // a pan out of it: the new view's dots
+    const far: Box = [118.8, 32.1, 118.85, 32.15];
+    const moved = drawing.draw(all, [], false, far, 14);
+    expect(moved.dots).not.toBe(near.dots);
+    expect(moved.dots.filter((f) => f.geometry.coordinates[0] >= far[0] && f.geometry.coordinates[0] <= far[2] && f.geometry.coordinates[1] >= far[1] && f.geometry.coordinates[1] <= far[3])).toHaveLength(inBox(far));
   });
 });

@@ -1,11 +1,16 @@
 /**
- * Facility dots for a city of any size. MapLibre draws them (overlay_lines.ts): its source holds every dot of the
- * categories shown, and a circle layer draws those in the tiles in view. On software GL that costs ~2–3 µs a dot;
- * deck.gl's instanced points cost ~30 µs (the 14 km city's 3,763 dots took 51–65 ms of a 135 ms half-resolution
- * frame). Past the view budget one image stands in for them, drawn as one quad:
+ * Facility dots for a city of any size. MapLibre draws them (overlay_lines.ts): a circle layer draws the dots its
+ * source holds in the tiles in view. On software GL that costs ~2–3 µs a dot; deck.gl's instanced points cost
+ * ~30 µs (the 14 km city's 3,763 dots took 51–65 ms of a 135 ms half-resolution frame). Past the view budget one
+ * image stands in for them, drawn as one quad:
  *
- *   dots in view ≤ view budget (or all dots ≤ whole) ─▶ MapLibre's circles, pickable by queryRenderedFeatures
- *   otherwise ──────────────────────────────────────▶ one image of every dot, rasterised once on the CPU
+ *   all dots ≤ whole budget ─────▶ the source holds every dot of the categories shown, never handed again on moves
+ *   dots in view ≤ view budget ──▶ the source holds the view's dots (the view grown by a quarter on each side)
+ *   otherwise ───────────────────▶ the source holds none; one image of every dot, rasterised once on the CPU
+ *
+ * Why not every dot past the whole budget: MapLibre's worker keeps each GeoJSON tile it ever cut, with every
+ * ancestor down from zoom 0, and a 30 km city fits one tile up to zoom 9. Its 18 k dots held ~70 MB there (JSON
+ * characters of the cut tiles, after 40 s of the browser bench), more than all the other overlays together.
  */
 import type { Layer } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
@@ -28,19 +33,23 @@ interface Source {
   /** the facilities of the categories shown */
   visible: FacilityFeature[];
   positions: Float64Array;
-  /** null when every visible dot fits the whole budget */
-  inView: ViewSubset<true> | null;
+  /** the indices (in `visible`) of the view's dots; null when every visible dot fits the whole budget */
+  inView: ViewSubset<Uint32Array> | null;
+  /** the dots of the last view answer, the same list while the answer is */
+  viewDots: { indices: Uint32Array; dots: FacilityFeature[] } | null;
   images: Map<string, DotImage>;
 }
 
 export interface FacilityDraw {
-  /** what MapLibre's dot source holds: the same array while the facilities and the hidden categories are the same */
+  /** what MapLibre's dot source holds: the same array while the answer is the same (source only handed changes) */
   dots: readonly FacilityFeature[];
   /** whether MapLibre's dot layer is shown for this view */
   dotsShown: boolean;
   /** the image standing in for every dot past the view budget, else null */
   image: Layer | null;
 }
+
+const NO_DOTS: readonly FacilityFeature[] = [];
 
 /** Keeps what a city's facilities need between frames: the visible list, the view check, the image per theme. */
 export class FacilityDrawing {
@@ -51,24 +60,30 @@ export class FacilityDrawing {
     return Boolean(this.source?.inView);
   }
 
-  /** The facilities of the categories shown, as MapLibre's dot source holds them (`draw`'s `dots`). */
+  /** What MapLibre's dot source holds before any view: every dot shown, or none past the whole budget. */
   dots(facilities: readonly FacilityFeature[], hidden: readonly CategoryId[]): readonly FacilityFeature[] {
-    return this.sourceFor(facilities, hidden).visible;
+    const source = this.sourceFor(facilities, hidden);
+    return source.inView ? NO_DOTS : source.visible;
   }
 
   /** How the facilities of the categories shown are drawn in this view (nothing when no category is). */
   draw(facilities: readonly FacilityFeature[], hidden: readonly CategoryId[], dark: boolean, view: Box, zoom: number): FacilityDraw {
     const source = this.sourceFor(facilities, hidden);
-    const dots = source.visible;
-    if (!dots.length) return { dots, dotsShown: false, image: null };
-    if (!source.inView || source.inView.at(view, zoom)) return { dots, dotsShown: true, image: null };
+    const { visible } = source;
+    if (!visible.length) return { dots: visible, dotsShown: false, image: null };
+    if (!source.inView) return { dots: visible, dotsShown: true, image: null };
+    const indices = source.inView.at(view, zoom);
+    if (indices) {
+      if (source.viewDots?.indices !== indices) source.viewDots = { indices, dots: Array.from(indices, (i) => visible[i]) };
+      return { dots: source.viewDots.dots, dotsShown: true, image: null };
+    }
     const key = dark ? 'dark' : 'light';
     let image = source.images.get(key);
     if (!image) {
-      image = dotImage(source.positions, dotColours(dots), ringsBBox([[source.positions]]), IMAGE_SIDE, DOT_RADIUS, facilityOutline(dark));
+      image = dotImage(source.positions, dotColours(visible), ringsBBox([[source.positions]]), IMAGE_SIDE, DOT_RADIUS, facilityOutline(dark));
       source.images.set(key, image);
     }
-    return { dots, dotsShown: false, image: new BitmapLayer({ id: 'facilities-overview', image: image.image, bounds: image.bounds, pickable: false }) };
+    return { dots: NO_DOTS, dotsShown: false, image: new BitmapLayer({ id: 'facilities-overview', image: image.image, bounds: image.bounds, pickable: false }) };
   }
 
   private sourceFor(facilities: readonly FacilityFeature[], hidden: readonly CategoryId[]): Source {
@@ -78,9 +93,8 @@ export class FacilityDrawing {
     const visible = facilities.filter((f) => !off.has(f.properties.category));
     const positions = new Float64Array(visible.length * 2);
     visible.forEach((f, i) => positions.set(f.geometry.coordinates.slice(0, 2), 2 * i));
-    // only the count matters: MapLibre draws the dots of the tiles in view itself
-    const inView = visible.length > DETAIL_BUDGET.whole.facilityDots ? new ViewSubset((region) => (pointsInView(positions, region, DETAIL_BUDGET.view.facilityDots) ? true : null)) : null;
-    this.source = { facilities, hiddenKey, visible, positions, inView, images: new Map() };
+    const inView = visible.length > DETAIL_BUDGET.whole.facilityDots ? new ViewSubset((region) => pointsInView(positions, region, DETAIL_BUDGET.view.facilityDots)) : null;
+    this.source = { facilities, hiddenKey, visible, positions, inView, viewDots: null, images: new Map() };
     return this.source;
   }
 }

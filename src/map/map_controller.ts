@@ -506,6 +506,7 @@ export class MapController {
       {
         dark: this.settings.theme === 'dark',
         communityMinZoom: communityMinZoom(city.layers.boundaries.features),
+        tilesMaxZoom: city.manifest.tiles.maxZoom,
         visible: {
           [COMPOUND_FILLS]: this.compoundsShown(),
           [PARKING_GAPS]: this.settings.overlays.includes('parkingGaps'),

@@ -46,7 +46,7 @@ function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = [])
 }
 
 describe('overlay lines drawn by MapLibre', () => {
-  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false, [GAP_SAMPLES]: true, [FACILITY_DOTS]: true } });
+  const style = withOverlayLines(basemapStyle('pmtiles://x', THEMES.light), data, { dark: false, communityMinZoom: 12, tilesMaxZoom: 16, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: false, [BOUNDARY_LINES]: true, [ALLEY_LINES]: false, [GAP_SAMPLES]: true, [FACILITY_DOTS]: true } });
 
   it('adds valid sources and layers just below the first label: compounds, parking gaps, boundaries, alleys, gap samples, then facility dots', () => {
     expect(validateStyleMin(style)).toEqual([]);
@@ -69,6 +69,27 @@ describe('overlay lines drawn by MapLibre', () => {
     ]);
     expect(gapSamplePoints(samples)).toBe(data.gapSamples);
     expect(gapSamplePoints(null).features).toEqual([]);
+  });
+
+  it("cuts every source's tiles down to the basemap's last zoom, each tile's margin wide enough for what is drawn over its edge", () => {
+    const overlaySources = Object.entries(style.sources).filter(([id]) => id.startsWith('atlas-')) as [string, { buffer: number; maxzoom: number }][];
+    expect(overlaySources).toHaveLength(6);
+    // the widest thing drawn over a tile's edge: a dot at its largest radius with its ring, a line's half width
+    const widest = Math.max(
+      ...style.layers.flatMap((layer) => {
+        const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+        if (!layer.id.startsWith('atlas-')) return [];
+        const largest = (value: unknown): number => (typeof value === 'number' ? value : Array.isArray(value) && value[0] === 'interpolate' ? Math.max(...value.slice(3).filter((_, i) => i % 2 === 1).map(largest)) : Array.isArray(value) && value[0] === 'match' ? Math.max(...value.slice(2).filter((_, i, a) => i % 2 === 1 || i === a.length - 1).map(largest)) : 0);
+        return [largest(paint['circle-radius']) + largest(paint['circle-stroke-width']), largest(paint['line-width']) / 2];
+      }),
+    );
+    expect(widest).toBeGreaterThan(10);
+    for (const [, source] of overlaySources) {
+      expect(source.maxzoom).toBe(16);
+      expect(source.buffer).toBeGreaterThanOrEqual(widest);
+      // not MapLibre's 128 px: each tile's copy of the data stays near its own area
+      expect(source.buffer).toBeLessThanOrEqual(2 * widest);
+    }
   });
 
   it("colours each dot by its category's colour, as the legend does", () => {
@@ -101,7 +122,7 @@ describe('overlay lines drawn by MapLibre', () => {
   });
 
   it('hands the same GeoJSON to every style of the city, so a theme change does not tile it again', () => {
-    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true, [GAP_SAMPLES]: false, [FACILITY_DOTS]: true } });
+    const dark = withOverlayLines(basemapStyle('pmtiles://x', THEMES.dark), data, { dark: true, communityMinZoom: 12, tilesMaxZoom: 16, visible: { [COMPOUND_FILLS]: true, [PARKING_GAPS]: true, [BOUNDARY_LINES]: false, [ALLEY_LINES]: true, [GAP_SAMPLES]: false, [FACILITY_DOTS]: true } });
     for (const id of [COMPOUND_FILLS, PARKING_GAPS, BOUNDARY_LINES, ALLEY_LINES, GAP_SAMPLES, FACILITY_DOTS]) expect((dark.sources[id] as { data: unknown }).data).toBe((style.sources[id] as { data: unknown }).data);
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.layout?.visibility).toBe('none');
     expect(dark.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint).not.toEqual(style.layers.find((layer) => layer.id === BOUNDARY_LINES)?.paint);

@@ -16,7 +16,7 @@
  * FACILITY_DOTS), facility dots, labels. Hover and click come from
  * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from.
  */
-import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSource, GeoJSONSourceSpecification, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/categories';
 import type { BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFeature } from '../domain/city_bundle';
 import { featuresBox } from './feature_box';
@@ -136,6 +136,8 @@ export interface OverlayLinesLook {
   dark: boolean;
   /** from `communityMinZoom` */
   communityMinZoom: number;
+  /** the basemap tiles' last zoom (the city manifest's) */
+  tilesMaxZoom: number;
   visible: Record<OverlayLinesId, boolean>;
 }
 
@@ -209,6 +211,17 @@ function overlayLayers({ dark, visible, communityMinZoom }: OverlayLinesLook): (
   ];
 }
 
+/**
+ * An overlay source, cut into tiles by MapLibre's worker, which keeps every tile it cut (and its ancestors up to
+ * zoom 0) while the source's data stays. MapLibre's defaults (a 128 px margin, tiles cut down to zoom 18) made each
+ * tile hold 2.25 times its own area, and cut levels the basemap does not have.
+ *   buffer: the widest thing drawn over a tile's edge, a facility dot (14 px with its ring), not 128 px;
+ *   maxzoom: the basemap's last zoom; beyond it tiles are drawn scaled up, as the basemap's are.
+ */
+function overlaySource(data: GeoJSON.FeatureCollection, maxzoom: number): GeoJSONSourceSpecification {
+  return { type: 'geojson', data, buffer: 16, maxzoom };
+}
+
 /** `style` with the city's compounds, boundaries, alleys, gap samples and facility dots added just below the first label, so labels stay on top. */
 export function withOverlayLines(style: StyleSpecification, data: OverlayLinesData, look: OverlayLinesLook): StyleSpecification {
   const labelAt = style.layers.findIndex((l) => l.id === FIRST_LABEL_LAYER);
@@ -219,12 +232,12 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
     ...style,
     sources: {
       ...style.sources,
-      [COMPOUND_FILLS]: { type: 'geojson', data: compoundPolygons(data.compounds) },
-      [PARKING_GAPS]: { type: 'geojson', data: compoundPolygons(data.parkingGaps) },
-      [BOUNDARY_LINES]: { type: 'geojson', data: boundaries },
-      [ALLEY_LINES]: { type: 'geojson', data: data.alleys },
-      [GAP_SAMPLES]: { type: 'geojson', data: data.gapSamples },
-      [FACILITY_DOTS]: { type: 'geojson', data: facilityPoints(data.facilities) },
+      [COMPOUND_FILLS]: overlaySource(compoundPolygons(data.compounds), look.tilesMaxZoom),
+      [PARKING_GAPS]: overlaySource(compoundPolygons(data.parkingGaps), look.tilesMaxZoom),
+      [BOUNDARY_LINES]: overlaySource(boundaries, look.tilesMaxZoom),
+      [ALLEY_LINES]: overlaySource(data.alleys, look.tilesMaxZoom),
+      [GAP_SAMPLES]: overlaySource(data.gapSamples, look.tilesMaxZoom),
+      [FACILITY_DOTS]: overlaySource(facilityPoints(data.facilities), look.tilesMaxZoom),
     },
     layers: [...style.layers.slice(0, at), ...overlayLayers(look), ...style.layers.slice(at)],
   };
