@@ -146,7 +146,9 @@ function buildSegments(layers: CityLayers, projection: LocalProjection, streets:
   const by: number[] = [];
   const street: number[] = [];
   layers.streets.features.forEach((f, s) => {
-    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    // read once: a binary layer's feature makes its geometry anew at each read
+    const geometry = f.geometry;
+    const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
     for (const part of parts) {
       for (let i = 0; i + 1 < part.length; i++) {
         const x1 = projection.x(part[i][0]);

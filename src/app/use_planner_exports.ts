@@ -55,7 +55,7 @@ export function usePlannerExports(inputs: { lang: Lang; city: LoadedCity | null;
       const gapById = new Map((await gaps.allStreetGaps()).map((g) => [g.id, g]));
       collection = {
         type: 'FeatureCollection',
-        features: city.layers.streets.features.filter((f) => gapById.has(f.properties.id)).map((f) => ({ ...f, properties: { ...f.properties, gapM: gapById.get(f.properties.id)!.gapM } })),
+        features: city.layers.streets.features.filter((f) => gapById.has(f.properties.id)).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, gapM: gapById.get(f.properties.id)!.gapM } })),
       };
     } else {
       collection = layers[layer as keyof typeof layers] ?? { type: 'FeatureCollection', features: [] };

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { buildGrids } from '../../scripts/city/build_grids';
+import { CityAnalysis, DEFAULT_PARAMS } from '../analysis/city_analysis';
 import { decodeBinaryLayer, encodeBinaryLayer, toFeatures } from './binary_layer';
+import type { CityLayers } from './city_bundle';
+import { layerFeatures, layerFeaturesSync } from './layer_file';
 
 /** GeoJSON rounded as the bundle writer rounds it (1e-7°): the binary layer must give back exactly this. */
 const rounded = <T>(value: T): T => JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1e7) / 1e7 : v))) as T;
@@ -20,6 +23,46 @@ describe('binary layers', () => {
     const layer = decodeBinaryLayer(bytes, `${name}.bin`);
     expect(layer.count).toBe(features.length);
     expect(toFeatures(layer)).toEqual(rounded(features));
+  });
+
+  it.each([
+    ['streets', city.layers.streets.features],
+    ['compounds', city.layers.compounds.features],
+    ['grids', grids],
+  ] as const)('%s read for the page and the worker: each feature gives the geometry and properties plain GeoJSON has, and holds no coordinates', async (name, features) => {
+    const path = `${name}.bin`;
+    const bytes = encodeBinaryLayer(name, features);
+    const plain = layerFeaturesSync<(typeof features)[number]>(path, bytes).features;
+    let pauses = 0;
+    const read = (await layerFeatures<(typeof features)[number]>(path, bytes, async () => void pauses++, 7)).features;
+    expect(read).toHaveLength(plain.length);
+    read.forEach((f, i) => {
+      expect(f.type).toBe('Feature');
+      expect(f.geometry).toEqual(plain[i].geometry);
+      expect(f.properties).toEqual(plain[i].properties);
+    });
+    // an export writes the same text
+    expect(JSON.stringify({ type: 'FeatureCollection', features: read })).toBe(JSON.stringify({ type: 'FeatureCollection', features: plain }));
+    // the page yields between slices of 7
+    expect(pauses).toBe(Math.ceil(plain.length / 7));
+    // read from the layer each time: a new geometry at every read, so none is kept
+    expect(read[0].geometry).not.toBe(read[0].geometry);
+  });
+
+  it('the analysis of a city read for the worker is the analysis of the same city as plain GeoJSON', async () => {
+    const asRead = async <F>(name: string, features: readonly F[]) => layerFeatures<F>(`${name}.bin`, encodeBinaryLayer(name, features as never));
+    const plain: CityLayers = {
+      ...city.layers,
+      streets: { type: 'FeatureCollection', features: layerFeaturesSync('streets.bin', encodeBinaryLayer('streets', city.layers.streets.features)).features as never },
+      compounds: { type: 'FeatureCollection', features: layerFeaturesSync('compounds.bin', encodeBinaryLayer('compounds', city.layers.compounds.features)).features as never },
+      grids: { type: 'FeatureCollection', features: layerFeaturesSync('grids.bin', encodeBinaryLayer('grids', grids)).features as never },
+    };
+    const read: CityLayers = { ...city.layers, streets: await asRead('streets', city.layers.streets.features), compounds: await asRead('compounds', city.layers.compounds.features), grids: await asRead('grids', grids) };
+    const info = { id: 'demo', name: { zh: '示例', en: 'demo' }, synthetic: true, dataDate: '2026-01-01' };
+    const report = (layers: CityLayers) => new CityAnalysis(info, layers, city.bbox).reportWithGridColumns({ ...DEFAULT_PARAMS, toiletDistanceM: 400 });
+    const [a, b] = [report(plain), report(read)];
+    expect(a.report.toilets.gapStreetMetres).toBeGreaterThan(0);
+    expect(b).toEqual(a);
   });
 
   it('keeps multi-part geometry, absent properties, holes and nested flags', () => {

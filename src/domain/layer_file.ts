@@ -3,24 +3,28 @@
  * command line. Every error names the file.
  */
 import type { FeatureCollection } from 'geojson';
-import { decodeBinaryLayer, toFeatures } from './binary_layer';
+import { decodeBinaryLayer, lazyFeatures, toFeatures } from './binary_layer';
 
 const isBinaryLayerFile = (file: string): boolean => file.endsWith('.bin');
 
-/** A layer as GeoJSON. `yieldEvery` (features) with `pause` lets the page stay responsive while a large layer is
- * turned into features: the page awaits `pause()` between slices, the worker and Node pass none. */
+/**
+ * A layer as GeoJSON for the page and the analysis worker: a binary layer's features read their geometry from its
+ * typed arrays when asked (lazyFeatures), so a large city's coordinates are never held as arrays. `yieldEvery`
+ * (features) with `pause` lets the page stay responsive while the properties are read: the page awaits `pause()`
+ * between slices, the worker passes none.
+ */
 export async function layerFeatures<F>(path: string, bytes: Uint8Array, pause?: () => Promise<void>, yieldEvery = 5000): Promise<{ type: 'FeatureCollection'; features: F[] }> {
-  if (!pause || !isBinaryLayerFile(path)) return layerFeaturesSync<F>(path, bytes);
+  if (!isBinaryLayerFile(path)) return parseGeoJsonLayer<F>(path, bytes);
   const layer = decodeBinaryLayer(bytes, path);
   const features: F[] = [];
   for (let from = 0; from < layer.count; from += yieldEvery) {
-    features.push(...(toFeatures(layer, from, Math.min(layer.count, from + yieldEvery)) as F[]));
-    await pause();
+    features.push(...(lazyFeatures(layer, from, Math.min(layer.count, from + yieldEvery)) as F[]));
+    if (pause) await pause();
   }
   return { type: 'FeatureCollection', features };
 }
 
-/** The same, synchronously (the command line and the server). */
+/** A layer as plain GeoJSON, every feature holding its coordinates, synchronously (the command line and the server). */
 export function layerFeaturesSync<F>(path: string, bytes: Uint8Array): { type: 'FeatureCollection'; features: F[] } {
   return isBinaryLayerFile(path) ? { type: 'FeatureCollection', features: toFeatures(decodeBinaryLayer(bytes, path)) as F[] } : parseGeoJsonLayer<F>(path, bytes);
 }
