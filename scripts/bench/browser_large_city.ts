@@ -30,6 +30,8 @@ export interface LargeCityFigures {
   p95ActionMs: number;
   /** per kind of input (pointer move, drag move, wheel, key, slider…): how many, how many over 200 ms, the worst */
   byKind: Record<string, { inputs: number; over200: number; worstMs: number }>;
+  /** each input over 200 ms, with the time since the last slider change: most follow one within half a second */
+  slowInputs: { label: string; ms: number; afterSliderS: number }[];
   worstEventMs: number;
   worstHeartbeatGapMs: number;
   /** the same while the city loaded (navigation → idle) */
@@ -197,6 +199,8 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
     let actions = 0;
     const answers: number[] = [];
     const byKind: LargeCityFigures['byKind'] = {};
+    const slowInputs: LargeCityFigures['slowInputs'] = [];
+    let lastSliderAt = -Infinity;
     await interact(page, Date.now() + INTERACT_MS, async (label, action) => {
       const t0 = performance.now();
       await action();
@@ -204,6 +208,8 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
       actions++;
       answers.push(ms);
       // "slider toilet → 800" and "slider zone → 500" are one kind
+      if (ms > 200) slowInputs.push({ label, ms, afterSliderS: (t0 - lastSliderAt) / 1000 });
+      if (label.startsWith('slider')) lastSliderAt = t0;
       const kind = (byKind[label.replace(/ .*→.*$/, '')] ??= { inputs: 0, over200: 0, worstMs: 0 });
       kind.inputs++;
       if (ms > 200) kind.over200++;
@@ -224,6 +230,7 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
       actionsOver200: answers.filter((ms) => ms > 200).length,
       p95ActionMs: answers.sort((a, b) => a - b)[Math.floor(answers.length * 0.95)] ?? NaN,
       byKind,
+      slowInputs,
       worstActionMs,
       worstActionLabel,
       worstEventMs: Math.max(0, ...probe.events),
@@ -236,7 +243,7 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
       crashed,
     };
   } catch (error) {
-    if (crashed) return { city, firstKpisMs: NaN, mapIdleMs: NaN, actions: 0, actionsOver200: NaN, p95ActionMs: NaN, byKind: {}, worstActionMs: NaN, worstActionLabel: String(error), worstEventMs: NaN, worstHeartbeatGapMs: NaN, loadHeartbeatGapMs: NaN, longTasksOver200: NaN, peakRendererMb: peak, dragFollowedPx: NaN, liveRendererMb: NaN, crashed };
+    if (crashed) return { city, firstKpisMs: NaN, mapIdleMs: NaN, actions: 0, actionsOver200: NaN, p95ActionMs: NaN, byKind: {}, slowInputs: [], worstActionMs: NaN, worstActionLabel: String(error), worstEventMs: NaN, worstHeartbeatGapMs: NaN, loadHeartbeatGapMs: NaN, longTasksOver200: NaN, peakRendererMb: peak, dragFollowedPx: NaN, liveRendererMb: NaN, crashed };
     throw error;
   } finally {
     clearInterval(sampler);
@@ -261,5 +268,8 @@ export function printLargeCity(rows: LargeCityFigures[]): void {
   console.log(`| city | ${kinds.join(' | ')} |`);
   console.log(`|---|${kinds.map(() => '---:').join('|')}|`);
   for (const r of rows) console.log(`| ${r.city} | ${kinds.map((k) => (r.byKind[k] ? `${r.byKind[k].inputs} / ${r.byKind[k].over200} / ${r.byKind[k].worstMs.toFixed(0)}` : '—')).join(' | ')} |`);
+  for (const r of rows) {
+    if (r.slowInputs.length) console.log(`${r.city}, inputs over 200 ms: ${r.slowInputs.map((i) => `${i.label} ${i.ms.toFixed(0)} ms (${Number.isFinite(i.afterSliderS) ? `${i.afterSliderS.toFixed(2)} s after a slider change` : 'before any slider'})`).join('; ')}`);
+  }
   console.log(`\nDrag check before the minute (the drags are timed, not watched): the map followed ${rows.map((r) => `${r.city} ${r.dragFollowedPx.toFixed(0)} px`).join(', ')} of a ${CHECK_DRAG_PX} px drag`);
 }
