@@ -198,6 +198,7 @@ export class MapController {
       );
       this.movingResolution = moving;
       this.map.on('movestart', (e) => moving.moveStarted(Boolean(e.originalEvent)));
+      this.map.on('move', (e) => moving.moved(Boolean(e.originalEvent)));
       this.map.on('moveend', () => moving.moveEnded());
       document.addEventListener('input', this.onRangeInput, { capture: true, passive: true });
     }

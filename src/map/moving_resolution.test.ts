@@ -67,6 +67,31 @@ describe('moving resolution', () => {
     vi.advanceTimersByTime(SHARP_AFTER_MS);
     expect(applied).toEqual([1, 2]);
   });
+
+  it("keeps a drag begun inside another move low: the drag's own steps count as the user's move", () => {
+    // a wheel zoom's animation: a move begun by no user input
+    moving.moveStarted(false);
+    // a slider moves: its changes are drawn low, sharp after the quiet time unless the user is moving
+    moving.adjusted();
+    expect(applied).toEqual([1]);
+    // the user drags before the animation's move has ended: MapLibre fires no new movestart, only moves
+    for (let step = 0; step < 10; step++) {
+      moving.moved(true);
+      vi.advanceTimersByTime(SHARP_AFTER_MS / 4);
+    }
+    expect(applied).toEqual([1]);
+    moving.moveEnded();
+    vi.advanceTimersByTime(SHARP_AFTER_MS);
+    expect(applied).toEqual([1, 2]);
+  });
+
+  it("leaves a programmatic move's steps alone", () => {
+    moving.moveStarted(false);
+    moving.moved(false);
+    moving.moveEnded();
+    vi.runAllTimers();
+    expect(applied).toEqual([]);
+  });
 });
 
 describe('movingPixelRatio', () => {
