@@ -123,8 +123,9 @@ export class MapController {
   private parkingGapsDrawn: readonly CompoundFeature[] = [];
   /** what MapLibre's gap-sample source holds (overlay_lines.ts) */
   private gapSamplesDrawn: GeoJSON.FeatureCollection = gapSamplePoints(null);
-  /** the facilities MapLibre's dot source holds (the categories shown) */
+  /** the facilities MapLibre's dot source holds (the categories shown; a large city's, those of the view) */
   private facilityDotsDrawn: readonly FacilityFeature[] = [];
+  private facilityIndex: { facilities: readonly FacilityFeature[]; byId: ReadonlyMap<string, FacilityFeature> } | null = null;
   private settings: MapSettings = { theme: 'light', overlays: [], hiddenCategories: [] };
   private gaps: GapOverlay | null = null;
   /** the toilet-gap samples as vectors, the view's, or one image (gap_sample_drawing.ts) */
@@ -533,6 +534,13 @@ export class MapController {
     return this.facilities ?? this.city?.layers.facilities.features ?? [];
   }
 
+  /** Every facility drawn by its id: a picked dot names its facility by it (facilityAt). */
+  private facilitiesById(): ReadonlyMap<string, FacilityFeature> {
+    const facilities = this.facilitiesDrawn();
+    if (this.facilityIndex?.facilities !== facilities) this.facilityIndex = { facilities, byId: new Map(facilities.map((f) => [f.properties.id, f])) };
+    return this.facilityIndex.byId;
+  }
+
   /** The facilities as drawn for this view (facility_drawing.ts): MapLibre's dots, or the image past the budget. */
   private facilityDraw(view: Box = this.viewBox(), zoom: number = this.map.getZoom()) {
     return this.facilityDrawing.draw(this.facilitiesDrawn(), this.settings.hiddenCategories, this.settings.theme === 'dark', view, zoom);
@@ -670,7 +678,7 @@ export class MapController {
     // anything deck draws above the lines wins
     if (picked.object && picked.layer && !this.deckLayersBelowOverlay.has(picked.layer.id)) return target;
     if (!this.city || picked.x < 0) return target;
-    const facility = facilityAt(this.map, picked.x, picked.y, this.facilityDotsDrawn);
+    const facility = facilityAt(this.map, picked.x, picked.y, this.facilitiesById());
     if (facility) return { kind: 'facility', feature: facility };
     const alley = alleyAt(this.map, picked.x, picked.y, this.alleys);
     if (alley) return { kind: 'alley', feature: alley.street };

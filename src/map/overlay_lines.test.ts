@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoundaryFeature, BoundaryLevel, CompoundFeature, FacilityFeature, StreetFeature } from '../domain/city_bundle';
 import { categoryById, type CategoryId } from '../domain/categories';
 import type { AlleyPath } from './layers/alleys_layer';
-import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, FACILITY_DOTS, facilityAt, GAP_SAMPLES, gapSamplePoints, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
+import { ALLEY_LINES, alleyAt, alleyLines, BOUNDARY_LINES, boundaryAt, COMMUNITY_MIN_PX, communityMinZoom, COMPOUND_FILLS, compoundAt, FACILITY_DOTS, facilityAt, facilityPoints, GAP_SAMPLES, gapSamplePoints, OVERLAY_BASE, PARKING_GAPS, withOverlayLines } from './overlay_lines';
 import { basemapStyle, FIRST_LABEL_LAYER } from './style/basemap_style';
 import { THEMES } from './style/theme';
 
@@ -31,15 +31,18 @@ const facilities = [facility('f0', 'toilet', 0.2), facility('f1', 'school', 1.2)
 const samples = { positions: Float64Array.of(0.5, 0.5, 1.5, 0.25), colours: Uint8Array.of(215, 48, 39, 230, 252, 141, 89, 200) };
 const data = { compounds, parkingGaps, boundaries, alleys: alleyLines(alleys, 'all'), gapSamples: gapSamplePoints(samples), facilities };
 
-/** A map that answers queryRenderedFeatures with the given feature ids for each layer, and records the boxes asked. */
-function fakeMap(hits: Partial<Record<string, number[]>>, hidden: string[] = []) {
+/**
+ * A map that answers queryRenderedFeatures with the given features for each layer (a number: the feature's id; a
+ * string: its `key` property), and records the boxes asked.
+ */
+function fakeMap(hits: Partial<Record<string, (number | string)[]>>, hidden: string[] = []) {
   const asked: unknown[] = [];
   const map = {
     getLayer: (id: string) => (id in hits ? {} : undefined),
     getLayoutProperty: (id: string) => (hidden.includes(id) ? 'none' : 'visible'),
     queryRenderedFeatures: (box: unknown, options: { layers: string[] }) => {
       asked.push([box, options]);
-      return (hits[options.layers[0]] ?? []).map((id) => ({ id }));
+      return (hits[options.layers[0]] ?? []).map((hit) => (typeof hit === 'number' ? { id: hit } : { properties: { key: hit } }));
     },
   } as unknown as MapLibreMap;
   return { map, asked };
@@ -139,10 +142,17 @@ describe('overlay lines drawn by MapLibre', () => {
     expect(alleyAt(fakeMap({ [ALLEY_LINES]: [1] }, [ALLEY_LINES]).map, 10, 20, alleys)).toBeNull();
   });
 
-  it('names the topmost facility dot under the pointer, and none while the dots are hidden', () => {
-    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [2, 0] }).map, 10, 20, facilities)?.properties.id).toBe('f2');
-    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [] }).map, 10, 20, facilities)).toBeNull();
-    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [1] }, [FACILITY_DOTS]).map, 10, 20, facilities)).toBeNull();
+  it('names the topmost facility dot under the pointer by its id, whatever list the source holds, and none while the dots are hidden', () => {
+    const byId = new Map(facilities.map((f) => [f.properties.id, f]));
+    // what a pick reads is what the source was handed
+    const keys = (style.sources[FACILITY_DOTS] as { data: GeoJSON.FeatureCollection }).data.features.map((f) => f.properties?.key);
+    expect(keys).toEqual(['f0', 'f1', 'f2']);
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: ['f2', 'f0'] }).map, 10, 20, byId)).toBe(facilities[2]);
+    // a dot of a tile cut from an earlier list (a large city's view before the pan) still names its own facility
+    expect(facilityPoints([facilities[2]]).features[0].properties?.key).toBe('f2');
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: ['gone', 'f1'] }).map, 10, 20, byId)).toBe(facilities[1]);
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: [] }).map, 10, 20, byId)).toBeNull();
+    expect(facilityAt(fakeMap({ [FACILITY_DOTS]: ['f1'] }, [FACILITY_DOTS]).map, 10, 20, byId)).toBeNull();
   });
 
   it('names an unserved compound before any other under the pointer, by its index in its own list', () => {

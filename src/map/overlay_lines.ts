@@ -248,9 +248,9 @@ export function compoundPolygons(compounds: readonly CompoundFeature[]): GeoJSON
   return collectionOf(compounds, (c) => ({ properties: {}, geometry: c.geometry }));
 }
 
-/** Facilities as a source's GeoJSON (only the category the layer reads), each feature's id its index in the list. */
+/** Facilities as a source's GeoJSON: the category the layer reads, and the facility's id (`key`), by which a pick finds it. */
 export function facilityPoints(facilities: readonly FacilityFeature[]): GeoJSON.FeatureCollection {
-  return collectionOf(facilities, (f) => ({ properties: { category: f.properties.category }, geometry: f.geometry }));
+  return collectionOf(facilities, (f) => ({ properties: { category: f.properties.category, key: f.properties.id }, geometry: f.geometry }));
 }
 
 const NO_SAMPLES = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCollection;
@@ -311,12 +311,17 @@ export function showOverlayLines(map: MapLibreMap, id: OverlayLinesId, visible: 
 
 /** Indices (in the source's list) of the features a layer draws near a point (CSS pixels on the map). */
 function indicesAt(map: MapLibreMap, id: OverlayLinesId, x: number, y: number): number[] {
+  return hitsAt(map, id, x, y).flatMap((hit) => (typeof hit.id === 'number' ? [hit.id] : []));
+}
+
+/** The features a layer draws near a point (CSS pixels on the map), topmost first. */
+function hitsAt(map: MapLibreMap, id: OverlayLinesId, x: number, y: number): { id?: string | number; properties?: Record<string, unknown> | null }[] {
   if (!map.getLayer(id) || map.getLayoutProperty(id, 'visibility') === 'none') return [];
   const box: [[number, number], [number, number]] = [
     [x - HIT_TOLERANCE_PX, y - HIT_TOLERANCE_PX],
     [x + HIT_TOLERANCE_PX, y + HIT_TOLERANCE_PX],
   ];
-  return map.queryRenderedFeatures(box, { layers: [id] }).flatMap((hit) => (typeof hit.id === 'number' ? [hit.id] : []));
+  return map.queryRenderedFeatures(box, { layers: [id] });
 }
 
 /** The boundary drawn under a point, the finest level first; null when none is. */
@@ -337,8 +342,16 @@ export function compoundAt(map: MapLibreMap, x: number, y: number, data: Pick<Ov
 }
 
 /** The facility drawn under a point (the first MapLibre reports: the topmost); null when none is. */
-export function facilityAt(map: MapLibreMap, x: number, y: number, facilities: readonly FacilityFeature[]): FacilityFeature | null {
-  for (const i of indicesAt(map, FACILITY_DOTS, x, y)) if (facilities[i]) return facilities[i];
+/**
+ * The topmost facility dot under a point, found by its id among every facility drawn: not by its place in the
+ * source's list, which a large city's view changes (the source holds the view's dots) before MapLibre has cut the
+ * new tiles, so a pick just after a pan named another facility.
+ */
+export function facilityAt(map: MapLibreMap, x: number, y: number, byId: ReadonlyMap<string, FacilityFeature>): FacilityFeature | null {
+  for (const hit of hitsAt(map, FACILITY_DOTS, x, y)) {
+    const facility = byId.get(String(hit.properties?.key));
+    if (facility) return facility;
+  }
   return null;
 }
 
