@@ -124,6 +124,36 @@ export interface AnalysisOptions extends ModelOptions {
   zonePairsUpToM?: number;
 }
 
+/** The toilet figures of a report for one toilet setting (CityAnalysis.toiletPart). */
+interface ToiletPart {
+  key: string;
+  straightFields: DistanceFields;
+  networkFields: DistanceFields | null;
+  straight: CoverageSummary;
+  network: CoverageSummary | undefined;
+  headline: CoverageSummary;
+  toiletIds: number[];
+  offNetwork: { id: string; name: string }[] | undefined;
+  headlineFields: DistanceFields;
+  headlineWithin: { samples: Uint8Array; cells: Uint8Array };
+  streetGapsListed: ReturnType<typeof rankedStreetGaps>;
+  byDistrict: CoverageSummary[];
+}
+
+/** Zone membership for one radius (CityAnalysis.zonePart). */
+interface ZonePart {
+  radiusM: number;
+  pairs: { points: number; alleys: ZonePairs; compounds: ZonePairs }[];
+  zones: AnalysisReport['zones'];
+  alleysInZones: ReturnType<typeof zoneMembership>;
+  compoundsInZones: ReturnType<typeof zoneMembership>;
+}
+
+interface DistrictFacilities {
+  facilities: CityModel['facilities'];
+  perDistrict: { facilities: Partial<Record<CategoryId, number>>; knownCapacity: number }[];
+}
+
 export class CityAnalysis {
   /** replaced (facilities only) by setFacilities; streets, samples, lattice and compounds never change */
   model: CityModel;
@@ -140,6 +170,15 @@ export class CityAnalysis {
   private compoundDistanceCache = new Map<CategoryId, Float32Array>();
   /** reused by samplesReached in walking-network mode */
   private walker: BoundedDijkstra | null = null;
+  /**
+   * The last report's parts, each for the settings it depends on: a slider changes one setting, and a report
+   * computes again only the part that reads it (the 30 km city: 60–70 ms an answer with every part, most of it the
+   * parts the slider did not touch). Each part also remembers the inputs it was made from (distance fields, zone
+   * pairs, facilities), which a project replaces.
+   */
+  private lastToiletPart: ToiletPart | null = null;
+  private lastZonePart: ZonePart | null = null;
+  private lastDistrictFacilities: DistrictFacilities | null = null;
   private readonly zonePairsUpToM: number;
 
   constructor(
@@ -385,29 +424,14 @@ export class CityAnalysis {
     counts.streetSamples = model.samples.x.length;
     counts.latticeCells = model.lattice.count;
 
-    const straightFields = this.toiletFields(params.includeInstitutionToilets, false);
-    const straight = this.classifyToilets(straightFields, params);
-    const network = params.network ? this.classifyToilets(this.toiletFields(params.includeInstitutionToilets, true), params) : undefined;
-    const headline = network ?? straight;
-    const toiletIds = this.toiletIndices(params.includeInstitutionToilets);
-    const offNetwork = network ? (this.toiletFields(params.includeInstitutionToilets, true).offNetwork ?? []).map((p) => ({ id: model.facilities.properties[toiletIds[p]].id, name: model.facilities.properties[toiletIds[p]].name })) : undefined;
-
-    const headlineFields = network ? this.toiletFields(params.includeInstitutionToilets, true) : straightFields;
-    const headlineWithin = this.withinMasks(headlineFields, params);
+    const { straightFields, straight, network, headline, toiletIds, offNetwork, headlineWithin, streetGapsListed, byDistrict } = this.toiletPart(params);
     const parkingDistances = this.parkingDistances();
     const served = countWithin(parkingDistances, params.parkingRadiusM);
     const capacityOf = (i: number) => model.facilities.properties[i].capacity ?? 0;
     const parkingIndices = selectFacilities(model, ['parking']);
 
-    const pairs = SIX_SURROUNDINGS.map((category) => this.zonePairs(category));
-    const alleysInZones = zoneMembership(pairs.map((p) => p.alleys), params.zoneRadiusM, model.streets.length);
-    const compoundsInZones = zoneMembership(pairs.map((p) => p.compounds), params.zoneRadiusM, model.compounds.length);
-    const zones: AnalysisReport['zones'] = {};
-    SIX_SURROUNDINGS.forEach((category, k) => {
-      zones[category] = { points: pairs[k].points, alleys: alleysInZones.counts[k], compounds: compoundsInZones.counts[k] };
-    });
+    const { zones, alleysInZones, compoundsInZones } = this.zonePart(params.zoneRadiusM);
 
-    const streetGapsListed = rankedStreetGaps(model, headlineFields.samples, headlineWithin.samples, GAP_STREETS_LISTED);
     const notes: string[] = [];
     if (model.districts.length === 0) notes.push('No complete district boundaries in this city: no per-district breakdown.');
     if (this.gridProperties.length === 0) notes.push('This bundle has no unit grids (网格): no per-grid breakdown.');
@@ -437,7 +461,7 @@ export class CityAnalysis {
       zones,
       zoneTotals: { alleys: alleysInZones.total, compounds: compoundsInZones.total },
       gaps: { streets: streetGapsListed.rows, streetsWithGap: streetGapsListed.total, compounds: unservedCompounds(model, parkingDistances, params.parkingRadiusM) },
-      districts: this.districtSummaries(params, headlineFields, parkingDistances),
+      districts: this.districtSummaries(params, byDistrict, parkingDistances),
       // filled in by report(); the key keeps its place in the JSON
       grids: [],
       scoreFormula: SCORE_FORMULA,
@@ -501,11 +525,63 @@ export class CityAnalysis {
     );
   }
 
-  private districtSummaries(params: AnalysisParams, fields: DistanceFields, parkingDistances: Float32Array): AreaSummary[] {
+  /**
+   * The report's toilet figures for one toilet setting (distance or spacing by land use, institutions counted,
+   * straight-line or walking network), made again only when that setting or the toilets change.
+   */
+  private toiletPart(params: AnalysisParams): ToiletPart {
+    const key = `${params.toiletDistanceM}|${params.toiletByLandUse}|${params.includeInstitutionToilets}|${params.network}`;
+    const straightFields = this.toiletFields(params.includeInstitutionToilets, false);
+    const networkFields = params.network ? this.toiletFields(params.includeInstitutionToilets, true) : null;
+    const last = this.lastToiletPart;
+    // the fields come from fieldCache, emptied when the facilities change: the same objects, the same toilets
+    if (last && last.key === key && last.straightFields === straightFields && last.networkFields === networkFields) return last;
     const { model } = this;
-    const { compound: districtOfCompound } = this.placeInDistricts();
-    const toilets = this.classifyToiletsByDistrict(fields, params);
-    return model.districts.map((district, d) => {
+    const straight = this.classifyToilets(straightFields, params);
+    const network = networkFields ? this.classifyToilets(networkFields, params) : undefined;
+    const toiletIds = this.toiletIndices(params.includeInstitutionToilets);
+    const offNetwork = networkFields ? (networkFields.offNetwork ?? []).map((p) => ({ id: model.facilities.properties[toiletIds[p]].id, name: model.facilities.properties[toiletIds[p]].name })) : undefined;
+    const headlineFields = networkFields ?? straightFields;
+    const headlineWithin = this.withinMasks(headlineFields, params);
+    this.lastToiletPart = {
+      key,
+      straightFields,
+      networkFields,
+      straight,
+      network,
+      headline: network ?? straight,
+      toiletIds,
+      offNetwork,
+      headlineFields,
+      headlineWithin,
+      streetGapsListed: rankedStreetGaps(model, headlineFields.samples, headlineWithin.samples, GAP_STREETS_LISTED),
+      byDistrict: this.classifyToiletsByDistrict(headlineFields, params),
+    };
+    return this.lastToiletPart;
+  }
+
+  /** Alleys and compounds in each six-surroundings zone for one radius, made again only when it or the zone pairs change. */
+  private zonePart(radiusM: number): ZonePart {
+    const pairs = SIX_SURROUNDINGS.map((category) => this.zonePairs(category));
+    const last = this.lastZonePart;
+    // a project that moves a category's points replaces its pairs (zoneCache)
+    if (last && last.radiusM === radiusM && last.pairs.every((p, k) => p === pairs[k])) return last;
+    const { model } = this;
+    const alleysInZones = zoneMembership(pairs.map((p) => p.alleys), radiusM, model.streets.length);
+    const compoundsInZones = zoneMembership(pairs.map((p) => p.compounds), radiusM, model.compounds.length);
+    const zones: AnalysisReport['zones'] = {};
+    SIX_SURROUNDINGS.forEach((category, k) => {
+      zones[category] = { points: pairs[k].points, alleys: alleysInZones.counts[k], compounds: compoundsInZones.counts[k] };
+    });
+    this.lastZonePart = { radiusM, pairs, zones, alleysInZones, compoundsInZones };
+    return this.lastZonePart;
+  }
+
+  /** Facilities per district by category, and the parking capacity known there: they change with the facilities only. */
+  private districtFacilities(): DistrictFacilities['perDistrict'] {
+    const { model } = this;
+    if (this.lastDistrictFacilities?.facilities === model.facilities) return this.lastDistrictFacilities.perDistrict;
+    const perDistrict = model.districts.map((district) => {
       const facilities: Partial<Record<CategoryId, number>> = {};
       let knownCapacity = 0;
       for (let i = 0; i < model.facilities.x.length; i++) {
@@ -514,6 +590,18 @@ export class CityAnalysis {
         facilities[category] = (facilities[category] ?? 0) + 1;
         if (category === 'parking') knownCapacity += model.facilities.properties[i].capacity ?? 0;
       }
+      return { facilities, knownCapacity };
+    });
+    this.lastDistrictFacilities = { facilities: model.facilities, perDistrict };
+    return perDistrict;
+  }
+
+  private districtSummaries(params: AnalysisParams, toilets: CoverageSummary[], parkingDistances: Float32Array): AreaSummary[] {
+    const { model } = this;
+    const { compound: districtOfCompound } = this.placeInDistricts();
+    const perDistrict = this.districtFacilities();
+    return model.districts.map((district, d) => {
+      const { facilities, knownCapacity } = perDistrict[d];
       let compounds = 0;
       let served = 0;
       model.compounds.forEach((_, i) => {

@@ -2,10 +2,12 @@
  * Regression fixtures, each named after what broke. Hand-built cities in metres (see test/fixture_city.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { buildGrids } from '../../scripts/city/build_grids';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import type { CityLayers } from '../domain/city_bundle';
-import { applyProject, type Proposal } from '../ledger/project';
+import { applyProject, type LedgerLayer, type Proposal } from '../ledger/project';
 import { CityAnalysis, DEFAULT_PARAMS, type AnalysisParams } from './city_analysis';
+import { Prng } from './prng';
 import { nearestSegment } from './street_graph';
 import { bboxAround, fixtureLayers, square, type FixtureCity } from './test/fixture_city';
 import { uShape } from './test/random_city';
@@ -146,5 +148,66 @@ describe('l-shaped compound straddling two grids', () => {
   it('belongs to the grid and district it shares the most area with', () => {
     expect(report.grids.map((g) => g.parking.compounds)).toEqual([1, 0]);
     expect(report.districts.map((d) => d.parking.compounds)).toEqual([1, 0]);
+  });
+});
+
+describe('a report after slider moves and a project is the report of a fresh analysis (parts made again only when what they read changed)', () => {
+  const demo = generateDemoCity({ seed: 20261201, sizeKm: 3 });
+  const { grids } = buildGrids(demo, { cityName: '示例城市' });
+  const layers: CityLayers = { ...demo.layers, grids: { type: 'FeatureCollection', features: grids } };
+  const fresh = (l: CityLayers, params: AnalysisParams) => new CityAnalysis(INFO, l, demo.bbox).reportWithGridColumns(params);
+
+  it('follows each setting the sliders and switches change, one at a time, in a random order', () => {
+    const prng = new Prng(12);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(prng.next() * values.length)];
+    const moves: ((p: AnalysisParams) => AnalysisParams)[] = [
+      (p) => ({ ...p, toiletDistanceM: pick([300, 500, 800]) }),
+      (p) => ({ ...p, zoneRadiusM: pick([500, 1000, 2000]) }),
+      (p) => ({ ...p, parkingRadiusM: pick([300, 500]) }),
+      (p) => ({ ...p, toiletByLandUse: !p.toiletByLandUse }),
+      (p) => ({ ...p, includeInstitutionToilets: !p.includeInstitutionToilets }),
+      (p) => ({ ...p, network: !p.network }),
+    ];
+    const analysis = new CityAnalysis(INFO, layers, demo.bbox);
+    let params = DEFAULT_PARAMS;
+    const seen = new Set<string>();
+    for (let step = 0; step < 14; step++) {
+      params = pick(moves)(params);
+      seen.add(JSON.stringify(params));
+      expect(analysis.reportWithGridColumns(params), `step ${step}: ${JSON.stringify(params)}`).toEqual(fresh(layers, params));
+    }
+    expect(seen.size).toBeGreaterThan(8);
+  });
+
+  it('a project that adds a toilet, a school and a car park changes the toilet, zone, parking and district figures as a fresh analysis would', () => {
+    const analysis = new CityAnalysis(INFO, layers, demo.bbox);
+    const params = { ...DEFAULT_PARAMS, zoneRadiusM: 1000 };
+    const before = analysis.reportWithGridColumns(params);
+    const [w, s, e, n] = demo.bbox;
+    const at = (fx: number, fy: number) => ({ lon: w + (e - w) * fx, lat: s + (n - s) * fy });
+    const proposals: Proposal[] = [
+      { id: 't', category: 'toilet', ...at(0.31, 0.62), origin: 'placed', name: '' },
+      { id: 'p', category: 'parking', ...at(0.7, 0.7), origin: 'placed', name: '' },
+    ];
+    // a school comes from a ledger (proposals are toilets and car parks)
+    const school = at(0.55, 0.4);
+    const ledger: LedgerLayer = {
+      id: 'l',
+      fileName: 'schools.csv',
+      crs: 'wgs84',
+      importedAt: '2026-12-01T00:00:00Z',
+      mode: 'merge',
+      rowsRead: 1,
+      accepted: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [school.lon, school.lat] }, properties: { id: 'l#1', category: 'school', name: '新学校', source: 'ledger:schools.csv' } }],
+      rejected: [],
+    };
+    const withProject = applyProject(layers, { ledgers: [ledger], proposals });
+    analysis.setFacilities(withProject.facilities.features);
+    const after = analysis.reportWithGridColumns(params);
+    expect(after).toEqual(fresh(withProject, params));
+    // each part did change: a report kept from before the project would fail above
+    expect(after.report.toilets.gapStreetMetres).not.toBe(before.report.toilets.gapStreetMetres);
+    expect(after.report.zones.school.points).toBe(before.report.zones.school.points + 1);
+    expect(after.report.districts.map((d) => d.facilities)).not.toEqual(before.report.districts.map((d) => d.facilities));
   });
 });
