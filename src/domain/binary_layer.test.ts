@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { CityAnalysis, DEFAULT_PARAMS } from '../analysis/city_analysis';
-import { decodeBinaryLayer, encodeBinaryLayer, toFeatures } from './binary_layer';
+import { decodeBinaryLayer, encodeBinaryLayer, outerRingBoxes, toFeatures } from './binary_layer';
 import type { CityLayers } from './city_bundle';
 import { layerFeatures, layerFeaturesSync } from './layer_file';
 
@@ -63,6 +63,38 @@ describe('binary layers', () => {
     const [a, b] = [report(plain), report(read)];
     expect(a.report.toilets.gapStreetMetres).toBeGreaterThan(0);
     expect(b).toEqual(a);
+  });
+
+  it('boxes a whole layer read for the page from its typed arrays, as the outer rings (or the lines) bound each feature; no other list', async () => {
+    const holed: Feature<Polygon | MultiPolygon, object>[] = [
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[5, 5], [6, 5], [6, 6], [5, 5]]] }, properties: {} },
+      { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[[[2, 2], [3, 2], [3, 3], [2, 2]]], [[[-5, 5], [-4, 5], [-4, 6], [-5, 5]]]] }, properties: {} },
+    ];
+    const layers = [['streets', city.layers.streets.features], ['compounds', city.layers.compounds.features], ['grids', grids], ['holed', holed]] as const;
+    for (const [name, features] of layers) {
+      const bytes = encodeBinaryLayer(name, features as readonly Feature<LineString | Polygon | MultiPolygon, object>[]);
+      const plain = layerFeaturesSync<Feature<LineString | Polygon | MultiPolygon | MultiLineString>>(`${name}.bin`, bytes).features;
+      const read = (await layerFeatures<unknown>(`${name}.bin`, bytes)).features;
+      const table = outerRingBoxes(read)!;
+      let total = 0;
+      plain.forEach((f, i) => {
+        const g = f.geometry;
+        // brute force from the GeoJSON: every position of each outer ring, or of every line
+        const points = (g.type === 'Polygon' ? [g.coordinates[0]] : g.type === 'MultiPolygon' ? g.coordinates.map((polygon) => polygon[0]) : g.type === 'LineString' ? [g.coordinates] : g.coordinates).flat();
+        const xs = points.map((p) => p[0]);
+        const ys = points.map((p) => p[1]);
+        expect([...table.boxes.subarray(4 * i, 4 * i + 4)], `${name} ${i}`).toEqual([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+        expect(table.vertices[i]).toBe(points.length);
+        total += points.length;
+      });
+      expect(table.totalVertices).toBe(total);
+      // plain GeoJSON, part of a layer, or its features out of order: boxed by the caller from the geometry
+      expect(outerRingBoxes(plain)).toBeNull();
+      expect(outerRingBoxes(read.slice(1))).toBeNull();
+      expect(outerRingBoxes([...read].reverse())).toBeNull();
+    }
+    // the hole (5..6) is not the box; the second feature's parts both are
+    expect([...outerRingBoxes((await layerFeatures<unknown>('holed.bin', encodeBinaryLayer('holed', holed))).features)!.boxes]).toEqual([0, 0, 1, 1, -5, 2, 3, 6]);
   });
 
   it('keeps multi-part geometry, absent properties, holes and nested flags', () => {

@@ -243,6 +243,54 @@ export class BinaryLayerFeature<P> implements Feature<LayerGeometry, P> {
   toJSON(): Feature<LayerGeometry, P> {
     return { type: 'Feature', geometry: this.geometry, properties: this.properties };
   }
+
+  /** The layer `features` are, all of it and in order (as lazyFeatures made them); null for any other list. */
+  static layerOf(features: readonly unknown[]): BinaryLayer<unknown> | null {
+    const first = features[0];
+    if (!(first instanceof BinaryLayerFeature) || features.length !== first.#layer.count) return null;
+    const layer = first.#layer;
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i];
+      if (!(f instanceof BinaryLayerFeature) || f.#layer !== layer || f.#index !== i) return null;
+    }
+    return layer;
+  }
+}
+
+/**
+ * Each feature's box [w, s, e, n] over its outer rings (a line's: all its points) and how many points those are,
+ * read from the layer's typed arrays when `features` are a whole binary layer (BinaryLayerFeature.layerOf): no
+ * geometry is made. Null for any other list. The page boxes a 30 km city's 89 k grids this way at load: decoding
+ * their 0.9 M points to box them took ~100 ms of one task.
+ */
+export function outerRingBoxes(features: readonly unknown[]): { boxes: Float64Array; vertices: Uint32Array; totalVertices: number } | null {
+  const layer = BinaryLayerFeature.layerOf(features);
+  if (!layer) return null;
+  const { featureParts, partRings, ringPoints, coords } = layer;
+  const boxes = new Float64Array(layer.count * 4);
+  const vertices = new Uint32Array(layer.count);
+  let totalVertices = 0;
+  for (let f = 0; f < layer.count; f++) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    let count = 0;
+    for (let p = featureParts[f]; p < featureParts[f + 1]; p++) {
+      // a polygon part's first ring is its outer ring; a line part is its own
+      const r = partRings ? partRings[p] : p;
+      for (let k = ringPoints[r]; k < ringPoints[r + 1]; k++) {
+        const x = coords[2 * k];
+        const y = coords[2 * k + 1];
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+        count++;
+      }
+    }
+    boxes.set([w, s, e, n], 4 * f);
+    vertices[f] = count;
+    totalVertices += count;
+  }
+  return { boxes, vertices, totalVertices };
 }
 
 /** The layer's features from `from` to `to`, each reading its geometry from the layer when asked (BinaryLayerFeature). */

@@ -52,6 +52,7 @@ import { basemapStyle } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
 import { featuresBox, type Box } from './feature_box';
+import { outerRingBoxes } from '../domain/binary_layer';
 import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridAtImagePixel, gridCellImage, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
 
 export type HoverTarget =
@@ -720,8 +721,9 @@ interface CityDetail {
 /** Boxes of the city's large layers once per city; each layer drawn whole when small enough, else for the view. */
 function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[]): CityDetail {
   const alleyBoxes = boxTable(alleys, (a) => a.path);
-  const compoundBoxes = boxTable(compounds, (c) => ringPositions(c.geometry));
-  const gridBoxes = boxTable(grids, (g) => ringPositions(g.geometry));
+  // a bundle's binary layers are boxed from their typed arrays, a GeoJSON one from its features
+  const compoundBoxes = outerRingBoxes(compounds) ?? boxTable(compounds, (c) => ringPositions(c.geometry));
+  const gridBoxes = outerRingBoxes(grids) ?? boxTable(grids, (g) => ringPositions(g.geometry));
   const layer = <T>(table: BoxTable, kind: keyof typeof DETAIL_BUDGET.whole, pick: (indices: Uint32Array) => T) => {
     if (table.totalVertices <= DETAIL_BUDGET.whole[kind]) return { whole: true, at: () => ALL };
     const subset = new ViewSubset((region) => {
