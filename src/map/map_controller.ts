@@ -10,6 +10,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import maplibregl, { type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Protocol } from 'pmtiles';
+import { outerRingBoxes } from '../domain/binary_layer';
 import type { CategoryId } from '../domain/categories';
 import { SIX_SURROUNDINGS, type CategoryId as Category } from '../domain/categories';
 import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
@@ -52,7 +53,6 @@ import { basemapStyle } from './style/basemap_style';
 import { LOCAL_FONT_FAMILY, registerLocalGlyphs } from './style/local_glyphs';
 import { THEMES } from './style/theme';
 import { featuresBox, type Box } from './feature_box';
-import { outerRingBoxes } from '../domain/binary_layer';
 import { alleyCellImage, boxTable, DETAIL_BUDGET, featuresInView, gridAtImagePixel, gridCellImage, ViewSubset, type BoxTable, type OverviewRasters } from './view_detail';
 
 export type HoverTarget =

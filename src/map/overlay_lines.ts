@@ -14,7 +14,8 @@
  * Order, bottom to top: deck fills (inserted before OVERLAY_BASE), compounds, parking gaps, boundaries, alleys,
  * deck images below the samples (inserted before GAP_SAMPLES), gap samples, the other deck layers (inserted before
  * FACILITY_DOTS), facility dots, labels. Hover and click come from
- * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from.
+ * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from (a facility dot's
+ * `key` is the facility's own id: the list a large city's dot source holds changes with the view).
  */
 import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSource, GeoJSONSourceSpecification, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/categories';
@@ -341,7 +342,6 @@ export function compoundAt(map: MapLibreMap, x: number, y: number, data: Pick<Ov
   return null;
 }
 
-/** The facility drawn under a point (the first MapLibre reports: the topmost); null when none is. */
 /**
  * The topmost facility dot under a point, found by its id among every facility drawn: not by its place in the
  * source's list, which a large city's view changes (the source holds the view's dots) before MapLibre has cut the
