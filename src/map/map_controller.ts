@@ -685,7 +685,7 @@ export class MapController {
     if (alley) return { kind: 'alley', feature: alley.street };
     const boundary = boundaryAt(this.map, picked.x, picked.y, this.city.layers.boundaries.features);
     if (boundary) return { kind: 'boundary', feature: boundary };
-    const compound = compoundAt(this.map, picked.x, picked.y, { compounds: this.city.layers.compounds.features, parkingGaps: this.parkingGapsDrawn });
+    const compound = compoundAt(this.map, picked.x, picked.y, { compounds: this.city.layers.compounds.features, compoundsById: this.compoundById });
     return compound ? { kind: 'compound', feature: compound } : target;
   }
 }

@@ -155,11 +155,16 @@ describe('overlay lines drawn by MapLibre', () => {
     expect(facilityAt(fakeMap({ [FACILITY_DOTS]: ['f1'] }, [FACILITY_DOTS]).map, 10, 20, byId)).toBeNull();
   });
 
-  it('names an unserved compound before any other under the pointer, by its index in its own list', () => {
-    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [1], [COMPOUND_FILLS]: [2] }).map, 10, 20, data)?.properties.id).toBe('c0');
-    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [], [COMPOUND_FILLS]: [1] }).map, 10, 20, data)?.properties.id).toBe('c1');
-    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [0], [COMPOUND_FILLS]: [1] }, [PARKING_GAPS]).map, 10, 20, data)?.properties.id).toBe('c1');
-    expect(compoundAt(fakeMap({ [COMPOUND_FILLS]: [1] }, [COMPOUND_FILLS]).map, 10, 20, data)).toBeNull();
+  it('names an unserved compound before any other under the pointer, by its id, then a compound by its index among all', () => {
+    const lookup = { compounds, compoundsById: new Map(compounds.map((c) => [c.properties.id, c])) };
+    // what a pick reads is what the source was handed
+    expect((style.sources[PARKING_GAPS] as { data: GeoJSON.FeatureCollection }).data.features.map((f) => f.properties?.key)).toEqual(parkingGaps.map((c) => c.properties.id));
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: ['c0'], [COMPOUND_FILLS]: [2] }).map, 10, 20, lookup)?.properties.id).toBe('c0');
+    // a gap from a tile cut before the last answer still names its own compound
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: ['gone', 'c2'], [COMPOUND_FILLS]: [1] }).map, 10, 20, lookup)?.properties.id).toBe('c2');
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: [], [COMPOUND_FILLS]: [1] }).map, 10, 20, lookup)?.properties.id).toBe('c1');
+    expect(compoundAt(fakeMap({ [PARKING_GAPS]: ['c0'], [COMPOUND_FILLS]: [1] }, [PARKING_GAPS]).map, 10, 20, lookup)?.properties.id).toBe('c1');
+    expect(compoundAt(fakeMap({ [COMPOUND_FILLS]: [1] }, [COMPOUND_FILLS]).map, 10, 20, lookup)).toBeNull();
   });
 
   it('draws communities from the first whole zoom where the median one spans COMMUNITY_MIN_PX, the coarser levels always', () => {

@@ -14,8 +14,9 @@
  * Order, bottom to top: deck fills (inserted before OVERLAY_BASE), compounds, parking gaps, boundaries, alleys,
  * deck images below the samples (inserted before GAP_SAMPLES), gap samples, the other deck layers (inserted before
  * FACILITY_DOTS), facility dots, labels. Hover and click come from
- * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from (a facility dot's
- * `key` is the facility's own id: the list a large city's dot source holds changes with the view).
+ * `map.queryRenderedFeatures`; a feature's id is its index in the list the source was made from. Facility dots and
+ * parking gaps are found by `key`, the facility's or compound's own id: their lists change with the view or the
+ * answer before MapLibre has cut the new tiles.
  */
 import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, GeoJSONSource, GeoJSONSourceSpecification, LineLayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { CATEGORIES } from '../domain/categories';
@@ -244,9 +245,12 @@ export function withOverlayLines(style: StyleSpecification, data: OverlayLinesDa
   };
 }
 
-/** Compounds as a source's GeoJSON, each feature's id its index in `compounds`; the same object for the same list. */
+/**
+ * Compounds as a source's GeoJSON, each feature's id its index in `compounds` and its `key` the compound's own id
+ * (the parking gaps' list changes with each answer); the same object for the same list.
+ */
 export function compoundPolygons(compounds: readonly CompoundFeature[]): GeoJSON.FeatureCollection {
-  return collectionOf(compounds, (c) => ({ properties: {}, geometry: c.geometry }));
+  return collectionOf(compounds, (c) => ({ properties: { key: c.properties.id }, geometry: c.geometry }));
 }
 
 /** Facilities as a source's GeoJSON: the category the layer reads, and the facility's id (`key`), by which a pick finds it. */
@@ -335,9 +339,15 @@ export function boundaryAt(map: MapLibreMap, x: number, y: number, boundaries: r
   return best;
 }
 
-/** The compound drawn under a point: an unserved one (drawn on top) first; null when none is. */
-export function compoundAt(map: MapLibreMap, x: number, y: number, data: Pick<OverlayLinesData, 'compounds' | 'parkingGaps'>): CompoundFeature | null {
-  for (const i of indicesAt(map, PARKING_GAPS, x, y)) if (data.parkingGaps[i]) return data.parkingGaps[i];
+/**
+ * The compound drawn under a point: an unserved one (drawn on top) first, found by its id (the parking gaps' list
+ * changes with each answer, before MapLibre has cut the new tiles); else by its place among all compounds.
+ */
+export function compoundAt(map: MapLibreMap, x: number, y: number, data: { compounds: readonly CompoundFeature[]; compoundsById: ReadonlyMap<string, CompoundFeature> }): CompoundFeature | null {
+  for (const hit of hitsAt(map, PARKING_GAPS, x, y)) {
+    const compound = data.compoundsById.get(String(hit.properties?.key));
+    if (compound) return compound;
+  }
   for (const i of indicesAt(map, COMPOUND_FILLS, x, y)) if (data.compounds[i]) return data.compounds[i];
   return null;
 }
