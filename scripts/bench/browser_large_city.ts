@@ -31,7 +31,7 @@ export interface LargeCityFigures {
   /** per kind of input (pointer move, drag move, wheel, key, slider…): how many, how many over 200 ms, the worst */
   byKind: Record<string, { inputs: number; over200: number; worstMs: number }>;
   /** each input over 200 ms, with the time since the last slider change: most follow one within half a second */
-  slowInputs: { label: string; ms: number; afterSliderS: number }[];
+  slowInputs: { label: string; ms: number; afterSliderS: number; slider: string }[];
   worstEventMs: number;
   worstHeartbeatGapMs: number;
   /** the same while the city loaded (navigation → idle) */
@@ -200,7 +200,7 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
     const answers: number[] = [];
     const byKind: LargeCityFigures['byKind'] = {};
     const slowInputs: LargeCityFigures['slowInputs'] = [];
-    let lastSliderAt = -Infinity;
+    let lastSlider = { at: -Infinity, label: '' };
     await interact(page, Date.now() + INTERACT_MS, async (label, action) => {
       const t0 = performance.now();
       await action();
@@ -208,8 +208,8 @@ export async function measureLargeCity(base: string, city: string): Promise<Larg
       actions++;
       answers.push(ms);
       // "slider toilet → 800" and "slider zone → 500" are one kind
-      if (ms > 200) slowInputs.push({ label, ms, afterSliderS: (t0 - lastSliderAt) / 1000 });
-      if (label.startsWith('slider')) lastSliderAt = t0;
+      if (ms > 200) slowInputs.push({ label, ms, afterSliderS: (t0 - lastSlider.at) / 1000, slider: lastSlider.label });
+      if (label.startsWith('slider')) lastSlider = { at: t0, label };
       const kind = (byKind[label.replace(/ .*→.*$/, '')] ??= { inputs: 0, over200: 0, worstMs: 0 });
       kind.inputs++;
       if (ms > 200) kind.over200++;
@@ -269,7 +269,7 @@ export function printLargeCity(rows: LargeCityFigures[]): void {
   console.log(`|---|${kinds.map(() => '---:').join('|')}|`);
   for (const r of rows) console.log(`| ${r.city} | ${kinds.map((k) => (r.byKind[k] ? `${r.byKind[k].inputs} / ${r.byKind[k].over200} / ${r.byKind[k].worstMs.toFixed(0)}` : '—')).join(' | ')} |`);
   for (const r of rows) {
-    if (r.slowInputs.length) console.log(`${r.city}, inputs over 200 ms: ${r.slowInputs.map((i) => `${i.label} ${i.ms.toFixed(0)} ms (${Number.isFinite(i.afterSliderS) ? `${i.afterSliderS.toFixed(2)} s after a slider change` : 'before any slider'})`).join('; ')}`);
+    if (r.slowInputs.length) console.log(`${r.city}, inputs over 200 ms: ${r.slowInputs.map((i) => `${i.label} ${i.ms.toFixed(0)} ms (${Number.isFinite(i.afterSliderS) ? `${i.afterSliderS.toFixed(2)} s after ${i.slider}` : 'before any slider'})`).join('; ')}`);
   }
   console.log(`\nDrag check before the minute (the drags are timed, not watched): the map followed ${rows.map((r) => `${r.city} ${r.dragFollowedPx.toFixed(0)} px`).join(', ')} of a ${CHECK_DRAG_PX} px drag`);
 }
