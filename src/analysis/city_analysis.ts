@@ -131,10 +131,8 @@ interface ToiletPart {
   networkFields: DistanceFields | null;
   straight: CoverageSummary;
   network: CoverageSummary | undefined;
-  headline: CoverageSummary;
   toiletIds: number[];
   offNetwork: { id: string; name: string }[] | undefined;
-  headlineFields: DistanceFields;
   headlineWithin: { samples: Uint8Array; cells: Uint8Array };
   streetGapsListed: ReturnType<typeof rankedStreetGaps>;
   byDistrict: CoverageSummary[];
@@ -424,7 +422,7 @@ export class CityAnalysis {
     counts.streetSamples = model.samples.x.length;
     counts.latticeCells = model.lattice.count;
 
-    const { straightFields, straight, network, headline, toiletIds, offNetwork, headlineWithin, streetGapsListed, byDistrict } = this.toiletPart(params);
+    const { straightFields, straight, network, toiletIds, offNetwork, headlineWithin, streetGapsListed, byDistrict } = this.toiletPart(params);
     const parkingDistances = this.parkingDistances();
     const served = countWithin(parkingDistances, params.parkingRadiusM);
     const capacityOf = (i: number) => model.facilities.properties[i].capacity ?? 0;
@@ -449,7 +447,7 @@ export class CityAnalysis {
       city: this.info,
       params,
       counts,
-      toilets: { ...headline, distance: network ? 'network' : 'straight', thresholdsM: this.thresholdsInForce(params), toiletsCounted: toiletIds.length, straight, ...(network ? { network, offNetwork } : {}) },
+      toilets: { ...(network ?? straight), distance: network ? 'network' : 'straight', thresholdsM: this.thresholdsInForce(params), toiletsCounted: toiletIds.length, straight, ...(network ? { network, offNetwork } : {}) },
       parking: {
         compounds: model.compounds.length,
         compoundsServed: served,
@@ -549,10 +547,8 @@ export class CityAnalysis {
       networkFields,
       straight,
       network,
-      headline: network ?? straight,
       toiletIds,
       offNetwork,
-      headlineFields,
       headlineWithin,
       streetGapsListed: rankedStreetGaps(model, headlineFields.samples, headlineWithin.samples, GAP_STREETS_LISTED),
       byDistrict: this.classifyToiletsByDistrict(headlineFields, params),
