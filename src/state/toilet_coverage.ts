@@ -4,7 +4,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { classifyCoverage } from '../analysis/coverage';
-import { distanceHistogram } from '../analysis/histogram';
+import { distanceHistogram, type DistanceHistogram } from '../analysis/histogram';
 import { LAND_USE_CLASS_LIMITS_M } from '../domain/rules';
 import { currentAnalysis } from './analysis_driver';
 import type { AppState } from './app_store';
@@ -30,6 +30,13 @@ export function thresholdsInForce(s: AppState): number[] {
 }
 
 export function connectToiletCoverage(store: StoreApi<AppState>): () => void {
+  // the histogram bins distances, whatever the threshold: a threshold change keeps it (8 ms a change on the 30 km
+  // city, in the slider's own input event)
+  let binned: { samples: Float32Array; weights: Float64Array; histogram: DistanceHistogram } | null = null;
+  const histogramOf = (samples: Float32Array, weights: Float64Array): DistanceHistogram => {
+    if (binned?.samples !== samples || binned.weights !== weights) binned = { samples, weights, histogram: distanceHistogram(samples, weights, HISTOGRAM_BIN_M, HISTOGRAM_MAX_M) };
+    return binned.histogram;
+  };
   return follow(store, (s) => {
     const a = currentAnalysis(s);
     const limits = toiletLimits(s);
@@ -42,7 +49,7 @@ export function connectToiletCoverage(store: StoreApi<AppState>): () => void {
       geometry && fields && limits !== undefined
         ? {
             summary: classifyCoverage(fields.samples, geometry.sampleWeights, fields.cells, geometry.lattice.cellSizeM ** 2, limits ?? s.hash.analysis.toiletDistanceM),
-            histogram: distanceHistogram(fields.samples, geometry.sampleWeights, HISTOGRAM_BIN_M, HISTOGRAM_MAX_M),
+            histogram: histogramOf(fields.samples, geometry.sampleWeights),
           }
         : null;
     store.setState((st) => ({ analysis: { ...st.analysis, coverage } }));
