@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { follow } from './follow';
+import { follow, inNextTask } from './follow';
 
 describe('follow', () => {
   it('runs once per change of its dependencies, not per store change', () => {
@@ -28,5 +28,20 @@ describe('follow', () => {
     expect(runs).toBe(0);
     store.setState({ a: 3 });
     expect(runs).toBe(1);
+  });
+
+  it('in a task of its own: a run of changes before the task does the work once, at the last value, and stopping cancels it', async () => {
+    const store = createStore(() => ({ a: 1 }));
+    const done: number[] = [];
+    const stop = follow(store, (s) => [s.a], ([a]) => inNextTask(() => void done.push(a as number)));
+    for (const a of [2, 3, 4]) store.setState({ a });
+    // nothing yet: the change's own task is still running
+    expect(done).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(done).toEqual([4]);
+    store.setState({ a: 5 });
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(done).toEqual([4]);
   });
 });

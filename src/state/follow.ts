@@ -28,3 +28,13 @@ export function follow<S>(store: StoreApi<S>, deps: (s: S) => Deps, run: (deps: 
     cleanup?.();
   };
 }
+
+/**
+ * Runs `work` in a task of its own, soon; the returned function cancels it. Returned as a follow's cleanup, a
+ * change before the task runs replaces the pending work: a stream of changes (a dragged slider) does it once per
+ * task, and the input that made the change is answered before it.
+ */
+export function inNextTask(work: () => void): () => void {
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
+}
