@@ -106,6 +106,11 @@ describe('the planners’ dashboard', () => {
     await page.setViewportSize({ width: 800, height: 450 });
     await expect.poll(canvasSize).toEqual([800, 450, 800, 450]);
     await page.waitForSelector('.wall-kpi[data-kpi="zoneAlleys"]', { timeout: 60_000 });
+    // a short wall: every figure on screen, none under the footer (they ran off the bottom at 880×540)
+    const footerTop = await page.locator('.wall-footer').evaluate((e) => e.getBoundingClientRect().top);
+    const cardBottoms = await page.locator('.wall-kpi').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().bottom));
+    expect(cardBottoms.length).toBeGreaterThan(4);
+    for (const bottom of cardBottoms) expect(bottom).toBeLessThanOrEqual(footerTop);
     await waitForMapIdle(page, 'demo');
     const first = await page.locator('.wall-layer').getAttribute('data-wall-district');
     const view = viewOf(page);
