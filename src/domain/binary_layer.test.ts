@@ -3,7 +3,7 @@ import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from
 import { generateDemoCity } from '../../scripts/city/demo/demo_city';
 import { buildGrids } from '../../scripts/city/build_grids';
 import { CityAnalysis, DEFAULT_PARAMS } from '../analysis/city_analysis';
-import { decodeBinaryLayer, encodeBinaryLayer, outerRingBoxes, toFeatures } from './binary_layer';
+import { BinaryLayerFeature, decodeBinaryLayer, encodeBinaryLayer, outerRingBoxes, toFeatures } from './binary_layer';
 import type { CityLayers } from './city_bundle';
 import { layerFeatures, layerFeaturesSync } from './layer_file';
 
@@ -95,6 +95,37 @@ describe('binary layers', () => {
     }
     // the hole (5..6) is not the box; the second feature's parts both are
     expect([...outerRingBoxes((await layerFeatures<unknown>('holed.bin', encodeBinaryLayer('holed', holed))).features)!.boxes]).toEqual([0, 0, 1, 1, -5, 2, 3, 6]);
+  });
+
+  it('reads one part of a feature (its points, its box) as the whole geometry has it, without building the rest', async () => {
+    const multi: Feature<LineString | MultiLineString, object>[] = [
+      { type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [[[0, 0], [1, 2]], [[5, 5], [7, 4], [6, 9]]] }, properties: {} },
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[-1, -1], [-2, 3]] }, properties: {} },
+    ];
+    const holed: Feature<Polygon | MultiPolygon, object>[] = [
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[5, 5], [6, 5], [6, 6], [5, 5]]] }, properties: {} },
+      { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[[[2, 2], [3, 2], [3, 3], [2, 2]]], [[[-5, 5], [-4, 5], [-4, 6], [-5, 5]]]] }, properties: {} },
+    ];
+    const layers = [['streets', city.layers.streets.features], ['multi', multi], ['compounds', city.layers.compounds.features], ['holed', holed]] as const;
+    for (const [name, features] of layers) {
+      const bytes = encodeBinaryLayer(name, features as readonly Feature<LineString | MultiLineString | Polygon | MultiPolygon, object>[]);
+      const plain = layerFeaturesSync<Feature<LineString | MultiLineString | Polygon | MultiPolygon>>(`${name}.bin`, bytes).features;
+      const read = (await layerFeatures<unknown>(`${name}.bin`, bytes)).features as BinaryLayerFeature<unknown>[];
+      plain.forEach((f, i) => {
+        const g = f.geometry;
+        // each part's line, or its polygon's outer ring, from the GeoJSON
+        const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((polygon) => polygon[0]);
+        expect(read[i].partCount, `${name} ${i}`).toBe(parts.length);
+        parts.forEach((points, part) => {
+          if (g.type === 'LineString' || g.type === 'MultiLineString') expect(read[i].linePart(part)).toEqual(points);
+          const boxes = new Float64Array(8).fill(NaN);
+          expect(read[i].boxPart(part, boxes, 1)).toBe(points.length);
+          const xs = points.map((p) => p[0]);
+          const ys = points.map((p) => p[1]);
+          expect([...boxes]).toEqual([NaN, NaN, NaN, NaN, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+        });
+      });
+    }
   });
 
   it('keeps multi-part geometry, absent properties, holes and nested flags', () => {

@@ -244,6 +244,32 @@ export class BinaryLayerFeature<P> implements Feature<LayerGeometry, P> {
     return { type: 'Feature', geometry: this.geometry, properties: this.properties };
   }
 
+  /** How many parts the geometry has (a LineString or Polygon: 1), read without building it. */
+  get partCount(): number {
+    return this.#layer.featureParts[this.#index + 1] - this.#layer.featureParts[this.#index];
+  }
+
+  /** The points of part `part` of a line: that part alone built from the layer, as `geometry` would have it. */
+  linePart(part: number): [number, number][] {
+    const { ringPoints, coords } = this.#layer;
+    const r = this.#ring(part);
+    const points: [number, number][] = [];
+    for (let k = ringPoints[r]; k < ringPoints[r + 1]; k++) points.push([coords[2 * k], coords[2 * k + 1]]);
+    return points;
+  }
+
+  /** The box of part `part` (a line part, or a polygon part's outer ring), written to `boxes` at 4·`at`; its point count. */
+  boxPart(part: number, boxes: Float64Array, at: number): number {
+    boxes.set([Infinity, Infinity, -Infinity, -Infinity], 4 * at);
+    return widenByRing(this.#layer, this.#ring(part), boxes, at);
+  }
+
+  /** a line part is one ring; a polygon part's first ring is its outer ring */
+  #ring(part: number): number {
+    const p = this.#layer.featureParts[this.#index] + part;
+    return this.#layer.partRings ? this.#layer.partRings[p] : p;
+  }
+
   /** The layer `features` are, all of it and in order (as lazyFeatures made them); null for any other list. */
   static layerOf(features: readonly unknown[]): BinaryLayer<unknown> | null {
     const first = features[0];
@@ -266,31 +292,35 @@ export class BinaryLayerFeature<P> implements Feature<LayerGeometry, P> {
 export function outerRingBoxes(features: readonly unknown[]): { boxes: Float64Array; vertices: Uint32Array; totalVertices: number } | null {
   const layer = BinaryLayerFeature.layerOf(features);
   if (!layer) return null;
-  const { featureParts, partRings, ringPoints, coords } = layer;
+  const { featureParts, partRings } = layer;
   const boxes = new Float64Array(layer.count * 4);
   const vertices = new Uint32Array(layer.count);
   let totalVertices = 0;
   for (let f = 0; f < layer.count; f++) {
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    boxes.set([Infinity, Infinity, -Infinity, -Infinity], 4 * f);
     let count = 0;
-    for (let p = featureParts[f]; p < featureParts[f + 1]; p++) {
-      // a polygon part's first ring is its outer ring; a line part is its own
-      const r = partRings ? partRings[p] : p;
-      for (let k = ringPoints[r]; k < ringPoints[r + 1]; k++) {
-        const x = coords[2 * k];
-        const y = coords[2 * k + 1];
-        if (x < w) w = x;
-        if (x > e) e = x;
-        if (y < s) s = y;
-        if (y > n) n = y;
-        count++;
-      }
-    }
-    boxes.set([w, s, e, n], 4 * f);
+    // a polygon part's first ring is its outer ring; a line part is its own
+    for (let p = featureParts[f]; p < featureParts[f + 1]; p++) count += widenByRing(layer, partRings ? partRings[p] : p, boxes, f);
     vertices[f] = count;
     totalVertices += count;
   }
   return { boxes, vertices, totalVertices };
+}
+
+/** Widens the box [w, s, e, n] at 4·`at` in `boxes` by ring `r`'s points; how many points. */
+function widenByRing(layer: BinaryLayer<unknown>, r: number, boxes: Float64Array, at: number): number {
+  const { ringPoints, coords } = layer;
+  let [w, s, e, n] = [boxes[4 * at], boxes[4 * at + 1], boxes[4 * at + 2], boxes[4 * at + 3]];
+  for (let k = ringPoints[r]; k < ringPoints[r + 1]; k++) {
+    const x = coords[2 * k];
+    const y = coords[2 * k + 1];
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  boxes.set([w, s, e, n], 4 * at);
+  return ringPoints[r + 1] - ringPoints[r];
 }
 
 /** The layer's features from `from` to `to`, each reading its geometry from the layer when asked (BinaryLayerFeature). */

@@ -16,7 +16,7 @@ import { SIX_SURROUNDINGS, type CategoryId as Category } from '../domain/categor
 import type { BoundaryFeature, CompoundFeature, FacilityFeature, GridFeature, StreetFeature } from '../domain/city_bundle';
 import type { LoadedCity } from '../io/city_loader';
 import type { MapView, OverlayId, Theme } from '../state/url_hash';
-import { alleyPaths, type AlleyPath } from './layers/alleys_layer';
+import { alleyBoxes, alleyPaths, type AlleyPath } from './layers/alleys_layer';
 import { focusAreaLayer, highlightLayer, mockLayers, proposalLayers, type PlannedSite, zoneRingsLayer, type MockDraw } from './layers/analysis_layers';
 import {
   ALLEY_LINES,
@@ -720,7 +720,7 @@ interface CityDetail {
 
 /** Boxes of the city's large layers once per city; each layer drawn whole when small enough, else for the view. */
 function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFeature[], grids: readonly GridFeature[]): CityDetail {
-  const alleyBoxes = boxTable(alleys, (a) => a.path);
+  const alleyTable = alleyBoxes(alleys);
   // a bundle's binary layers are boxed from their typed arrays, a GeoJSON one from its features
   const compoundBoxes = outerRingBoxes(compounds) ?? boxTable(compounds, (c) => ringPositions(c.geometry));
   const gridBoxes = outerRingBoxes(grids) ?? boxTable(grids, (g) => ringPositions(g.geometry));
@@ -732,7 +732,7 @@ function cityDetail(alleys: readonly AlleyPath[], compounds: readonly CompoundFe
     });
     return { whole: false, at: (view: Box, zoom: number) => subset.at(view, zoom) };
   };
-  const a = layer(alleyBoxes, 'alleyVertices', (indices) => indices);
+  const a = layer(alleyTable, 'alleyVertices', (indices) => indices);
   const c = layer(compoundBoxes, 'compoundVertices', (indices) => Array.from(indices, (i) => compounds[i]));
   const g = layer(gridBoxes, 'gridVertices', (indices) => ({ features: Array.from(indices, (i) => grids[i]), indices }));
   return { viewDependent: !(a.whole && c.whole && g.whole), alleys: a, compounds: c, grids: g };
