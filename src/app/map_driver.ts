@@ -53,6 +53,9 @@ function wallPadding(): { top: number; right: number; bottom: number; left: numb
 
 export function connectMap(container: HTMLElement, store: StoreApi<AppState>, project: ProjectActions): { map: MapController; stop: () => void } {
   const state = () => store.getState();
+  // The link follows the view in a task of its own: what a new view sets off (every follower of the store, the
+  // page's render; ~40 ms on the 30 km city) is not in the task that ends a move, nor in the city's first load.
+  let writingView: (() => void) | null = null;
   const map = new MapController(container, {
     onHover: actions.setHover,
     onPick: (target) => {
@@ -67,7 +70,13 @@ export function connectMap(container: HTMLElement, store: StoreApi<AppState>, pr
       project.update((p) => ({ ...p, proposals: [...p.proposals, { id: `proposal:${Date.now().toString(36)}`, category: placing, lon, lat, origin: 'placed', name: `${name} ${p.proposals.length + 1}` }] }));
     },
     onMoveProposal: (id, lon, lat) => project.update((p) => ({ ...p, proposals: p.proposals.map((q) => (q.id === id ? { ...q, lon, lat } : q)) })),
-    onViewChange: (view) => actions.navigate({ view }),
+    onViewChange: (view) => {
+      writingView?.();
+      writingView = inNextTask(() => {
+        writingView = null;
+        actions.navigate({ view });
+      });
+    },
     onIdle: actions.mapIdle,
   });
   /** the view from the link is applied once, to the first city opened */
@@ -163,6 +172,7 @@ export function connectMap(container: HTMLElement, store: StoreApi<AppState>, pr
   return {
     map,
     stop: () => {
+      writingView?.();
       for (const stop of stops) stop();
       map.destroy();
     },
