@@ -34,7 +34,8 @@ export function alleyPaths(streets: readonly StreetFeature[]): AlleyPath[] {
 
 /**
  * The alleys' boxes and point counts (view_detail.ts), read from the streets' binary layer when every alley has one:
- * no path is built (the 30 km city's 516 k alley points took ~70 ms of the load's longest task to build and box).
+ * no path is built. The 30 km city's 35 k alleys (516 k points), paths and boxes: 39 → 8 ms in Node; in the page,
+ * in the load's longest task, alleyPaths alone went 38 → 5–9 ms.
  */
 export function alleyBoxes(alleys: readonly AlleyPath[]): BoxTable {
   const fromLayer = (a: AlleyPath): a is AlleyPart & { street: BinaryLayerFeature<unknown> } => a instanceof AlleyPart && a.street instanceof BinaryLayerFeature;
