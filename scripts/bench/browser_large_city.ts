@@ -4,11 +4,12 @@
  *
  *   open the page ─▶ first KPIs on screen ─▶ map idle ─▶ 60 s of panning, zooming and moving sliders
  *
- * "Answers every input" is measured three ways, because no one of them sees everything:
+ * "Answers every input" is measured these ways, because no one of them sees everything:
  *   - each input's round trip from here (CDP input dispatch returns once the page has handled it): a pointer move,
  *     a press, each move of a drag and its release, a wheel turn, a key going down and coming up, a slider's change
  *     (a drag is sent as CDP input events of its own: see rawDrag);
- *   - the page's Event Timing entries (input → handlers → next paint) for the events it reports;
+ *   - the page's Event Timing entries (input → handlers → next paint) for the events it reports, and for pointer
+ *     moves and wheel turns, which it leaves out, input → the frame that shows them;
  *   - a heartbeat in the page (a 16 ms timer): its worst gap is the longest the main thread was not free.
  * Memory is the proportional set size (PSS) of Chromium's renderer processes, which hold the page and its
  * workers, sampled every second. The peak also holds garbage that V8 has not collected yet (each isolate, the page
@@ -36,7 +37,7 @@ export interface LargeCityFigures {
   worstEventMs: number;
   /** inputs whose Event Timing entry (input → handlers → the next frame on screen) is over 200 ms */
   eventsOver200: number;
-  /** pointer moves and wheel turns (which Event Timing leaves out): input → the end of the frame that handles it */
+  /** pointer moves and wheel turns (which Event Timing leaves out): input → the frame that handles it drawn and committed */
   worstMoveFrameMs: number;
   movesOver200: number;
   slowMoves: string[];
