@@ -10,7 +10,8 @@
  *     (a drag is sent as CDP input events of its own: see rawDrag);
  *   - the page's Event Timing entries (input → handlers → next paint) for the events it reports, and for pointer
  *     moves and wheel turns, which it leaves out, input → the frame that shows them;
- *   - a heartbeat in the page (a 16 ms timer): its worst gap is the longest the main thread was not free.
+ *   - a heartbeat in the page (a 16 ms timer): its worst gap is the longest a timer waited. Chrome runs frames and
+ *     input before timers, so back-to-back frames make it longer than any one task (the long-task count shows those).
  * Memory is the proportional set size (PSS) of Chromium's renderer processes, which hold the page and its
  * workers, sampled every second. The peak also holds garbage that V8 has not collected yet (each isolate, the page
  * and every worker, collects on its own schedule), so runs of one build differ by hundreds of MB; after the minute
