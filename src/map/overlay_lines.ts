@@ -344,10 +344,8 @@ export function boundaryAt(map: MapLibreMap, x: number, y: number, boundaries: r
  * changes with each answer, before MapLibre has cut the new tiles); else by its place among all compounds.
  */
 export function compoundAt(map: MapLibreMap, x: number, y: number, data: { compounds: readonly CompoundFeature[]; compoundsById: ReadonlyMap<string, CompoundFeature> }): CompoundFeature | null {
-  for (const hit of hitsAt(map, PARKING_GAPS, x, y)) {
-    const compound = data.compoundsById.get(String(hit.properties?.key));
-    if (compound) return compound;
-  }
+  const unserved = keyedAt(map, PARKING_GAPS, x, y, data.compoundsById);
+  if (unserved) return unserved;
   for (const i of indicesAt(map, COMPOUND_FILLS, x, y)) if (data.compounds[i]) return data.compounds[i];
   return null;
 }
@@ -358,9 +356,14 @@ export function compoundAt(map: MapLibreMap, x: number, y: number, data: { compo
  * new tiles, so a pick just after a pan named another facility.
  */
 export function facilityAt(map: MapLibreMap, x: number, y: number, byId: ReadonlyMap<string, FacilityFeature>): FacilityFeature | null {
-  for (const hit of hitsAt(map, FACILITY_DOTS, x, y)) {
-    const facility = byId.get(String(hit.properties?.key));
-    if (facility) return facility;
+  return keyedAt(map, FACILITY_DOTS, x, y, byId);
+}
+
+/** The topmost feature a layer draws near a point, found by its `key` (the facility's or compound's own id) in `byId`. */
+function keyedAt<T>(map: MapLibreMap, id: OverlayLinesId, x: number, y: number, byId: ReadonlyMap<string, T>): T | null {
+  for (const hit of hitsAt(map, id, x, y)) {
+    const found = byId.get(String(hit.properties?.key));
+    if (found) return found;
   }
   return null;
 }
