@@ -76,7 +76,7 @@ export function CaseActions({ lang, item, photos, onChanged, compact = false }: 
         </label>
       )}
       {offered.some((a) => a.action === 'submit') && (
-        <label className={`after-photo photo-pick${hasAfter ? ' done' : ''}`}>
+        <label className={`photo-pick${hasAfter ? ' done' : ''}`}>
           {hasAfter ? t(lang, 'caseAfterPhotoDone') : t(lang, 'caseAfterPhoto')}
           <input type="file" accept="image/*" capture="environment" onChange={(e) => upload(e.target.files?.[0])} disabled={busy !== null} data-photo-input="after" />
         </label>
